@@ -1,0 +1,45 @@
+import { X509Certificate } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { rootCertificates } from "node:tls";
+
+export interface TrustStore {
+  anchors: X509Certificate[];
+  /** Where the anchors came from, for the step details. */
+  description: string;
+}
+
+let cached: TrustStore | undefined;
+
+/** The Mozilla roots bundled with Node, plus NODE_EXTRA_CA_CERTS (the Node.js convention); loaded once. */
+export function trustStore(): TrustStore {
+  if (!cached) {
+    const extraFile = process.env.NODE_EXTRA_CA_CERTS;
+    const extra = extraFile ? readPemFile(extraFile) : [];
+    cached = {
+      anchors: [...rootCertificates, ...extra].flatMap(parsePem),
+      description: `${rootCertificates.length} bundled Mozilla roots${extraFile ? ` + ${extra.length} from NODE_EXTRA_CA_CERTS` : ""}`,
+    };
+  }
+  return cached;
+}
+
+function readPemFile(path: string): string[] {
+  try {
+    return splitPem(readFileSync(path, "utf8"));
+  } catch (error) {
+    console.error(`[rca] NODE_EXTRA_CA_CERTS=${path} couldn't be read:`, error);
+    return [];
+  }
+}
+
+export function splitPem(text: string): string[] {
+  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
+
+function parsePem(pem: string): X509Certificate[] {
+  try {
+    return [new X509Certificate(pem)];
+  } catch {
+    return [];
+  }
+}

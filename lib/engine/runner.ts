@@ -1,0 +1,217 @@
+import type { ProblemCode } from "@/lib/problems";
+import type { Finding } from "./finding";
+import { ProblemError } from "./problem-error";
+import type { Details, RunEvent, Step, StepStatus } from "./types";
+import { worseStatus } from "./verdict";
+
+export type EmitEvent = (event: RunEvent) => void;
+
+export interface StepOptions {
+  /** When true (the default) an error in this step skips the later steps of the same scope. */
+  blocking?: boolean;
+}
+
+type StepBody<T> = (step: StepContext) => Promise<T> | T;
+
+/**
+ * A list of steps run in order: the whole test, or the children of one step.
+ * A failed blocking step makes every later step of the scope `skipped`, with the reason.
+ */
+export class StepScope {
+  readonly steps: Step[] = [];
+  private blockReason: string | undefined;
+
+  constructor(
+    protected readonly emit: EmitEvent,
+    protected readonly path: number[],
+  ) {}
+
+  get blocked(): boolean {
+    return this.blockReason !== undefined;
+  }
+
+  /** Skips every later step of this scope, saying why. */
+  block(reason: string): void {
+    this.blockReason ??= reason;
+  }
+
+  /** Runs one step; answers its value, or undefined when the step ended in error or was skipped. */
+  async step<T>(code: string, title: string, body: StepBody<T>, options: StepOptions = {}): Promise<T | undefined> {
+    const path = [...this.path, this.steps.length];
+    if (this.blockReason !== undefined) {
+      this.record(path, skippedStep(code, title, this.blockReason));
+      return undefined;
+    }
+    this.emit({ type: "start", path, code, title });
+    const context = new StepContext(this.emit, path, code, title);
+    const started = performance.now();
+    let value: T | undefined;
+    try {
+      value = await body(context);
+    } catch (error) {
+      context.absorb(error);
+    }
+    const step = context.finish(performance.now() - started);
+    this.record(path, step);
+    if (step.status === "error") {
+      if (options.blocking !== false) this.block(`"${stripPeriod(title)}" failed.`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** Records a step that was not run, with the reason. */
+  skip(code: string, title: string, reason: string): void {
+    this.record([...this.path, this.steps.length], skippedStep(code, title, reason));
+  }
+
+  private record(path: number[], step: Step): void {
+    this.steps.push(step);
+    this.emit({ type: "step", path, step });
+  }
+}
+
+/** The running step: its outcome, details and children. */
+export class StepContext extends StepScope {
+  private status: StepStatus | undefined;
+  private message = "";
+  private problem: ProblemCode | undefined;
+  readonly details: Details = {};
+
+  constructor(
+    emit: EmitEvent,
+    path: number[],
+    readonly code: string,
+    readonly title: string,
+  ) {
+    super(emit, path);
+  }
+
+  addDetails(details: Details): this {
+    Object.assign(this.details, details);
+    return this;
+  }
+
+  succeed(message: string): void {
+    this.set("success", message);
+  }
+
+  info(message: string): void {
+    this.set("info", message);
+  }
+
+  /** Sets the message from the worst of this step's children: for parents whose verdict is their children's. */
+  summarize(messages: { success: string; warning: string; error: string }): void {
+    const worst = this.steps.reduce<StepStatus>((status, child) => worseStatus(status, child.status), "success");
+    this.set("success", worst === "error" || worst === "warning" ? messages[worst] : messages.success);
+  }
+
+  /** This step can't run (a fact it needs is missing); says why. */
+  skipBecause(reason: string): void {
+    this.set("skipped", `Skipped because ${lowerFirst(reason)}`);
+  }
+
+  warn(problem: ProblemCode, message: string): void {
+    this.set("warning", message, problem);
+  }
+
+  fail(problem: ProblemCode, message: string): void {
+    this.set("error", message, problem);
+  }
+
+  /** Records the outcome of a pure check. */
+  report(finding: Finding): void {
+    if (finding.details) this.addDetails(finding.details);
+    if (finding.status === "warning" || finding.status === "error") this.set(finding.status, finding.message, finding.problem);
+    else this.set(finding.status, finding.message);
+  }
+
+  /** Turns what a step body threw into its outcome; unexpected errors are analyzer bugs, not verdicts. */
+  absorb(error: unknown): void {
+    if (error instanceof ProblemError) {
+      if (error.details) this.addDetails(error.details);
+      this.set(error.status, error.message, error.problem);
+      return;
+    }
+    console.error(`[rca] internal error in step ${this.code}:`, error);
+    this.set("error", "The analyzer hit an internal error while running this step. This is not a verdict about the server.", "INTERNAL_ERROR");
+  }
+
+  finish(elapsedMs: number): Step {
+    let status: StepStatus = this.status ?? "success";
+    let problem = this.problem;
+    // A parent is as bad as its worst child, and names that child's problem when it has none of its own.
+    for (const child of this.steps) {
+      if (worseStatus(status, child.status) !== status) {
+        status = child.status;
+        problem = child.problem;
+      }
+    }
+    const step: Step = {
+      code: this.code,
+      title: this.title,
+      status,
+      message: this.message || defaultMessage(status),
+      elapsedMs: Math.round(elapsedMs),
+      children: this.steps,
+    };
+    if (problem && (status === "error" || status === "warning")) step.problem = problem;
+    if (Object.keys(this.details).length > 0) step.details = this.details;
+    return step;
+  }
+
+  private set(status: StepStatus, message: string, problem?: ProblemCode): void {
+    this.status = status;
+    this.message = message;
+    this.problem = problem;
+  }
+}
+
+function skippedStep(code: string, title: string, reason: string): Step {
+  return { code, title, status: "skipped", message: `Skipped because ${lowerFirst(reason)}`, elapsedMs: 0, children: [] };
+}
+
+function defaultMessage(status: StepStatus): string {
+  switch (status) {
+    case "success":
+      return "Test passed.";
+    case "warning":
+      return "Test passed with warnings.";
+    case "error":
+      return "Test failed.";
+    default:
+      return "";
+  }
+}
+
+function stripPeriod(text: string): string {
+  return text.replace(/\.$/, "");
+}
+
+function lowerFirst(text: string): string {
+  return text.startsWith('"') ? `the step ${text}` : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The top-level scope of one test run: its steps, plus resources to release when the run ends. */
+export class TestRun extends StepScope {
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(emit: EmitEvent) {
+    super(emit, []);
+  }
+
+  /** Registers something to close when the run ends, whatever happened. */
+  defer(cleanup: () => void): void {
+    this.cleanups.push(cleanup);
+  }
+
+  close(): void {
+    for (const cleanup of this.cleanups.splice(0).reverse()) {
+      try {
+        cleanup();
+      } catch (error) {
+        console.error("[rca] cleanup failed:", error);
+      }
+    }
+  }
+}

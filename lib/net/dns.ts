@@ -1,0 +1,71 @@
+import "server-only";
+import { promises as dns } from "node:dns";
+import { isIP } from "node:net";
+import { env } from "@/lib/config/env";
+import { ProblemError } from "@/lib/engine/problem-error";
+import { withTimeout } from "./timeout";
+
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+export interface Resolution {
+  host: string;
+  addresses: ResolvedAddress[];
+  /** The DNS servers asked, or "system resolver". */
+  resolver: string;
+}
+
+const NO_RECORD_CODES = new Set(["ENOTFOUND", "ENODATA", "NXDOMAIN", "ENONAME"]);
+
+/** Resolves A and AAAA records through RCA_DNS_SERVERS when set, otherwise through the system resolver. */
+export async function resolveHost(host: string): Promise<Resolution> {
+  const family = isIP(host);
+  if (family !== 0) return { host, addresses: [{ address: host, family: family as 4 | 6 }], resolver: "none (IP address)" };
+  const { RCA_DNS_SERVERS: servers, RCA_TIMEOUT_MS: timeoutMs } = env();
+  try {
+    return servers.length > 0
+      ? await resolveWithServers(host, servers, timeoutMs)
+      : await withTimeout(resolveWithSystem(host), timeoutMs, () => dnsTimeout(host, timeoutMs));
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    if (NO_RECORD_CODES.has(code)) {
+      throw new ProblemError("DNS_NO_RECORD", `The host name ${host} couldn't be resolved: no A or AAAA record exists.`, { dnsError: code });
+    }
+    if (code === "ETIMEOUT") throw dnsTimeout(host, timeoutMs);
+    throw new ProblemError("DNS_FAILURE", `The DNS lookup of ${host} failed (${code || "unknown error"}).`, { dnsError: code });
+  }
+}
+
+function dnsTimeout(host: string, timeoutMs: number): ProblemError {
+  return new ProblemError("DNS_FAILURE", `No DNS answer for ${host} within ${timeoutMs} ms.`, { dnsError: "ETIMEOUT" });
+}
+
+async function resolveWithSystem(host: string): Promise<Resolution> {
+  const found = await dns.lookup(host, { all: true, order: "ipv4first" });
+  return { host, addresses: found.map(({ address, family }) => ({ address, family: family as 4 | 6 })), resolver: "system resolver" };
+}
+
+async function resolveWithServers(host: string, servers: string[], timeoutMs: number): Promise<Resolution> {
+  // c-ares retries per server; keep the whole lookup within one timeout budget.
+  const resolver = new dns.Resolver({ timeout: Math.max(100, Math.floor(timeoutMs / 2)), tries: 1 });
+  resolver.setServers(servers);
+  const lookups = await withTimeout(
+    Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]),
+    timeoutMs,
+    () => dnsTimeout(host, timeoutMs),
+  );
+  const addresses: ResolvedAddress[] = [];
+  lookups.forEach((outcome, index) => {
+    if (outcome.status === "fulfilled") {
+      for (const address of outcome.value) addresses.push({ address, family: index === 0 ? 4 : 6 });
+    }
+  });
+  if (addresses.length > 0) return { host, addresses, resolver: servers.join(", ") };
+  const errors = lookups.map((outcome) => (outcome.status === "rejected" ? (outcome.reason as NodeJS.ErrnoException) : undefined));
+  // A real failure (timeout, refused) on either family is reported as such; both "no record" means no record.
+  const hard = errors.find((error) => error && !NO_RECORD_CODES.has(error.code ?? ""));
+  throw hard ?? errors[0] ?? Object.assign(new Error("no records"), { code: "ENODATA" });
+}

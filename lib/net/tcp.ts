@@ -1,0 +1,59 @@
+import "server-only";
+import { connect, type Socket } from "node:net";
+import { ProblemError } from "@/lib/engine/problem-error";
+import type { ResolvedAddress } from "./dns";
+import type { Target } from "./target";
+
+export interface TcpConnection {
+  socket: Socket;
+  address: ResolvedAddress;
+  /** Addresses tried before this one, with why they failed. */
+  failures: Array<{ address: string; problem: string; message: string }>;
+}
+
+/** Connects to one address, mapping failures to problem codes. */
+export function connectAddress(address: ResolvedAddress, port: number, timeoutMs: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: address.address, port, family: address.family, noDelay: true });
+    const fail = (error: ProblemError) => {
+      socket.destroy();
+      reject(error);
+    };
+    socket.setTimeout(timeoutMs, () =>
+      fail(new ProblemError("TCP_TIMEOUT", `No answer from ${address.address} on port ${port} within ${timeoutMs} ms: a firewall may be dropping the connection.`)),
+    );
+    socket.once("connect", () => {
+      socket.setTimeout(0);
+      socket.removeAllListeners("error");
+      resolve(socket);
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) => {
+      const code = error.code ?? "";
+      if (code === "ECONNREFUSED") {
+        fail(new ProblemError("TCP_REFUSED", `The connection to ${address.address} on port ${port} was refused: nothing is listening, or a firewall rejects it.`, { socketError: code }));
+      } else if (code === "ETIMEDOUT" || code === "EHOSTUNREACH" || code === "ENETUNREACH") {
+        fail(new ProblemError("TCP_TIMEOUT", `${address.address} on port ${port} couldn't be reached (${code}).`, { socketError: code }));
+      } else {
+        fail(new ProblemError("CONNECTION_FAILED", `The connection to ${address.address} on port ${port} failed (${code || "unknown error"}).`, { socketError: code }));
+      }
+    });
+  });
+}
+
+/** Tries the target's addresses in order until one accepts the connection. */
+export async function connectTarget(target: Target, port: number, timeoutMs: number): Promise<TcpConnection> {
+  const failures: TcpConnection["failures"] = [];
+  let last: ProblemError | undefined;
+  for (const address of target.addresses) {
+    try {
+      const socket = await connectAddress(address, port, timeoutMs);
+      return { socket, address, failures };
+    } catch (error) {
+      if (!(error instanceof ProblemError)) throw error;
+      failures.push({ address: address.address, problem: error.problem, message: error.message });
+      last = error;
+    }
+  }
+  if (!last) throw new ProblemError("DNS_NO_RECORD", `${target.host} has no address to connect to.`);
+  throw new ProblemError(last.problem, last.message, { attempts: failures });
+}

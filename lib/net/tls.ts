@@ -1,0 +1,121 @@
+import "server-only";
+import { isIP, type Socket } from "node:net";
+import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from "node:tls";
+import { ProblemError } from "@/lib/engine/problem-error";
+import { cleanText, LIMITS } from "./limits";
+import { tapTls, type TlsTap } from "./tls-transcript";
+
+export interface TlsSession {
+  socket: TLSSocket;
+  /** e.g. "TLSv1.3" */
+  protocol: string;
+  cipher: string;
+  /** DER certificates in the order the server sent them. */
+  chain: Buffer[];
+  /** How `chain` was obtained: parsed from the handshake as sent, or rebuilt by Node (order unknown). */
+  chainSource: "as-sent" | "rebuilt";
+  tap: TlsTap;
+}
+
+// The analyzer must be able to talk to weak servers in order to judge them: accept every protocol version
+// and cipher OpenSSL still has, and never let OpenSSL's own verification abort the handshake.
+const PERMISSIVE = {
+  minVersion: "TLSv1",
+  ciphers: "ALL:@SECLEVEL=0",
+  rejectUnauthorized: false,
+} as const;
+
+/** Runs a TLS handshake over an open TCP socket, recording what the server sends. */
+export function tlsHandshake(raw: Socket, options: { servername: string; timeoutMs: number; alpn?: string[] }): Promise<TlsSession> {
+  const firstBytes: Buffer[] = [];
+  let firstLength = 0;
+  const peek = (chunk: Buffer) => {
+    if (firstLength < 64) {
+      firstBytes.push(chunk.subarray(0, 64 - firstLength));
+      firstLength += Math.min(chunk.length, 64);
+    } else raw.off("data", peek);
+  };
+  raw.on("data", peek);
+  const tap = tapTls(raw, { maxBytes: LIMITS.tlsTranscriptBytes });
+  const socket = tlsConnect({
+    ...PERMISSIVE,
+    socket: tap.stream as unknown as Socket,
+    // SNI carries names only (RFC 6066); an IP literal target sends none.
+    servername: isIP(options.servername) ? undefined : options.servername,
+    ALPNProtocols: options.alpn,
+  });
+  socket.on("keylog", (line) => tap.addKeylog(line));
+
+  return new Promise((resolve, reject) => {
+    const fail = (error: ProblemError) => {
+      socket.destroy();
+      raw.destroy();
+      reject(error);
+    };
+    const timer = setTimeout(() => {
+      const got = firstLength > 0 ? "answered but didn't complete the handshake" : "accepted the TCP connection but sent nothing";
+      fail(new ProblemError("TLS_HANDSHAKE_FAILED", `The server ${got} within ${options.timeoutMs} ms.`, { timeoutMs: options.timeoutMs }));
+    }, options.timeoutMs);
+    socket.once("secureConnect", () => {
+      clearTimeout(timer);
+      socket.removeAllListeners("error");
+      raw.off("data", peek);
+      const facts = tap.facts();
+      const asSent = facts.certificates.slice(0, LIMITS.chainCertificates);
+      resolve({
+        socket,
+        protocol: socket.getProtocol() ?? "unknown",
+        cipher: socket.getCipher()?.standardName ?? socket.getCipher()?.name ?? "unknown",
+        chain: asSent.length > 0 ? asSent : rebuiltChain(socket),
+        chainSource: asSent.length > 0 ? "as-sent" : "rebuilt",
+        tap,
+      });
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      fail(handshakeProblem(error, Buffer.concat(firstBytes)));
+    });
+  });
+}
+
+/** Maps a handshake failure to a problem, by error code and by what the server actually sent. */
+function handshakeProblem(error: NodeJS.ErrnoException, firstBytes: Buffer): ProblemError {
+  const code = error.code ?? "";
+  const details = { tlsError: code, serverSent: describeBytes(firstBytes) };
+  if (firstBytes.length > 0 && looksLikeText(firstBytes)) {
+    const line = cleanText(firstBytes.toString("latin1").split(/\r?\n/)[0] ?? "", 120);
+    return new ProblemError("TLS_NOT_SPOKEN", `The server answered in plain text instead of TLS: "${line}". This port doesn't speak TLS (plain HTTP, or a protocol that needs STARTTLS).`, details);
+  }
+  if (code === "ERR_SSL_UNSUPPORTED_PROTOCOL" || code === "ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION") {
+    return new ProblemError("TLS_PROTOCOL_OBSOLETE", "The server and the analyzer share no TLS protocol version: the server only offers obsolete versions (SSL 3.0 or older).", details);
+  }
+  if (code === "ECONNRESET" || code === "EPIPE") {
+    return new ProblemError("CONNECTION_FAILED", "The server closed the connection during the TLS handshake.", details);
+  }
+  if (firstBytes.length > 0 && firstBytes[0] !== 0x16 && firstBytes[0] !== 0x15) {
+    return new ProblemError("TLS_NOT_SPOKEN", "The server answered with data that isn't TLS.", details);
+  }
+  return new ProblemError("TLS_HANDSHAKE_FAILED", `The TLS handshake failed (${code || "unknown error"}).`, details);
+}
+
+function looksLikeText(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 16);
+  return sample.length >= 3 && [...sample].every((b) => b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f));
+}
+
+function describeBytes(bytes: Buffer): string {
+  return bytes.length === 0 ? "nothing" : `${bytes.length >= 64 ? "at least " : ""}${bytes.length} bytes, starting ${bytes.subarray(0, 16).toString("hex")}`;
+}
+
+/** Node's view of the chain (leaf, then issuers it could link); used only if the handshake couldn't be parsed. */
+function rebuiltChain(socket: TLSSocket): Buffer[] {
+  const chain: Buffer[] = [];
+  let current: PeerCertificate | undefined = socket.getPeerCertificate(true);
+  const seen = new Set<string>();
+  while (current?.raw && !seen.has(current.fingerprint256) && chain.length < LIMITS.chainCertificates) {
+    seen.add(current.fingerprint256);
+    chain.push(current.raw);
+    current = (current as PeerCertificate & { issuerCertificate?: PeerCertificate }).issuerCertificate;
+  }
+  return chain;
+}

@@ -1,0 +1,51 @@
+/**
+ * Every problem code a step can raise. The set is part of the public contract (../shared/CONTRACT.md):
+ * codes are only ever added, never renamed. Each one has a help page at /help/<CODE>.
+ */
+export const PROBLEM_CODES = [
+  "TARGET_FORBIDDEN",
+  "DNS_NO_RECORD",
+  "DNS_FAILURE",
+  "TCP_REFUSED",
+  "TCP_TIMEOUT",
+  "TLS_HANDSHAKE_FAILED",
+  "TLS_PROTOCOL_OBSOLETE",
+  "CERT_NAME_MISMATCH",
+  "CERT_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_EXPIRING_SOON",
+  "CERT_SELF_SIGNED",
+  "CERT_UNTRUSTED_ROOT",
+  "CERT_CHAIN_INCOMPLETE",
+  "CERT_CHAIN_ORDER",
+  "CERT_WEAK_SIGNATURE",
+  "CERT_WEAK_KEY",
+  "CERT_NOT_FOR_SERVER_AUTH",
+  "CERT_REVOKED",
+  "MUTUAL_AUTH_MISMATCH",
+  "HTTP_UNEXPECTED_STATUS",
+  "HTTP_AUTH_METHOD_MISSING",
+  "HTTP_CLIENT_CERT_REQUIRED",
+  "AUTODISCOVER_NOT_FOUND",
+  "AUTODISCOVER_BAD_RESPONSE",
+  "AUTODISCOVER_PRINCIPAL_MISMATCH",
+  "SMTP_BANNER",
+  "SMTP_STARTTLS_MISSING",
+  "SMTP_OPEN_RELAY",
+  "PTR_MISSING",
+  "PTR_MISMATCH",
+  "DNSBL_LISTED",
+  "SPF_MISSING",
+  "STARTTLS_MISSING",
+  "LOGIN_FAILED",
+  // Extensions beyond the contract's first set.
+  "TLS_NOT_SPOKEN",
+  "CONNECTION_FAILED",
+  "INTERNAL_ERROR",
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export function isProblemCode(value: string): value is ProblemCode {
+  return (PROBLEM_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { env } from "@/lib/config/env";
+import type { StepScope, TestRun } from "@/lib/engine/runner";
+import { resolveHost } from "@/lib/net/dns";
+import { checkTarget, type Target } from "@/lib/net/target";
+import { connectTarget, type TcpConnection } from "@/lib/net/tcp";
+
+/** "Attempting to resolve the host name … in DNS.", with the target policy applied to every address. */
+export function resolveStep(scope: StepScope, host: string): Promise<Target | undefined> {
+  return scope.step("dns.resolve", `Attempting to resolve the host name ${host} in DNS.`, async (step) => {
+    const resolution = await resolveHost(host);
+    const addresses = resolution.addresses.map((a) => a.address);
+    step.addDetails({ addresses, resolver: resolution.resolver });
+    const target = checkTarget(resolution);
+    step.succeed(
+      resolution.resolver.startsWith("none")
+        ? `${host} is an IP address; no DNS lookup was needed.`
+        : `The host name resolved successfully. IP addresses: ${addresses.join(", ")}.`,
+    );
+    return target;
+  });
+}
+
+/** "Testing TCP port … to ensure it's listening and open." The open socket is handed to the next step. */
+export function tcpStep(run: TestRun, host: string, target: Target | undefined, port: number): Promise<TcpConnection | undefined> {
+  return run.step("tcp.connect", `Testing TCP port ${port} on host ${host} to ensure it's listening and open.`, async (step) => {
+    const connection = await connectTarget(required(target), port, env().RCA_TIMEOUT_MS);
+    run.defer(() => connection.socket.destroy());
+    step.addDetails({ address: connection.address.address, port, ...(connection.failures.length > 0 ? { failedAddresses: connection.failures } : {}) });
+    step.succeed(`The port was opened successfully (${connection.address.address}:${port}).`);
+    return connection;
+  });
+}
+
+/** A fact an earlier step produced; only missing if that step failed, which skips this one first. */
+export function required<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("a step ran without the result of the step it depends on");
+  return value;
+}
