@@ -36,8 +36,13 @@ function issues(issuer: X509Certificate, subject: X509Certificate): boolean {
   }
 }
 
+/** Signed by its own key. (OpenSSL's checkIssued also wants keyCertSign, which self-signed leaves lack.) */
 function isSelfSigned(cert: X509Certificate): boolean {
-  return issues(cert, cert);
+  try {
+    return cert.subject === cert.issuer && cert.verify(cert.publicKey);
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -25,6 +25,8 @@ export function connectAddress(address: ResolvedAddress, port: number, timeoutMs
     socket.once("connect", () => {
       socket.setTimeout(0);
       socket.removeAllListeners("error");
+      // Until the next layer attaches its own handler, a reset must not become an uncaught exception.
+      socket.on("error", () => {});
       resolve(socket);
     });
     socket.once("error", (error: NodeJS.ErrnoException) => {

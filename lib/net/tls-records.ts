@@ -162,29 +162,50 @@ export interface HandshakeMessage {
  * records and a record may carry several messages (RFC 5246 §6.2.1, RFC 8446 §5.1).
  */
 export class HandshakeReassembler {
-  private buffer: Buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private length = 0;
+  /** Bytes needed before the next message is complete (4 until its header is known). */
+  private needed = 4;
 
   /** Bytes of an incomplete message waiting for more records. */
   get pending(): number {
-    return this.buffer.length;
+    return this.length;
   }
 
   push(fragment: Buffer): { messages: HandshakeMessage[]; error?: string } {
-    this.buffer = this.buffer.length === 0 ? fragment : Buffer.concat([this.buffer, fragment]);
+    if (fragment.length > 0) {
+      this.chunks.push(fragment);
+      this.length += fragment.length;
+    }
     const messages: HandshakeMessage[] = [];
+    if (this.length < this.needed) return this.checkHeader(messages);
+    // Concatenate only once a message is complete, so a message spread over many records costs O(n).
+    const buffer = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.length);
     let off = 0;
-    while (this.buffer.length - off >= 4) {
-      const type = this.buffer[off]!;
-      const length = this.buffer.readUIntBE(off + 1, 3);
-      if (length > MAX_HANDSHAKE_MESSAGE) {
-        this.buffer = Buffer.alloc(0);
-        return { messages, error: `handshake message type ${type} claims ${length} bytes (limit ${MAX_HANDSHAKE_MESSAGE})` };
-      }
-      if (this.buffer.length - off < 4 + length) break;
-      messages.push({ type, body: this.buffer.subarray(off + 4, off + 4 + length) });
+    while (buffer.length - off >= 4) {
+      const length = buffer.readUIntBE(off + 1, 3);
+      if (length > MAX_HANDSHAKE_MESSAGE || buffer.length - off < 4 + length) break;
+      messages.push({ type: buffer[off]!, body: buffer.subarray(off + 4, off + 4 + length) });
       off += 4 + length;
     }
-    this.buffer = this.buffer.subarray(off);
+    const rest = buffer.subarray(off);
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.length = rest.length;
+    return this.checkHeader(messages);
+  }
+
+  private checkHeader(messages: HandshakeMessage[]): { messages: HandshakeMessage[]; error?: string } {
+    this.needed = 4;
+    if (this.length < 4) return { messages };
+    if (this.chunks[0]!.length < 4) this.chunks = [Buffer.concat(this.chunks, this.length)];
+    const head = this.chunks[0]!;
+    const length = head.readUIntBE(1, 3);
+    if (length > MAX_HANDSHAKE_MESSAGE) {
+      this.chunks = [];
+      this.length = 0;
+      return { messages, error: `handshake message type ${head[0]} claims ${length} bytes (limit ${MAX_HANDSHAKE_MESSAGE})` };
+    }
+    this.needed = 4 + length;
     return { messages };
   }
 }

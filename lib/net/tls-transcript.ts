@@ -198,7 +198,7 @@ class TranscriptParser {
 
   run(data: Buffer, truncated: boolean): void {
     if (data.length === 0) {
-      this.stop("no bytes received from the server yet");
+      this.stop(truncated ? "nothing was recorded (maxBytes is 0)" : "no bytes received from the server yet");
       return;
     }
     const split = splitRecords(data);
@@ -474,7 +474,8 @@ class TapStream extends Duplex {
     private readonly raw: Duplex,
     private readonly onServerBytes: (chunk: Buffer) => void,
   ) {
-    super({ allowHalfOpen: raw.allowHalfOpen ?? true });
+    // Half-open: the TLS layer decides when to end its side (it sends close_notify first).
+    super({ allowHalfOpen: true });
     raw.on("data", (chunk: Buffer | string) => {
       const buffer = typeof chunk === "string" ? Buffer.from(chunk, "latin1") : chunk;
       try {
@@ -501,6 +502,10 @@ class TapStream extends Duplex {
         this.once("end", () => this.destroy()); // let the reader consume what is buffered first
       }
     });
+    if (raw.readableEnded) {
+      this.rawEnded = true;
+      this.push(null);
+    }
     if (raw.destroyed) process.nextTick(() => this.destroy());
   }
 
@@ -516,7 +521,9 @@ class TapStream extends Duplex {
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     if (this.raw.destroyed || this.raw.writableEnded) {
-      callback(new Error("the underlying socket is closed"));
+      // The peer is gone or the socket already half-closed itself (e.g. a close_notify reply
+      // after the server's FIN): drop the bytes like a kernel socket would, no spurious error.
+      callback();
       return;
     }
     if (this.raw.write(chunk)) callback();

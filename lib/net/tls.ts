@@ -37,6 +37,8 @@ export function tlsHandshake(raw: Socket, options: { servername: string; timeout
   };
   raw.on("data", peek);
   const tap = tapTls(raw, { maxBytes: LIMITS.tlsTranscriptBytes });
+  // Errors reach us through the TLS socket; after it is destroyed, a late reset must not go uncaught.
+  tap.stream.on("error", () => {});
   const socket = tlsConnect({
     ...PERMISSIVE,
     socket: tap.stream as unknown as Socket,
@@ -58,7 +60,6 @@ export function tlsHandshake(raw: Socket, options: { servername: string; timeout
     }, options.timeoutMs);
     socket.once("secureConnect", () => {
       clearTimeout(timer);
-      socket.removeAllListeners("error");
       raw.off("data", peek);
       const facts = tap.facts();
       const asSent = facts.certificates.slice(0, LIMITS.chainCertificates);
@@ -71,8 +72,14 @@ export function tlsHandshake(raw: Socket, options: { servername: string; timeout
         tap,
       });
     });
-    socket.once("error", (error: NodeJS.ErrnoException) => {
+    // Stays attached for the socket's life: a hostile server can make a handshake fail twice, or reset an idle
+    // session later, and an 'error' without a listener would take the whole process down.
+    let settled = false;
+    socket.once("secureConnect", () => (settled = true));
+    socket.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      if (settled) return;
+      settled = true;
       fail(handshakeProblem(error, Buffer.concat(firstBytes)));
     });
   });

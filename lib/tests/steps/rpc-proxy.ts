@@ -38,12 +38,22 @@ export function openRpcSession(run: TestRun, host: string, port: number, connect
 }
 
 /** "Checking the IIS configuration for client certificate authentication." Answers the unauthenticated response. */
-export async function checkClientCertificate(step: StepContext, http: HttpSession, taps: TlsTap[], path: string): Promise<HttpResponse> {
-  const response = await http.request({ path });
-  const requested = taps.some((tap) => tap.facts().certificateRequested);
+export async function checkClientCertificate(step: StepContext, http: HttpSession, taps: TlsTap[], path: string): Promise<HttpResponse | undefined> {
+  const requested = () => taps.some((tap) => tap.facts().certificateRequested);
+  let response: HttpResponse;
+  try {
+    response = await http.request({ path });
+  } catch (error) {
+    // A server that requires a certificate often just drops a client that has none.
+    if (!requested()) throw error;
+    step.addDetails({ certificateRequested: true, connectionError: error instanceof Error ? error.message : String(error) });
+    step.fail("HTTP_CLIENT_CERT_REQUIRED", "The server asked for a client certificate and dropped the connection when none was sent. Outlook Anywhere doesn't send one: set the /rpc virtual directory's SSL settings to ignore client certificates.");
+    return undefined;
+  }
+  const certificateRequested = requested();
   const iisRequires = response.status === 403 && /403\.7|client certificate/i.test(response.body.toString("latin1"));
-  step.addDetails({ certificateRequested: requested, status: response.status });
-  if (requested || iisRequires) {
+  step.addDetails({ certificateRequested, status: response.status });
+  if (certificateRequested || iisRequires) {
     step.fail(
       "HTTP_CLIENT_CERT_REQUIRED",
       iisRequires

@@ -1,0 +1,23 @@
+// POST /api/tests - run a test; JSON answer, an SSE stream of steps, or a redirect for HTML form posts
+import { errorResponse } from "@/lib/api/errors";
+import { readTestInput } from "@/lib/api/run-request";
+import { streamTestRun } from "@/lib/api/stream";
+import { saveResult } from "@/lib/store";
+import { runTest } from "@/lib/tests/run";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const { input, fromForm } = await readTestInput(request);
+    if (request.headers.get("accept")?.includes("text/event-stream")) return streamTestRun(input);
+    const result = await runTest(input);
+    await saveResult(result);
+    const url = `/r/${result.id}`;
+    if (fromForm) return new Response(null, { status: 303, headers: { Location: url } });
+    return Response.json({ id: result.id, url, result }, { status: 201, headers: { Location: url } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

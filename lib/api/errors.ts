@@ -1,0 +1,35 @@
+import type { z } from "zod";
+
+/** The one error shape every API route answers with. */
+export interface ApiErrorBody {
+  error: { message: string; issues?: Array<{ path: string; message: string }> };
+}
+
+const STATUS = { bad_request: 400, not_found: 404, unsupported_media_type: 415, internal: 500 } as const;
+export type ApiErrorCode = keyof typeof STATUS;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly issues?: ApiErrorBody["error"]["issues"],
+  ) {
+    super(message);
+  }
+}
+
+export function validationError(error: z.ZodError): ApiError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "test", message: issue.message }));
+  const fields = [...new Set(issues.map((issue) => issue.path))].join(", ");
+  return new ApiError("bad_request", `Invalid input: check ${fields}.`, issues);
+}
+
+/** Known errors answer their status; anything else is logged and becomes a generic 500, never echoed. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) {
+    const body: ApiErrorBody = { error: { message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+    return Response.json(body, { status: STATUS[error.code] });
+  }
+  console.error("[rca] unexpected API error:", error);
+  return Response.json({ error: { message: "Internal error. The analyzer's log has the details." } } satisfies ApiErrorBody, { status: 500 });
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import type { RunEvent } from "@/lib/engine/types";
+import { saveResult } from "@/lib/store";
+import { runTest } from "@/lib/tests/run";
+import type { TestInput } from "@/lib/tests/schemas";
+
+function sse(event: string, data: unknown): Uint8Array {
+  return new TextEncoder().encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+/** Runs the test, streaming `start` and `step` events as they happen, then the stored `result`. */
+export function streamTestRun(input: TestInput): Response {
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let open = true;
+      const send = (event: string, data: unknown) => {
+        if (!open) return;
+        try {
+          controller.enqueue(sse(event, data));
+        } catch {
+          open = false; // the client went away; the run still completes and is stored
+        }
+      };
+      try {
+        const result = await runTest(input, (event: RunEvent) => send(event.type, event.type === "start" ? { path: event.path, code: event.code, title: event.title } : { path: event.path, step: event.step }));
+        await saveResult(result);
+        send("result", { id: result.id, url: `/r/${result.id}`, result });
+      } catch (error) {
+        console.error("[rca] test run failed:", error);
+        send("error", { error: { message: "Internal error. The analyzer's log has the details." } });
+      } finally {
+        if (open) controller.close();
+      }
+    },
+  });
+  return new Response(stream, {
+    status: 200,
+    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" },
+  });
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { env } from "@/lib/config/env";
+import type { TestResult } from "@/lib/engine/types";
+import { TestResultSchema } from "./result-schema";
+import { openSqliteStore } from "./sqlite";
+import type { ResultStore } from "./types";
+
+const DAY_MS = 86_400_000;
+const PURGE_INTERVAL_MS = 3_600_000;
+
+let store: ResultStore | undefined;
+let lastPurge = 0;
+
+/** Picks the backend from RCA_DATABASE_URL, once. */
+export function resultStore(): ResultStore {
+  if (!store) store = openStore(env().RCA_DATABASE_URL);
+  return store;
+}
+
+export function openStore(url: string): ResultStore {
+  if (url.startsWith("file:")) return openSqliteStore(url.slice("file:".length) || "./data/rca.sqlite");
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error("RCA_DATABASE_URL: the PostgreSQL store is not available in this version yet; use a file: URL (SQLite).");
+  }
+  throw new Error(`RCA_DATABASE_URL must start with file: or postgres:// (got "${url.split(":")[0]}:…").`);
+}
+
+export async function saveResult(result: TestResult): Promise<void> {
+  const now = Date.now();
+  const s = resultStore();
+  await s.save(result, new Date(now + env().RCA_RESULT_TTL_DAYS * DAY_MS));
+  // Expired permalinks are deleted as results are written, at most hourly: no scheduler to run.
+  if (now - lastPurge > PURGE_INTERVAL_MS) {
+    lastPurge = now;
+    await s.purgeExpired();
+  }
+}
+
+/** A stored result, checked against the result schema before it is served; undefined if unknown or expired. */
+export async function getResult(id: string): Promise<TestResult | undefined> {
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(id)) return undefined;
+  const stored = await resultStore().get(id);
+  return stored === undefined ? undefined : TestResultSchema.parse(stored);
+}

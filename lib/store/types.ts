@@ -1,0 +1,11 @@
+import type { TestResult } from "@/lib/engine/types";
+
+/** Where results (permalinks) live. SQLite today; a PostgreSQL implementation joins behind the same interface. */
+export interface ResultStore {
+  save(result: TestResult, expiresAt: Date): Promise<void>;
+  /** The result, or undefined when unknown or expired. */
+  get(id: string, now?: Date): Promise<TestResult | undefined>;
+  /** Deletes expired results; answers how many. */
+  purgeExpired(now?: Date): Promise<number>;
+  close(): Promise<void>;
+}

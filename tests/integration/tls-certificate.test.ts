@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "@/lib/config/env";
+import { chainPem, type TestPki } from "../support/pki";
+import { analyze, DOMAIN, problems, startLab, step, type Lab, type ScenarioServer } from "../support/lab";
+import { freeClosedPort, startGarbageServer, startHttpsServer, startPlainHttpServer, startSilentServer } from "../support/servers";
+
+const DAY = 86_400_000;
+const name = (label: string) => `${label}.${DOMAIN}`;
+
+/** A scenario serving `chain(pki)` for `label`.contoso.test on its own loopback address. */
+function tlsScenario(label: string, octet: number, chain: (pki: TestPki, host: string) => Promise<{ chain: string; key: string }>): ScenarioServer {
+  const host = name(label);
+  return { name: host, address: `127.0.10.${octet}`, start: async (pki, address) => startHttpsServer({ host: address, ...(await chain(pki, host)) }) };
+}
+
+function leafScenario(label: string, octet: number, options: Parameters<TestPki["issueLeaf"]>[0] = {}, order: "normal" | "leaf-only" | "wrong" = "normal"): ScenarioServer {
+  return tlsScenario(label, octet, async (pki, host) => {
+    const leaf = await pki.issueLeaf({ commonName: host, dnsNames: [host], ...options });
+    const issuer = options.issuer === "untrustedIntermediate" ? pki.untrustedIntermediate : pki.intermediate;
+    const chain =
+      options.issuer === "self" || order === "leaf-only"
+        ? chainPem(leaf)
+        : order === "wrong"
+          ? chainPem(leaf, pki.root, issuer)
+          : chainPem(leaf, issuer);
+    return { chain, key: leaf.keyPem };
+  });
+}
+
+const now = Date.now();
+const SCENARIOS: ScenarioServer[] = [
+  leafScenario("good", 1),
+  tlsScenario("wrongname", 2, async (pki) => {
+    const leaf = await pki.issueLeaf({ commonName: name("other"), dnsNames: [name("other")] });
+    return { chain: chainPem(leaf, pki.intermediate), key: leaf.keyPem };
+  }),
+  leafScenario("expired", 3, { notBefore: new Date(now - 400 * DAY), notAfter: new Date(now - 2 * DAY) }),
+  leafScenario("notyet", 4, { notBefore: new Date(now + 5 * DAY), notAfter: new Date(now + 400 * DAY) }),
+  leafScenario("selfsigned", 5, { issuer: "self" }),
+  leafScenario("untrusted", 6, { issuer: "untrustedIntermediate" }),
+  leafScenario("nointermediate", 7, {}, "leaf-only"),
+  leafScenario("wrongorder", 8, {}, "wrong"),
+  tlsScenario("mail.wild", 9, async (pki) => {
+    const leaf = await pki.issueLeaf({ commonName: `*.wild.${DOMAIN}`, dnsNames: [`*.wild.${DOMAIN}`] });
+    return { chain: chainPem(leaf, pki.intermediate), key: leaf.keyPem };
+  }),
+  leafScenario("sha1", 10, { key: { type: "RSA", bits: 2048 }, signatureHash: "SHA-1" }),
+  leafScenario("rsa1024", 11, { key: { type: "RSA", bits: 1024 } }),
+  leafScenario("clientauth", 12, { eku: ["clientAuth"] }),
+  leafScenario("expiring", 13, { notAfter: new Date(now + 10 * DAY) }),
+  leafScenario("cnonly", 14, { dnsNames: [] }),
+  { name: name("plainhttp"), address: "127.0.10.15", start: (_pki, address) => startPlainHttpServer({ host: address }) },
+  { name: name("silent"), address: "127.0.10.16", start: (_pki, address) => startSilentServer({ host: address }) },
+  { name: name("garbage"), address: "127.0.10.17", start: (_pki, address) => startGarbageServer({ host: address, payload: Buffer.from([0x16, 0x03, 0x03, 0xff, 0xff, 1, 2, 3]), then: "reset", waitForClientData: true }) },
+];
+
+let lab: Lab;
+let closedPort: number;
+
+beforeAll(async () => {
+  lab = await startLab(SCENARIOS, { [name("deep.mail.wild")]: ["127.0.10.9"], [name("closed")]: ["127.0.10.20"] });
+  closedPort = await freeClosedPort("127.0.10.20");
+});
+
+afterAll(async () => {
+  await lab?.stop();
+});
+
+const run = (label: string, extra: Record<string, unknown> = {}) => analyze({ test: "tls-certificate", host: name(label), port: lab.port(name(label.replace(/^deep\./, ""))), ...extra });
+
+describe("tls-certificate against real TLS servers on loopback", () => {
+  it("passes a good chain, naming the negotiated protocol and the chain as sent", async () => {
+    const result = await run("good");
+    expect(result.verdict).toBe("success");
+    expect(problems(result)).toEqual([]);
+    const obtain = step(result, "tls.certificate.obtain");
+    expect(obtain.details?.protocol).toBe("TLSv1.3");
+    const chain = obtain.details?.chainAsSent as Array<{ subject: string }>;
+    expect(chain.map((c) => c.subject)).toEqual([expect.stringContaining(`CN=${name("good")}`), expect.stringContaining("RCA Test Issuing CA 1")]);
+    expect(step(result, "tls.certificate.trust").children.map((c) => c.title)).toEqual([
+      expect.stringContaining(name("good")),
+      expect.stringContaining("RCA Test Issuing CA 1"),
+      expect.stringContaining("RCA Test Root CA"),
+    ]);
+  });
+
+  it.each([
+    ["wrongname", "tls.certificate.name", "CERT_NAME_MISMATCH"],
+    ["expired", "tls.certificate.dates", "CERT_EXPIRED"],
+    ["notyet", "tls.certificate.dates", "CERT_NOT_YET_VALID"],
+    ["selfsigned", "tls.certificate.trust", "CERT_SELF_SIGNED"],
+    ["untrusted", "tls.certificate.trust", "CERT_UNTRUSTED_ROOT"],
+    ["nointermediate", "tls.certificate.trust", "CERT_CHAIN_INCOMPLETE"],
+    ["sha1", "tls.certificate.strength", "CERT_WEAK_SIGNATURE"],
+    ["rsa1024", "tls.certificate.strength", "CERT_WEAK_KEY"],
+    ["clientauth", "tls.certificate.usage", "CERT_NOT_FOR_SERVER_AUTH"],
+    ["deep.mail.wild", "tls.certificate.name", "CERT_NAME_MISMATCH"],
+  ])("%s fails %s with %s", async (label, code, problem) => {
+    const result = await run(label);
+    expect(result.verdict).toBe("error");
+    const failed = step(result, code);
+    expect(failed.status).toBe("error");
+    expect(failed.problem).toBe(problem);
+    expect(step(result, "tls.certificate").status).toBe("error");
+  });
+
+  it("warns when the chain is sent out of order but is otherwise trusted", async () => {
+    const result = await run("wrongorder");
+    expect(result.verdict).toBe("warning");
+    expect(step(result, "tls.certificate.trust").problem).toBe("CERT_CHAIN_ORDER");
+  });
+
+  it("warns when the certificate expires within 30 days", async () => {
+    const result = await run("expiring");
+    expect(result.verdict).toBe("warning");
+    const dates = step(result, "tls.certificate.dates");
+    expect(dates.problem).toBe("CERT_EXPIRING_SOON");
+    expect(dates.message).toMatch(/expires in (9|10) days/);
+  });
+
+  it("matches a one-label wildcard", async () => {
+    const result = await run("mail.wild");
+    expect(step(result, "tls.certificate.name").status).toBe("success");
+    expect(step(result, "tls.certificate.name").message).toContain(`wildcard *.wild.${DOMAIN}`);
+  });
+
+  it("uses the common name only when there are no SANs, and says so", async () => {
+    const result = await run("cnonly");
+    const check = step(result, "tls.certificate.name");
+    expect(check.status).toBe("success");
+    expect(check.message).toContain("no Subject Alternative Names");
+  });
+
+  it("turns certificate errors into warnings with Ignore trust for SSL", async () => {
+    const result = await run("expired", { ignoreTrust: true });
+    expect(result.verdict).toBe("warning");
+    expect(step(result, "tls.certificate.dates")).toMatchObject({ status: "warning", problem: "CERT_EXPIRED" });
+  });
+
+  it("reports plain HTTP on the TLS port as not speaking TLS", async () => {
+    const result = await run("plainhttp");
+    expect(step(result, "tls.certificate.obtain").problem).toBe("TLS_NOT_SPOKEN");
+    expect(step(result, "tls.certificate.name").status).toBe("skipped");
+  });
+
+  it("fails a silent listener within the timeout instead of hanging", async () => {
+    const started = Date.now();
+    const result = await run("silent");
+    expect(step(result, "tls.certificate.obtain").problem).toBe("TLS_HANDSHAKE_FAILED");
+    expect(step(result, "tls.certificate.obtain").message).toContain("sent nothing");
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("fails a server that sends garbage and resets", async () => {
+    const result = await run("garbage");
+    expect(result.verdict).toBe("error");
+    expect(["TLS_HANDSHAKE_FAILED", "CONNECTION_FAILED", "TLS_NOT_SPOKEN"]).toContain(step(result, "tls.certificate.obtain").problem);
+  });
+
+  it("reports a closed port as refused and skips the certificate", async () => {
+    const result = await analyze({ test: "tls-certificate", host: name("closed"), port: closedPort });
+    expect(step(result, "tcp.connect").problem).toBe("TCP_REFUSED");
+    expect(step(result, "tls.certificate").status).toBe("skipped");
+    expect(step(result, "tls.certificate").message).toContain("Testing TCP port");
+  });
+
+  it("reports an unknown name as having no DNS record", async () => {
+    const result = await analyze({ test: "tls-certificate", host: name("nosuchhost"), port: 443 });
+    expect(step(result, "dns.resolve").problem).toBe("DNS_NO_RECORD");
+    expect(step(result, "tcp.connect").status).toBe("skipped");
+  });
+
+  it("refuses loopback targets unless private targets are allowed", async () => {
+    process.env.RCA_ALLOW_PRIVATE_TARGETS = "false";
+    resetEnvForTests();
+    try {
+      for (const host of [name("good"), "127.0.0.1", "2130706433", "0x7f.1", "[::ffff:127.0.0.1]"]) {
+        const result = await analyze({ test: "tls-certificate", host, port: lab.port(name("good")) });
+        expect(step(result, "dns.resolve").problem, host).toBe("TARGET_FORBIDDEN");
+        expect(step(result, "tcp.connect").status).toBe("skipped");
+      }
+    } finally {
+      process.env.RCA_ALLOW_PRIVATE_TARGETS = "true";
+      resetEnvForTests();
+    }
+  });
+});

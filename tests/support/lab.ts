@@ -1,0 +1,83 @@
+/**
+ * A test lab on loopback: a real dnsmasq answering for *.contoso.test, one TLS server per scenario, each on its
+ * own 127.0.0.x address, and the analyzer's environment pointed at them. Used by the integration tests.
+ */
+import { resetEnvForTests } from "@/lib/config/env";
+import type { Step, TestResult } from "@/lib/engine/types";
+import { runTest } from "@/lib/tests/run";
+import { TestInputSchema } from "@/lib/tests/schemas";
+import { startDnsmasq, type RunningDnsmasq } from "./dnsmasq";
+import { createTestPki, type TestPki } from "./pki";
+import type { RunningServer } from "./servers";
+
+export const DOMAIN = "contoso.test";
+
+export interface Lab {
+  pki: TestPki;
+  dns: RunningDnsmasq;
+  /** host name → running server */
+  servers: Map<string, RunningServer>;
+  port(name: string): number;
+  stop(): Promise<void>;
+}
+
+export interface ScenarioServer {
+  /** Host name, e.g. good.contoso.test; resolves to `address`. */
+  name: string;
+  address: string;
+  start: (pki: TestPki, address: string) => Promise<RunningServer>;
+}
+
+/** Starts dnsmasq and every scenario server, and points the analyzer's environment at the lab. */
+export async function startLab(scenarios: ScenarioServer[], extraRecords: Record<string, string[]> = {}, options: { timeoutMs?: number } = {}): Promise<Lab> {
+  const pki = await createTestPki();
+  const records: Record<string, string[]> = { ...extraRecords };
+  for (const scenario of scenarios) records[scenario.name] = [scenario.address];
+  const dns = await startDnsmasq({ records });
+  const servers = new Map<string, RunningServer>();
+  for (const scenario of scenarios) servers.set(scenario.name, await scenario.start(pki, scenario.address));
+
+  process.env.RCA_DNS_SERVERS = dns.server;
+  process.env.RCA_ALLOW_PRIVATE_TARGETS = "true";
+  process.env.RCA_TIMEOUT_MS = String(options.timeoutMs ?? 2000);
+  process.env.NODE_EXTRA_CA_CERTS = pki.trustFile;
+  resetEnvForTests();
+
+  return {
+    pki,
+    dns,
+    servers,
+    port(name) {
+      const server = servers.get(name);
+      if (!server) throw new Error(`no lab server named ${name}`);
+      return server.port;
+    },
+    async stop() {
+      await Promise.all([...servers.values()].map((server) => server.close()));
+      await dns.stop();
+      await pki.cleanup();
+    },
+  };
+}
+
+/** Runs a test exactly as the API does: input through the shared schema, then the runner. */
+export function analyze(input: Record<string, unknown>): Promise<TestResult> {
+  return runTest(TestInputSchema.parse(input));
+}
+
+/** Every step of a result, depth first. */
+export function allSteps(steps: Step[]): Step[] {
+  return steps.flatMap((step) => [step, ...allSteps(step.children)]);
+}
+
+/** The one step with this code; fails loudly if absent. */
+export function step(result: TestResult, code: string): Step {
+  const found = allSteps(result.steps).find((candidate) => candidate.code === code);
+  if (!found) throw new Error(`no step ${code} in ${allSteps(result.steps).map((s) => s.code).join(", ")}`);
+  return found;
+}
+
+/** Problem codes raised anywhere in a result. */
+export function problems(result: TestResult): string[] {
+  return [...new Set(allSteps(result.steps).flatMap((s) => (s.problem ? [s.problem] : [])))];
+}

@@ -1,0 +1,304 @@
+/**
+ * Test PKI generated at run time with @peculiar/x509 on Node's WebCrypto.
+ *
+ *   root                  "RCA Test Root CA"        RSA-2048, SHA-256, self-signed  (the only cert in trustFile)
+ *   └─ intermediate       "RCA Test Issuing CA 1"   RSA-2048, SHA-256, pathlen 0
+ *   untrustedRoot         "Evil Root CA"            RSA-2048, SHA-256, self-signed  (NOT trusted)
+ *   └─ untrustedIntermediate "Evil Issuing CA 1"    RSA-2048, SHA-256, pathlen 0
+ *
+ * Leaves come from `issueLeaf()`. Private keys are PKCS#8 PEM ("BEGIN PRIVATE KEY"), which Node's tls accepts.
+ * Keys are cached per process: the four CA keys and one RSA key per size (1024/2048/3072) are generated once;
+ * EC leaf keys are fresh for every leaf (cheap).
+ */
+import "reflect-metadata";
+import * as x509 from "@peculiar/x509";
+import { webcrypto, randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const crypto = webcrypto as unknown as Crypto;
+x509.cryptoProvider.set(crypto);
+
+export interface Issued {
+  certPem: string;
+  /** PKCS#8 PEM */
+  keyPem: string;
+  cert: x509.X509Certificate;
+}
+
+export type LeafKeySpec = { type: "RSA"; bits: 1024 | 2048 | 3072 } | { type: "EC"; curve: "P-256" | "P-384" };
+
+export interface LeafOptions {
+  /** omitted → subject has no CN (just O=RCA Test Servers) */
+  commonName?: string;
+  /** SAN dNSName entries */
+  dnsNames?: string[];
+  /** SAN iPAddress entries (IPv4 or IPv6 text) */
+  ipAddresses?: string[];
+  /** default "intermediate" */
+  issuer?: "intermediate" | "root" | "untrustedIntermediate" | "self";
+  /** default now - 1 day */
+  notBefore?: Date;
+  /** default now + 365 days */
+  notAfter?: Date;
+  /** default EC P-256 */
+  key?: LeafKeySpec;
+  /** hash of the leaf's signature (the issuer's key signs). Default SHA-256. SHA-1 with an EC key is also honoured. */
+  signatureHash?: "SHA-256" | "SHA-1";
+  /** default ["serverAuth"]; null = no EKU extension at all */
+  eku?: ("serverAuth" | "clientAuth")[] | null;
+  /** appended after the standard extensions */
+  extraExtensions?: x509.Extension[];
+}
+
+export interface TestPki {
+  root: Issued;
+  intermediate: Issued;
+  untrustedRoot: Issued;
+  untrustedIntermediate: Issued;
+  /** PEM file holding only `root` (use for NODE_EXTRA_CA_CERTS / tls `ca`) */
+  trustFile: string;
+  /** temp dir holding root.pem, intermediate.pem, untrusted-root.pem, untrusted-intermediate.pem, trust.pem (+ *.key.pem) */
+  dir: string;
+  issueLeaf(options: LeafOptions): Promise<Issued>;
+  /** removes `dir` */
+  cleanup(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// keys
+
+interface KeyMaterial {
+  /** for signing with the given hash */
+  signingKey(hash: "SHA-256" | "SHA-1"): Promise<CryptoKey>;
+  publicKey: CryptoKey;
+  keyPem: string;
+  kind: "RSA" | "EC";
+}
+
+const RSA_ALG = "RSASSA-PKCS1-v1_5";
+
+async function rsaKey(bits: number): Promise<KeyMaterial> {
+  const pair = (await crypto.subtle.generateKey(
+    { name: RSA_ALG, modulusLength: bits, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" },
+    true,
+    ["sign", "verify"],
+  )) as CryptoKeyPair;
+  const pkcs8 = await crypto.subtle.exportKey("pkcs8", pair.privateKey);
+  const byHash = new Map<string, Promise<CryptoKey>>([["SHA-256", Promise.resolve(pair.privateKey)]]);
+  return {
+    kind: "RSA",
+    publicKey: pair.publicKey,
+    keyPem: x509.PemConverter.encode(pkcs8, "PRIVATE KEY"),
+    signingKey(hash) {
+      let k = byHash.get(hash);
+      if (!k) {
+        // For RSASSA-PKCS1-v1_5 the hash is bound to the CryptoKey, so SHA-1 needs a re-import of the same key.
+        k = crypto.subtle.importKey("pkcs8", pkcs8, { name: RSA_ALG, hash }, false, ["sign"]);
+        byHash.set(hash, k);
+      }
+      return k;
+    },
+  };
+}
+
+async function ecKey(curve: "P-256" | "P-384"): Promise<KeyMaterial> {
+  const pair = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: curve }, true, [
+    "sign",
+    "verify",
+  ])) as CryptoKeyPair;
+  const pkcs8 = await crypto.subtle.exportKey("pkcs8", pair.privateKey);
+  return {
+    kind: "EC",
+    publicKey: pair.publicKey,
+    keyPem: x509.PemConverter.encode(pkcs8, "PRIVATE KEY"),
+    signingKey: async () => pair.privateKey,
+  };
+}
+
+const keyCache = new Map<string, Promise<KeyMaterial>>();
+function cachedKey(id: string, make: () => Promise<KeyMaterial>): Promise<KeyMaterial> {
+  let k = keyCache.get(id);
+  if (!k) {
+    k = make();
+    keyCache.set(id, k);
+    k.catch(() => keyCache.delete(id));
+  }
+  return k;
+}
+
+function leafKey(spec: LeafKeySpec): Promise<KeyMaterial> {
+  if (spec.type === "RSA") return cachedKey(`leaf-rsa-${spec.bits}`, () => rsaKey(spec.bits));
+  return ecKey(spec.curve);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// certificates
+
+function randomSerial(): string {
+  const b = randomBytes(16);
+  b[0] = (b[0]! & 0x7f) | 0x10; // positive, no leading zero byte
+  return b.toString("hex");
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function signingAlgorithm(key: KeyMaterial, hash: "SHA-256" | "SHA-1"): Algorithm | EcdsaParams {
+  return key.kind === "RSA" ? { name: RSA_ALG } : ({ name: "ECDSA", hash } as EcdsaParams);
+}
+
+interface CaHandle extends Issued {
+  key: KeyMaterial;
+  ski: string;
+  name: string;
+}
+
+async function makeCa(name: string, key: KeyMaterial, parent: CaHandle | null): Promise<CaHandle> {
+  const ski = await x509.SubjectKeyIdentifierExtension.create(key.publicKey);
+  const extensions: x509.Extension[] = [
+    new x509.BasicConstraintsExtension(true, parent ? 0 : undefined, true),
+    new x509.KeyUsagesExtension(
+      x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature,
+      true,
+    ),
+    ski,
+    new x509.AuthorityKeyIdentifierExtension(parent ? parent.ski : ski.keyId),
+  ];
+  const now = Date.now();
+  const common = {
+    serialNumber: randomSerial(),
+    notBefore: new Date(now - 2 * DAY),
+    notAfter: new Date(now + 10 * 365 * DAY),
+    extensions,
+    signingAlgorithm: { name: RSA_ALG },
+  };
+  const cert = parent
+    ? await x509.X509CertificateGenerator.create({
+        ...common,
+        subject: name,
+        issuer: parent.cert.subject,
+        publicKey: key.publicKey,
+        signingKey: await parent.key.signingKey("SHA-256"),
+      })
+    : await x509.X509CertificateGenerator.createSelfSigned({
+        ...common,
+        name,
+        keys: { publicKey: key.publicKey, privateKey: await key.signingKey("SHA-256") },
+      });
+  return { cert, certPem: cert.toString("pem") + "\n", keyPem: key.keyPem, key, ski: ski.keyId, name };
+}
+
+/** Concatenate PEMs in exactly the given order (e.g. for a deliberately wrong-order server chain). */
+export function chainPem(...certs: Issued[]): string {
+  return certs.map((c) => c.certPem.trim() + "\n").join("");
+}
+
+function publicIssued(ca: CaHandle): Issued {
+  return { cert: ca.cert, certPem: ca.certPem, keyPem: ca.keyPem };
+}
+
+export async function createTestPki(): Promise<TestPki> {
+  const [rootKey, interKey, evilRootKey, evilInterKey] = await Promise.all([
+    cachedKey("ca-root", () => rsaKey(2048)),
+    cachedKey("ca-intermediate", () => rsaKey(2048)),
+    cachedKey("ca-untrusted-root", () => rsaKey(2048)),
+    cachedKey("ca-untrusted-intermediate", () => rsaKey(2048)),
+  ]);
+  const root = await makeCa("CN=RCA Test Root CA, O=RCA Tests", rootKey, null);
+  const untrustedRoot = await makeCa("CN=Evil Root CA, O=Evil Corp", evilRootKey, null);
+  const [intermediate, untrustedIntermediate] = await Promise.all([
+    makeCa("CN=RCA Test Issuing CA 1, O=RCA Tests", interKey, root),
+    makeCa("CN=Evil Issuing CA 1, O=Evil Corp", evilInterKey, untrustedRoot),
+  ]);
+
+  const dir = await mkdtemp(join(tmpdir(), "rca-pki-"));
+  const trustFile = join(dir, "trust.pem");
+  const files: [string, string][] = [
+    ["trust.pem", root.certPem],
+    ["root.pem", root.certPem],
+    ["intermediate.pem", intermediate.certPem],
+    ["untrusted-root.pem", untrustedRoot.certPem],
+    ["untrusted-intermediate.pem", untrustedIntermediate.certPem],
+    ["root.key.pem", root.keyPem],
+    ["intermediate.key.pem", intermediate.keyPem],
+    ["untrusted-root.key.pem", untrustedRoot.keyPem],
+    ["untrusted-intermediate.key.pem", untrustedIntermediate.keyPem],
+  ];
+  await Promise.all(files.map(([name, text]) => writeFile(join(dir, name), text, { mode: 0o600 })));
+
+  const cas = { root, intermediate, untrustedIntermediate } as const;
+
+  async function issueLeaf(options: LeafOptions): Promise<Issued> {
+    const key = await leafKey(options.key ?? { type: "EC", curve: "P-256" });
+    const hash = options.signatureHash ?? "SHA-256";
+    const issuerSel = options.issuer ?? "intermediate";
+    const subject = options.commonName !== undefined
+      ? `CN=${escapeDnValue(options.commonName)}, O=RCA Test Servers`
+      : "O=RCA Test Servers";
+
+    const ski = await x509.SubjectKeyIdentifierExtension.create(key.publicKey);
+    const issuer = issuerSel === "self" ? null : cas[issuerSel];
+    let usage = x509.KeyUsageFlags.digitalSignature;
+    if (key.kind === "RSA") usage |= x509.KeyUsageFlags.keyEncipherment;
+    const extensions: x509.Extension[] = [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(usage, true),
+      ski,
+      new x509.AuthorityKeyIdentifierExtension(issuer ? issuer.ski : ski.keyId),
+    ];
+    const eku = options.eku === undefined ? ["serverAuth" as const] : options.eku;
+    if (eku !== null) {
+      extensions.push(new x509.ExtendedKeyUsageExtension(eku.map((u) => x509.ExtendedKeyUsage[u]), false));
+    }
+    const names: x509.JsonGeneralNames = [
+      ...(options.dnsNames ?? []).map((value) => ({ type: "dns" as const, value })),
+      ...(options.ipAddresses ?? []).map((value) => ({ type: "ip" as const, value })),
+    ];
+    if (names.length > 0) extensions.push(new x509.SubjectAlternativeNameExtension(names, false));
+    extensions.push(...(options.extraExtensions ?? []));
+
+    const now = Date.now();
+    const common = {
+      serialNumber: randomSerial(),
+      notBefore: options.notBefore ?? new Date(now - DAY),
+      notAfter: options.notAfter ?? new Date(now + 365 * DAY),
+      extensions,
+    };
+    const cert = issuer
+      ? await x509.X509CertificateGenerator.create({
+          ...common,
+          subject,
+          issuer: issuer.cert.subject,
+          publicKey: key.publicKey,
+          signingKey: await issuer.key.signingKey(hash),
+          signingAlgorithm: signingAlgorithm(issuer.key, hash),
+        })
+      : await x509.X509CertificateGenerator.createSelfSigned({
+          ...common,
+          name: subject,
+          keys: { publicKey: key.publicKey, privateKey: await key.signingKey(hash) },
+          signingAlgorithm: signingAlgorithm(key, hash),
+        });
+    return { cert, certPem: cert.toString("pem") + "\n", keyPem: key.keyPem };
+  }
+
+  return {
+    root: publicIssued(root),
+    intermediate: publicIssued(intermediate),
+    untrustedRoot: publicIssued(untrustedRoot),
+    untrustedIntermediate: publicIssued(untrustedIntermediate),
+    trustFile,
+    dir,
+    issueLeaf,
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** RFC 4514 escaping for a single attribute value. */
+function escapeDnValue(v: string): string {
+  return v
+    .replace(/([,+"\\<>;=])/g, "\\$1")
+    .replace(/^([ #])/, "\\$1")
+    .replace(/ $/, "\\ ");
+}
