@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyze, DOMAIN, problems, startLab, step, type Lab, type ScenarioServer } from "../support/lab";
+import { ntlmResponder } from "../support/ntlm-server";
+import { chainPem, type LeafOptions, type TestPki } from "../support/pki";
+import { rpcProxyHandler, startHttpsServer } from "../support/servers";
+
+const name = (label: string) => `${label}.${DOMAIN}`;
+const PASSWORD = "Corr3ct-Horse!";
+const ACCOUNTS = { "contoso\\alice": PASSWORD, alice: PASSWORD };
+const ALL_METHODS = [`Basic realm="${name("mail")}"`, "NTLM", "Negotiate"];
+
+interface RpcServerOptions {
+  leaf?: LeafOptions;
+  methods?: string[];
+  requestCert?: boolean;
+  rejectUnauthorized?: boolean;
+  maxVersion?: "TLSv1.2" | "TLSv1.3";
+  notFound?: boolean;
+}
+
+/** An Exchange-like RPC proxy for `label`.contoso.test on its own loopback address. */
+function rpcServer(label: string, octet: number, options: RpcServerOptions = {}): ScenarioServer {
+  const host = name(label);
+  return {
+    name: host,
+    address: `127.0.20.${octet}`,
+    start: async (pki: TestPki, address: string) => {
+      const leaf = await pki.issueLeaf({ commonName: host, dnsNames: [host], ...options.leaf });
+      const rpc = rpcProxyHandler({ methods: options.methods ?? ALL_METHODS, accounts: ACCOUNTS, onNtlm: ntlmResponder({ alice: PASSWORD }) });
+      return startHttpsServer({
+        host: address,
+        chain: options.leaf?.issuer === "self" ? chainPem(leaf) : chainPem(leaf, pki.intermediate),
+        key: leaf.keyPem,
+        requestCert: options.requestCert,
+        rejectUnauthorized: options.rejectUnauthorized,
+        maxVersion: options.maxVersion,
+        handler: options.notFound ? (_req, res) => res.writeHead(404).end("Not Found") : rpc,
+      });
+    },
+  };
+}
+
+const SCENARIOS = [
+  rpcServer("mail", 1, { leaf: { dnsNames: [name("mail"), name("autodiscover")] } }),
+  rpcServer("mail.wild", 2, { leaf: { commonName: `*.wild.${DOMAIN}`, dnsNames: [`*.wild.${DOMAIN}`] } }),
+  rpcServer("basiconly", 3, { methods: [`Basic realm="${name("basiconly")}"`] }),
+  rpcServer("negotiateonly", 4, { methods: ["Negotiate"] }),
+  rpcServer("clientcert-accept", 5, { requestCert: true, rejectUnauthorized: false }),
+  rpcServer("clientcert-require", 6, { requestCert: true, rejectUnauthorized: true }),
+  rpcServer("clientcert-tls12", 7, { requestCert: true, rejectUnauthorized: false, maxVersion: "TLSv1.2" }),
+  rpcServer("norpc", 8, { notFound: true }),
+  rpcServer("selfsigned", 9, { leaf: { issuer: "self" } }),
+];
+
+let lab: Lab;
+beforeAll(async () => {
+  lab = await startLab(SCENARIOS);
+});
+afterAll(async () => {
+  await lab?.stop();
+});
+
+const run = (label: string, extra: Record<string, unknown> = {}) =>
+  analyze({ test: "outlook-anywhere", host: name(label), port: lab.port(name(label)), ...extra });
+
+describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () => {
+  it("succeeds with the default msstd:<host> principal and lists every authentication method", async () => {
+    const result = await run("mail");
+    expect(problems(result)).toEqual([]);
+    expect(result.verdict).toBe("success");
+    expect(result.input.mutualAuthPrincipal).toBe(`msstd:${name("mail")}`);
+    const methods = step(result, "rpc.auth-methods");
+    expect(methods.title).toBe(`Testing HTTP Authentication Methods for URL https://${name("mail")}:${lab.port(name("mail"))}/rpc/rpcproxy.dll?${name("mail")}:6002.`);
+    expect(methods.details?.methodsFound).toEqual(["Basic", "NTLM", "Negotiate"]);
+    expect(step(result, "rpc.mutual-auth").message).toBe(
+      `Mutual authentication was verified successfully. Certificate common name ${name("mail")} matches msstd:${name("mail")}.`,
+    );
+    expect(step(result, "rpc.client-certificate").status).toBe("success");
+    expect(step(result, "rpc.authenticate").status).toBe("skipped");
+  });
+
+  it("fails mutual authentication when the principal names another server, naming the one that would work", async () => {
+    const result = await run("mail", { mutualAuthPrincipal: `msstd:${name("other")}` });
+    expect(result.verdict).toBe("error");
+    const mutual = step(result, "rpc.mutual-auth");
+    expect(mutual.problem).toBe("MUTUAL_AUTH_MISMATCH");
+    expect(mutual.message).toContain(`doesn't validate against the mutual authentication string that was provided: msstd:${name("other")}`);
+    expect(mutual.message).toContain(`msstd:${name("mail")}`);
+  });
+
+  it("warns when the principal matches only a Subject Alternative Name", async () => {
+    const result = await run("mail", { mutualAuthPrincipal: `msstd:${name("autodiscover")}` });
+    expect(result.verdict).toBe("warning");
+    expect(step(result, "rpc.mutual-auth")).toMatchObject({ status: "warning", problem: "MUTUAL_AUTH_MISMATCH" });
+    expect(step(result, "rpc.mutual-auth").message).toContain("Windows Vista");
+  });
+
+  it("compares the principal literally: msstd:<host> does not match a wildcard certificate", async () => {
+    const result = await run("mail.wild");
+    expect(step(result, "tls.certificate.name").status).toBe("success");
+    expect(step(result, "rpc.mutual-auth").message).toContain(
+      `The certificate common name *.wild.${DOMAIN} doesn't validate against the mutual authentication string that was provided: msstd:${name("mail.wild")}`,
+    );
+  });
+
+  it("matches msstd:*.domain against a wildcard certificate", async () => {
+    const result = await run("mail.wild", { mutualAuthPrincipal: `msstd:*.wild.${DOMAIN}` });
+    expect(step(result, "rpc.mutual-auth").status).toBe("success");
+    expect(result.verdict).toBe("success");
+  });
+
+  it("flags the chosen method missing from WWW-Authenticate", async () => {
+    const result = await run("basiconly", { authMethod: "ntlm" });
+    expect(step(result, "rpc.auth-methods")).toMatchObject({ status: "error", problem: "HTTP_AUTH_METHOD_MISSING" });
+    expect(step(result, "rpc.mutual-auth").status).toBe("success");
+    const basic = await run("basiconly", { authMethod: "basic" });
+    expect(step(basic, "rpc.auth-methods").status).toBe("success");
+  });
+
+  it("warns when NTLM is only reachable through Negotiate", async () => {
+    const result = await run("negotiateonly", { authMethod: "ntlm" });
+    expect(step(result, "rpc.auth-methods")).toMatchObject({ status: "warning", problem: "HTTP_AUTH_METHOD_MISSING" });
+  });
+
+  it.each(["clientcert-accept", "clientcert-require", "clientcert-tls12"])("detects a server asking for a client certificate (%s)", async (label) => {
+    const result = await run(label);
+    expect(step(result, "rpc.client-certificate")).toMatchObject({ status: "error", problem: "HTTP_CLIENT_CERT_REQUIRED" });
+  });
+
+  it("reports a missing rpcproxy.dll as an unexpected status", async () => {
+    const result = await run("norpc");
+    expect(step(result, "rpc.auth-methods")).toMatchObject({ status: "error", problem: "HTTP_UNEXPECTED_STATUS" });
+  });
+
+  it("authenticates with Basic and NTLM, and reports rejected credentials, without ever storing them", async () => {
+    const basic = await run("mail", { authMethod: "basic", username: "CONTOSO\\alice", password: PASSWORD });
+    expect(step(basic, "rpc.authenticate").status).toBe("success");
+    const ntlm = await run("mail", { authMethod: "ntlm", username: "CONTOSO\\alice", password: PASSWORD });
+    expect(step(ntlm, "rpc.authenticate").status).toBe("success");
+    expect(step(ntlm, "rpc.authenticate").details?.serverDomain).toBe("contoso.test");
+    for (const method of ["basic", "ntlm"]) {
+      const wrong = await run("mail", { authMethod: method, username: "CONTOSO\\alice", password: "wrong-password" });
+      expect(step(wrong, "rpc.authenticate")).toMatchObject({ status: "error", problem: "LOGIN_FAILED" });
+    }
+    for (const result of [basic, ntlm]) {
+      const json = JSON.stringify(result);
+      expect(json).not.toContain(PASSWORD);
+      expect(json).not.toContain("alice");
+      expect(result.input.credentials).toBe("supplied (not stored)");
+    }
+  });
+
+  it("skips the RPC proxy steps after a certificate error, and runs them with Ignore trust for SSL", async () => {
+    const strict = await run("selfsigned");
+    expect(step(strict, "rpc.auth-methods").status).toBe("skipped");
+    expect(step(strict, "rpc.mutual-auth").status).toBe("skipped");
+    const lenient = await run("selfsigned", { ignoreTrust: true });
+    expect(lenient.verdict).toBe("warning");
+    expect(step(lenient, "rpc.auth-methods").status).toBe("success");
+    expect(step(lenient, "rpc.mutual-auth").status).toBe("success");
+  });
+});
