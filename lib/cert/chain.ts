@@ -68,7 +68,10 @@ export function analyzeChain(sent: readonly X509Certificate[], anchors: readonly
     }
     const anchor = anchors.find((candidate) => issues(candidate, current));
     if (anchor) {
-      path.push({ cert: anchor, source: "trust-store" });
+      // A root the server sent too is part of the path as sent (harmless, if unnecessary).
+      const sentCopy = sent.findIndex((candidate, index) => !used.has(index) && candidate.fingerprint256 === anchor.fingerprint256);
+      if (sentCopy >= 0) used.add(sentCopy);
+      path.push({ cert: anchor, source: sentCopy >= 0 ? sentCopy : "trust-store" });
       status = "trusted";
       break;
     }
@@ -88,6 +91,11 @@ export function analyzeChain(sent: readonly X509Certificate[], anchors: readonly
     path,
     outOfOrder: sentIndexes.some((source, position) => source !== position),
     unused: sent.map((_, index) => index).filter((index) => !used.has(index)),
-    missingIssuer: status === "trusted" || status === "self-signed" || isSelfSigned(last) ? undefined : last.issuer,
+    missingIssuer: status === "trusted" || status === "self-signed" || isSelfSigned(last) ? undefined : oneLine(last.issuer),
   };
+}
+
+/** Node prints distinguished names one attribute per line; messages want "CN=…, O=…". */
+function oneLine(name: string): string {
+  return name.split("\n").join(", ");
 }

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
+import { cleanText } from "@/lib/net/limits";
 import type { ChainAnalysis } from "./chain";
 import type { CertificateFacts, ParsedCertificate } from "./parse";
 
@@ -48,14 +49,14 @@ export function checkTrust(chain: ChainAnalysis, facts: CertificateFacts[]): Fin
       return error(
         "CERT_UNTRUSTED_ROOT",
         chain.missingIssuer
-          ? `The certificate chain ends at a certificate issued by "${chain.missingIssuer}", which isn't a trusted root certification authority.`
+          ? `The certificate chain ends at a certificate issued by "${cleanText(chain.missingIssuer)}", which isn't a trusted root certification authority.`
           : `The certificate chain ends at the root "${facts[chain.path.length - 1]?.subject}", which isn't in the trusted root store.`,
         details,
       );
     case "incomplete":
       return error(
         "CERT_CHAIN_INCOMPLETE",
-        `The server didn't send the intermediate certificate that issued its certificate ("${chain.missingIssuer}"), and it isn't a trusted root. Clients that don't fetch missing intermediates will fail.`,
+        `The server didn't send the intermediate certificate that issued its certificate ("${cleanText(chain.missingIssuer ?? "unknown")}"), and it isn't a trusted root. Clients that don't fetch missing intermediates will fail.`,
         details,
       );
     case "trusted":

@@ -1,24 +1,23 @@
 import "server-only";
 import Database from "better-sqlite3";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import type { TestResult } from "@/lib/engine/types";
+import { SQLITE_MIGRATIONS, type Migration } from "./migrations";
 import type { ResultStore } from "./types";
 
-const MIGRATIONS_DIR = join(process.cwd(), "lib", "store", "migrations");
-
-/** Applies the committed migrations in order, each once, recorded in schema_migrations. */
-export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): string[] {
+/** Applies the migrations not applied yet, in order, each in a transaction; answers their names. */
+export function migrate(db: Database.Database, migrations: Migration[] = SQLITE_MIGRATIONS): string[] {
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");
   const applied = new Set(db.prepare("SELECT name FROM schema_migrations").pluck().all() as string[]);
-  const pending = readdirSync(dir).filter((name) => name.endsWith(".sql") && !applied.has(name)).sort();
-  for (const name of pending) {
+  const pending = migrations.filter((migration) => !applied.has(migration.name));
+  for (const migration of pending) {
     db.transaction(() => {
-      db.exec(readFileSync(join(dir, name), "utf8"));
-      db.prepare("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)").run(name, Date.now());
+      db.exec(migration.sql);
+      db.prepare("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)").run(migration.name, Date.now());
     })();
   }
-  return pending;
+  return pending.map((migration) => migration.name);
 }
 
 export function openSqliteStore(path: string): ResultStore {

@@ -20,11 +20,13 @@ const host = z
     return canonical.host;
   });
 
-const port = z.coerce
-  .number({ error: "The port must be a number." })
-  .int("The port must be a whole number.")
-  .min(1, "The port must be between 1 and 65535.")
-  .max(65535, "The port must be between 1 and 65535.");
+const PORT_RANGE = "The port must be a whole number between 1 and 65535.";
+// A number, or the digits of one (form posts); an empty field means the default port.
+const port = (defaultPort: number) =>
+  z.preprocess(
+    (value) => (value === "" || value === null ? undefined : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+    z.number({ error: PORT_RANGE }).int(PORT_RANGE).min(1, PORT_RANGE).max(65535, PORT_RANGE).default(defaultPort),
+  );
 
 const checkbox = z
   .union([z.boolean(), z.enum(["true", "false", "on", "off", ""])])
@@ -42,7 +44,7 @@ export const PRINCIPAL_PATTERN = /^msstd:(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/
 export const TlsCertificateInputSchema = z.object({
   test: z.literal("tls-certificate"),
   host,
-  port: port.default(443),
+  port: port(443),
   ignoreTrust: checkbox.default(false),
 });
 
@@ -50,7 +52,7 @@ export const OutlookAnywhereInputSchema = z
   .object({
     test: z.literal("outlook-anywhere"),
     host,
-    port: port.default(443),
+    port: port(443),
     mutualAuthPrincipal: z
       .string()
       .trim()

@@ -26,6 +26,8 @@ export function canonicalHost(input: string): CanonicalHost | undefined {
   } catch {
     return undefined;
   }
+  // The limit applies to the name as sent in DNS: after IDN conversion to punycode.
+  if (hostname.length > 253) return undefined;
   if (hostname.startsWith("[")) return { host: hostname.slice(1, -1), kind: "ipv6" };
   if (/^\d+\.\d+\.\d+\.\d+$/.test(hostname)) return { host: hostname, kind: "ipv4" };
   const labels = hostname.split(".");

@@ -1,0 +1,51 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ProductMark } from "@/components/product-mark";
+import { SiteNav } from "@/components/site-nav";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Remote Connectivity Analyzer", template: "%s – Remote Connectivity Analyzer" },
+  description: "Self-hosted connectivity tests for Exchange, Outlook Anywhere, mail servers and TLS certificates, run as a remote client would.",
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }] },
+};
+
+export const viewport: Viewport = {
+  themeColor: "#ffffff",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <noscript>
+          <style>{".js-only{display:none !important}"}</style>
+        </noscript>
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2 focus:shadow"
+        >
+          Skip to content
+        </a>
+        <header className="border-b border-line bg-surface">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+            <Link href="/" className="flex items-center gap-2.5 rounded text-ink no-underline">
+              <ProductMark className="h-7 w-7 shrink-0" />
+              <span className="text-[1.05rem] font-semibold tracking-tight">Remote Connectivity Analyzer</span>
+            </Link>
+            <SiteNav />
+          </div>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
+          {children}
+        </main>
+        <footer className="border-t border-line bg-surface">
+          <p className="mx-auto max-w-5xl px-4 py-4 text-sm text-ink-muted sm:px-6">
+            Self-hosted. Results are kept for a limited time; credentials are never stored.
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

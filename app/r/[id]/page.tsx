@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { CopyPermalink } from "@/components/copy-permalink";
+import { ExpandControls } from "@/components/expand-controls";
+import { ResultSummary } from "@/components/result-summary";
+import { StepTree } from "@/components/step-tree";
+import { ButtonLink } from "@/components/ui/button";
+import { VerdictBanner } from "@/components/verdict-banner";
+import type { TestResult } from "@/lib/engine/types";
+import { getResult } from "@/lib/store";
+import { testInfo } from "@/lib/tests/catalog";
+
+interface ResultPageProps {
+  params: Promise<{ id: string }>;
+}
+
+/** One read per request, shared by the metadata and the page. */
+const loadResult = cache((id: string) => getResult(id));
+
+export async function generateMetadata({ params }: ResultPageProps): Promise<Metadata> {
+  const { id } = await params;
+  const result = await loadResult(id);
+  const robots = { index: false, follow: false };
+  if (!result) return { title: "Result not found", robots };
+  return { title: `${testInfo(result.test)?.title ?? result.test} result`, robots };
+}
+
+/** The origin the browser used, for the permalink shown without JavaScript; display only. */
+async function requestOrigin(): Promise<string> {
+  const list = await headers();
+  const host = (list.get("x-forwarded-host") ?? list.get("host") ?? "").split(",")[0]?.trim() ?? "";
+  const proto = (list.get("x-forwarded-proto") ?? "http").split(",")[0]?.trim() ?? "http";
+  if (!/^[A-Za-z0-9.:[\]-]{1,260}$/.test(host) || !/^https?$/.test(proto)) return "";
+  return `${proto}://${host}`;
+}
+
+/** The public inputs as query parameters of the test form: "Run again" starts from the same settings. */
+function runAgainHref(result: TestResult): string {
+  const query = new URLSearchParams();
+  for (const key of ["host", "port", "mutualAuthPrincipal", "ignoreTrust", "authMethod"]) {
+    const value = result.input[key];
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") query.set(key, String(value));
+  }
+  const search = query.toString();
+  return `/tests/${encodeURIComponent(result.test)}${search ? `?${search}` : ""}`;
+}
+
+export default async function ResultPage({ params }: ResultPageProps) {
+  const { id } = await params;
+  const result = await loadResult(id);
+  if (!result) notFound();
+
+  const info = testInfo(result.test);
+  const path = `/r/${encodeURIComponent(result.id)}`;
+  const origin = await requestOrigin();
+
+  return (
+    <article className="space-y-6" data-testid="result" data-result-id={result.id}>
+      <header>
+        <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
+          <ol className="flex flex-wrap items-center gap-1.5">
+            <li>
+              <Link href="/" className="text-accent hover:underline">
+                Tests
+              </Link>
+            </li>
+            <li aria-hidden="true">/</li>
+            {info ? (
+              <>
+                <li>
+                  <Link href={`/tests/${info.id}`} className="text-accent hover:underline">
+                    {info.title}
+                  </Link>
+                </li>
+                <li aria-hidden="true">/</li>
+              </>
+            ) : null}
+            <li aria-current="page">Result</li>
+          </ol>
+        </nav>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">{info?.title ?? result.test}</h1>
+      </header>
+
+      <VerdictBanner verdict={result.verdict} steps={result.steps} />
+
+      <section aria-labelledby="summary-heading" className="rounded-lg border border-line bg-surface">
+        <h2 id="summary-heading" className="sr-only">
+          Test summary
+        </h2>
+        <div className="px-5 py-3">
+          <ResultSummary result={result} now={new Date()} />
+        </div>
+        <div className="flex flex-wrap items-center gap-3 rounded-b-lg border-t border-line-subtle bg-canvas px-5 py-3">
+          <CopyPermalink path={path} initialUrl={`${origin}${path}`} />
+          {info ? (
+            <ButtonLink href={runAgainHref(result)} size="sm" variant="primary" data-testid="run-again">
+              Run again
+            </ButtonLink>
+          ) : null}
+        </div>
+      </section>
+
+      <section aria-labelledby="steps-heading" className="space-y-3">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h2 id="steps-heading" className="text-lg font-semibold text-ink">
+              Test steps
+            </h2>
+            <p className="text-sm text-ink-muted">Select a step to see what was tested, what was found, and how to fix problems.</p>
+          </div>
+          <ExpandControls />
+        </div>
+        <StepTree steps={result.steps} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,158 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PROBLEM_HELP, type HelpCommand, type ProblemHelp } from "@/lib/help/content";
+import { isProblemCode, type ProblemCode } from "@/lib/problems";
+import { CopyButton } from "../copy-button";
+import { RichText } from "../rich-text";
+import { helpGroupOf } from "./problem-groups";
+import { SeverityBadge } from "./severity-badge";
+
+
+/** Paragraphs from a string (blank-line separated) or a list of strings. */
+function paragraphs(value: unknown): string[] {
+  if (typeof value === "string") return value.split(/\n\s*\n/).map((part) => part.trim()).filter(Boolean);
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string" && item.trim() !== "");
+  return [];
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} data-testid={`help-${id}`} className="border-t border-line-subtle pt-6">
+      <h2 id={id} className="text-lg font-semibold text-ink">
+        {title}
+      </h2>
+      <div className="mt-3 text-[0.9375rem] leading-relaxed text-ink">{children}</div>
+    </section>
+  );
+}
+
+function BulletList({ items }: { items: readonly string[] }) {
+  return (
+    <ul className="list-disc space-y-1.5 pl-5 marker:text-ink-muted">
+      {items.map((item, index) => (
+        <li key={index} className="pl-1">
+          <RichText text={item} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CommandBlock({ command }: { command: HelpCommand }) {
+  const text = command.lines.join("\n");
+  return (
+    <figure className="overflow-hidden rounded-md border border-line bg-[#f6f8fa]" data-testid="help-command" data-shell={command.shell}>
+      <figcaption className="flex items-center justify-between gap-3 border-b border-line bg-[#eef1f4] px-3 py-1.5">
+        <span className="text-xs text-ink-muted">
+          <span className="font-semibold text-ink">{command.shell}</span>
+          {command.description ? (
+            <>
+              {" · "}
+              <RichText text={command.description} />
+            </>
+          ) : null}
+        </span>
+        <CopyButton text={text} />
+      </figcaption>
+      <pre className="overflow-x-auto px-3 py-2.5 text-[0.8125rem] leading-relaxed text-ink">
+        <code>{text}</code>
+      </pre>
+    </figure>
+  );
+}
+
+function SeeAlso({ items }: { items: readonly unknown[] }) {
+  const codes = items.filter((item): item is ProblemCode => typeof item === "string" && isProblemCode(item));
+  if (codes.length === 0) return null;
+  return (
+    <ul className="space-y-1.5">
+      {codes.map((code) => (
+        <li key={code}>
+          <Link href={`/help/${code}`} data-testid="see-also-link" className="text-accent underline-offset-2 hover:underline">
+            <code className="font-mono text-[0.8125rem] font-semibold">{code}</code>
+          </Link>
+          <span className="text-ink-muted"> · {PROBLEM_HELP[code]?.title ?? ""}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A problem code's help page: what it means, symptoms, causes, how to fix it (with commands), see also. */
+export function ProblemHelpView({ code, help }: { code: ProblemCode; help: ProblemHelp }) {
+  const meaning = [...paragraphs(help.summary), ...paragraphs(help.details)];
+  const seeAlso = help.seeAlso;
+  return (
+    <article className="max-w-4xl space-y-6" data-testid="help-page" data-code={code}>
+      <header>
+        <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
+          <ol className="flex flex-wrap items-center gap-1.5">
+            <li>
+              <Link href="/help" className="text-accent hover:underline">
+                Help
+              </Link>
+            </li>
+            <li aria-hidden="true">/</li>
+            <li>{helpGroupOf(code)}</li>
+          </ol>
+        </nav>
+        <div className="mt-3 flex flex-wrap items-center gap-2">
+          <code className="rounded bg-line-subtle px-2 py-0.5 font-mono text-sm font-semibold text-ink">{code}</code>
+          <SeverityBadge severity={help.severity} />
+        </div>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">{help.title}</h1>
+      </header>
+
+      <Section id="meaning" title="What it means">
+        <div className="space-y-3">
+          {meaning.map((paragraph, index) => (
+            <p key={index}>
+              <RichText text={paragraph} />
+            </p>
+          ))}
+        </div>
+      </Section>
+
+      {help.symptoms.length > 0 ? (
+        <Section id="symptoms" title="Symptoms">
+          <BulletList items={help.symptoms} />
+        </Section>
+      ) : null}
+
+      {help.causes.length > 0 ? (
+        <Section id="causes" title="Causes">
+          <BulletList items={help.causes} />
+        </Section>
+      ) : null}
+
+      <Section id="fixes" title="How to fix">
+        <ol className="space-y-5">
+          {help.fixes.map((fix, index) => (
+            <li key={index} className="flex gap-3">
+              <span
+                aria-hidden="true"
+                className="mt-0.5 flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-accent text-xs font-semibold text-white"
+              >
+                {index + 1}
+              </span>
+              <div className="min-w-0 flex-1 space-y-3">
+                <p>
+                  <RichText text={fix.text} />
+                </p>
+                {(fix.commands ?? []).map((command, commandIndex) => (
+                  <CommandBlock key={commandIndex} command={command} />
+                ))}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </Section>
+
+      {Array.isArray(seeAlso) && seeAlso.length > 0 ? (
+        <Section id="see-also" title="See also">
+          <SeeAlso items={seeAlso} />
+        </Section>
+      ) : null}
+    </article>
+  );
+}

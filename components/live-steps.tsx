@@ -1,0 +1,93 @@
+"use client";
+
+import type { Step, StepStatus } from "@/lib/engine/types";
+import { formatDuration } from "./format";
+import { Spinner, STATUS_LABEL, StatusIcon } from "./status-icon";
+
+/** One row of the live view: started (no status yet) or finished. */
+export interface LiveStep {
+  path: number[];
+  code: string;
+  title: string;
+  status?: StepStatus;
+  message?: string;
+  elapsedMs?: number;
+}
+
+export type LiveSteps = ReadonlyMap<string, LiveStep>;
+
+const keyOf = (path: readonly number[]) => path.join(".");
+
+/** A step began: show it with a spinner (unless it already finished). */
+export function applyStart(steps: LiveSteps, event: { path: number[]; code: string; title: string }): LiveSteps {
+  const key = keyOf(event.path);
+  if (steps.get(key)?.status) return steps;
+  const next = new Map(steps);
+  next.set(key, { path: event.path, code: event.code, title: event.title });
+  return next;
+}
+
+/**
+ * A step finished. Skipped steps arrive without a start; children normally finish before their parent, but any
+ * child the live view missed is filled in from the finished step.
+ */
+export function applyStep(steps: LiveSteps, event: { path: number[]; step: Step }): LiveSteps {
+  const next = new Map(steps);
+  const visit = (path: number[], step: Step, overwrite: boolean) => {
+    const key = keyOf(path);
+    if (overwrite || !next.get(key)?.status) {
+      next.set(key, { path, code: step.code, title: step.title, status: step.status, message: step.message, elapsedMs: step.elapsedMs });
+    }
+    step.children.forEach((child, index) => visit([...path, index], child, false));
+  };
+  visit(event.path, event.step, true);
+  return next;
+}
+
+function comparePaths(a: readonly number[], b: readonly number[]): number {
+  for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
+    const diff = (a[index] ?? 0) - (b[index] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return a.length - b.length;
+}
+
+/** The steps of a running test, in tree order, indented by depth: a spinner while running, then the outcome. */
+export function LiveStepList({ steps, running }: { steps: LiveSteps; running: boolean }) {
+  const rows = [...steps.values()].sort((a, b) => comparePaths(a.path, b.path));
+  return (
+    <ol data-testid="live-steps" aria-label="Test progress" aria-live="polite" aria-busy={running} className="divide-y divide-line-subtle">
+      {rows.length === 0 && running ? (
+        <li className="flex items-center gap-2.5 px-4 py-2.5 text-sm text-ink-muted">
+          <Spinner className="h-4 w-4" label="Starting" />
+          Starting the test…
+        </li>
+      ) : null}
+      {rows.map((row) => {
+        const depth = Math.max(0, row.path.length - 1);
+        return (
+          <li
+            key={keyOf(row.path)}
+            data-testid="live-step"
+            data-code={row.code}
+            data-status={row.status ?? "running"}
+            className="flex items-start gap-2.5 py-2 pr-4 text-sm"
+            style={{ paddingLeft: `${1 + depth * 1.75}rem` }}
+          >
+            <span className="mt-px">{row.status ? <StatusIcon status={row.status} /> : <Spinner />}</span>
+            <div className="min-w-0 flex-1">
+              <p className={`[overflow-wrap:anywhere] ${depth === 0 ? "font-semibold" : "font-medium"} ${row.status === "skipped" ? "text-ink-muted" : "text-ink"}`}>
+                {row.title}
+                <span className="sr-only"> ({row.status ? STATUS_LABEL[row.status] : "running"})</span>
+              </p>
+              {row.message ? <p className="mt-0.5 text-ink-muted [overflow-wrap:anywhere]">{row.message}</p> : null}
+            </div>
+            {row.elapsedMs !== undefined ? (
+              <span className="shrink-0 text-xs leading-6 tabular-nums text-ink-muted">{formatDuration(row.elapsedMs)}</span>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

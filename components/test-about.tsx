@@ -1,0 +1,44 @@
+import type { TestId } from "@/lib/tests/schemas";
+
+/** What each test does, step by step, in the words an administrator expects. */
+const STEPS: Record<TestId, readonly string[]> = {
+  "tls-certificate": [
+    "Resolves the host name in DNS and opens the TCP port.",
+    "Performs the TLS handshake and records the certificate chain exactly as the server sends it.",
+    "Checks the name, the chain up to a trusted root, the validity dates, the key and signature strength and the server-authentication usage.",
+  ],
+  "outlook-anywhere": [
+    "Resolves the RPC proxy server in DNS and opens the port.",
+    "Validates the SSL certificate as Outlook does: name, chain and trust, dates, strength.",
+    "Checks the client-certificate settings and the HTTP authentication methods the RPC proxy (/rpc/rpcproxy.dll) offers.",
+    "Compares the certificate with the mutual authentication principal name.",
+    "With credentials, signs in with the chosen method (Basic or NTLM).",
+  ],
+};
+
+export function TestAbout({ testId }: { testId: TestId }) {
+  const steps = STEPS[testId];
+  return (
+    <aside aria-labelledby="about-heading" className="rounded-lg border border-line bg-surface p-5 text-sm">
+      <h2 id="about-heading" className="font-semibold text-ink">
+        What this test does
+      </h2>
+      <ol className="mt-3 space-y-2.5">
+        {steps.map((step, index) => (
+          <li key={index} className="flex gap-2.5 text-ink-muted">
+            <span
+              aria-hidden="true"
+              className="flex h-5 w-5 shrink-0 items-center justify-center rounded-full bg-accent-subtle text-xs font-semibold text-accent"
+            >
+              {index + 1}
+            </span>
+            <span>{step}</span>
+          </li>
+        ))}
+      </ol>
+      <p className="mt-4 border-t border-line-subtle pt-3 text-ink-muted">
+        Each step is shown as it runs. The result gets a permalink that stays available for a limited time.
+      </p>
+    </aside>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Step, StepStatus, Verdict } from "@/lib/engine/types";
+import { StatusIcon } from "./status-icon";
+
+export const VERDICT_TEXT: Record<Verdict, string> = {
+  success: "Connectivity test successful",
+  warning: "Connectivity test successful with warnings",
+  error: "Connectivity test failed",
+};
+
+const VERDICT_STYLE: Record<Verdict, string> = {
+  success: "border-ok-line bg-ok-subtle",
+  warning: "border-warn-line bg-warn-subtle",
+  error: "border-bad-line bg-bad-subtle",
+};
+
+const VERDICT_HEADING: Record<Verdict, string> = {
+  success: "text-ok",
+  warning: "text-warn",
+  error: "text-bad",
+};
+
+/** How many steps of each status the tree holds, children included. */
+export function countStatuses(steps: readonly Step[]): Record<StepStatus, number> {
+  const counts: Record<StepStatus, number> = { success: 0, warning: 0, error: 0, skipped: 0, info: 0 };
+  const visit = (list: readonly Step[]) => {
+    for (const step of list) {
+      counts[step.status] += 1;
+      visit(step.children);
+    }
+  };
+  visit(steps);
+  return counts;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** The summary banner at the top of a result: green, yellow or red, with an icon and words. */
+export function VerdictBanner({ verdict, steps }: { verdict: Verdict; steps: readonly Step[] }) {
+  const counts = countStatuses(steps);
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const parts = [
+    counts.error ? plural(counts.error, "error") : "",
+    counts.warning ? plural(counts.warning, "warning") : "",
+    counts.skipped ? `${counts.skipped} skipped` : "",
+  ].filter(Boolean);
+  const summary =
+    parts.length === 0 ? `All ${plural(total, "check")} passed.` : `${parts.join(", ")} in ${plural(total, "check")}.`;
+  return (
+    <section
+      data-testid="verdict"
+      data-verdict={verdict}
+      aria-label="Verdict"
+      className={`flex items-start gap-3.5 rounded-lg border px-5 py-4 ${VERDICT_STYLE[verdict]}`}
+    >
+      <StatusIcon status={verdict} className="mt-0.5 h-7 w-7" decorative />
+      <div>
+        <p className={`text-lg font-semibold leading-snug ${VERDICT_HEADING[verdict]}`}>{VERDICT_TEXT[verdict]}</p>
+        <p className="mt-0.5 text-sm text-ink-muted">{summary}</p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * Schema migrations, applied in order at start-up, each once (recorded in schema_migrations). Append only:
+ * never edit a migration that has shipped. Kept as code so the production bundle carries them.
+ */
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+export const SQLITE_MIGRATIONS: Migration[] = [
+  {
+    name: "001_results",
+    sql: `
+      -- One row per test run. The result JSON already has credentials removed.
+      CREATE TABLE results (
+        id          TEXT PRIMARY KEY,
+        test        TEXT NOT NULL,
+        verdict     TEXT NOT NULL,
+        created_at  INTEGER NOT NULL, -- unix ms
+        expires_at  INTEGER NOT NULL, -- unix ms
+        result_json TEXT NOT NULL
+      );
+      CREATE INDEX results_expires_at ON results (expires_at);
+    `,
+  },
+];

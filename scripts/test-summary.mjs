@@ -1,0 +1,31 @@
+// Adds up the Vitest and Playwright JSON reports into one closing line: "total: N passed, M failed".
+import { existsSync, readFileSync } from "node:fs";
+
+const [vitestFile, playwrightFile] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+if (vitestFile && existsSync(vitestFile)) {
+  const report = JSON.parse(readFileSync(vitestFile, "utf8"));
+  passed += report.numPassedTests ?? 0;
+  failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+} else {
+  failed += 1;
+  console.error("no Vitest report: the unit and integration tests did not run");
+}
+
+if (playwrightFile && existsSync(playwrightFile)) {
+  const report = JSON.parse(readFileSync(playwrightFile, "utf8"));
+  passed += report.stats?.expected ?? 0;
+  failed += (report.stats?.unexpected ?? 0) + (report.errors?.length ?? 0);
+  skipped += report.stats?.skipped ?? 0;
+  passed += report.stats?.flaky ?? 0;
+} else {
+  failed += 1;
+  console.error("no Playwright report: the end-to-end tests did not run");
+}
+
+console.log(`\ntotal: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
