@@ -48,9 +48,12 @@ export class HttpSession {
         headers: { Host: this.hostHeader, "User-Agent": "RemoteConnectivityAnalyzer/0.1", Accept: "*/*", ...options.headers },
         maxHeaderSize: LIMITS.httpHeaderBytes,
       });
-      req.setTimeout(this.timeoutMs, () => {
-        req.destroy(new ProblemError("TCP_TIMEOUT", `No HTTP response within ${this.timeoutMs} ms.`));
-      });
+      // One deadline for the whole exchange: a server that drips a byte at a time can't hold the test open.
+      const deadline = setTimeout(() => {
+        req.destroy(new ProblemError("TCP_TIMEOUT", `No complete HTTP response within ${this.timeoutMs} ms.`));
+      }, this.timeoutMs);
+      deadline.unref();
+      req.on("close", () => clearTimeout(deadline));
       req.on("error", (error: NodeJS.ErrnoException) => reject(httpProblem(error)));
       req.on("response", (res) => {
         const chunks: Buffer[] = [];

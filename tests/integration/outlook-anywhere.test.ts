@@ -16,6 +16,7 @@ interface RpcServerOptions {
   rejectUnauthorized?: boolean;
   maxVersion?: "TLSv1.2" | "TLSv1.3";
   notFound?: boolean;
+  handler?: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void;
 }
 
 /** An Exchange-like RPC proxy for `label`.contoso.test on its own loopback address. */
@@ -34,7 +35,7 @@ function rpcServer(label: string, octet: number, options: RpcServerOptions = {})
         requestCert: options.requestCert,
         rejectUnauthorized: options.rejectUnauthorized,
         maxVersion: options.maxVersion,
-        handler: options.notFound ? (_req, res) => res.writeHead(404).end("Not Found") : rpc,
+        handler: options.handler ?? (options.notFound ? (_req, res) => res.writeHead(404).end("Not Found") : rpc),
       });
     },
   };
@@ -50,6 +51,21 @@ const SCENARIOS = [
   rpcServer("clientcert-tls12", 7, { requestCert: true, rejectUnauthorized: false, maxVersion: "TLSv1.2" }),
   rpcServer("norpc", 8, { notFound: true }),
   rpcServer("selfsigned", 9, { leaf: { issuer: "self" } }),
+  // Hostile peers: an answer that never comes, one that drips forever, headers without end.
+  rpcServer("hang", 10, { handler: () => {} }),
+  rpcServer("drip", 11, {
+    handler: (_req, res) => {
+      res.writeHead(401, { "WWW-Authenticate": "NTLM" });
+      const timer = setInterval(() => res.write("x"), 100);
+      res.on("close", () => clearInterval(timer));
+    },
+  }),
+  rpcServer("hugeheaders", 12, {
+    handler: (_req, res) => {
+      for (let i = 0; i < 200; i++) res.setHeader(`X-Filler-${i}`, "y".repeat(500));
+      res.writeHead(401, { "WWW-Authenticate": "NTLM" }).end();
+    },
+  }),
 ];
 
 let lab: Lab;
@@ -158,5 +174,20 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
     expect(lenient.verdict).toBe("warning");
     expect(step(lenient, "rpc.auth-methods").status).toBe("success");
     expect(step(lenient, "rpc.mutual-auth").status).toBe("success");
+  });
+
+  it.each(["hang", "drip"])("gives up on an RPC proxy that never finishes answering (%s) within the timeout", async (label) => {
+    const started = Date.now();
+    const result = await run(label);
+    expect(step(result, "rpc.client-certificate")).toMatchObject({ status: "error", problem: "TCP_TIMEOUT" });
+    expect(step(result, "rpc.auth-methods").status).toBe("skipped");
+    expect(step(result, "rpc.mutual-auth").status).toBe("success");
+    expect(Date.now() - started).toBeLessThan(6000);
+  });
+
+  it("refuses oversized HTTP headers with a clear failed step", async () => {
+    const result = await run("hugeheaders");
+    expect(step(result, "rpc.client-certificate")).toMatchObject({ status: "error", problem: "HTTP_UNEXPECTED_STATUS" });
+    expect(step(result, "rpc.client-certificate").message).toContain("exceed");
   });
 });
