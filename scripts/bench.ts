@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { chainPem, createTestPki } from "../tests/support/pki";
 import { startHttpsServer } from "../tests/support/servers";
 import { ensureBuild, staleBuildWarning, startApp, type RunningApp } from "./bench/app";
-import { installSignalHandlers, onCleanup, runCleanup } from "./bench/cleanup";
+import { installSignalHandlers, onCleanup, runCleanup, stopSignal } from "./bench/cleanup";
 import { killRunningSClients, opensslVersion, sClient, sClientArgs, type SClientOptions } from "./bench/openssl";
 import { appServerMemory, type AppServerMemory } from "./bench/proc";
 import { round, roundSummary, summarize, type Summary } from "./bench/stats";
@@ -35,6 +35,10 @@ const TP_DEADLINE_MS = 120_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
+/** Throws once SIGINT/SIGTERM asked us to stop, so no further phase starts. */
+const checkStop = () => {
+  if (stopSignal.aborted) throw stopSignal.reason instanceof Error ? stopSignal.reason : new Error("interrupted");
+};
 const out = (line = "") => process.stdout.write(`${line}\n`);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -76,7 +80,7 @@ async function runAnalyzer(app: RunningApp, port: number, signal?: AbortSignal):
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       body,
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      signal: AbortSignal.any(signal ? [signal, timeout, stopSignal] : [timeout, stopSignal]),
     });
     const text = await res.text();
     const ms = performance.now() - t0;
@@ -113,6 +117,8 @@ interface PoolRun<T> {
 async function runPool<T>(total: number, concurrency: number, deadlineMs: number, task: (signal: AbortSignal) => Promise<T>): Promise<PoolRun<T>> {
   const ac = new AbortController();
   setMaxListeners(concurrency * 4 + 10, ac.signal);
+  const onStop = () => ac.abort(stopSignal.reason);
+  stopSignal.addEventListener("abort", onStop, { once: true });
   const timer = setTimeout(() => ac.abort(new Error(`deadline of ${deadlineMs / 1000} s reached`)), deadlineMs);
   const outcomes: T[] = [];
   let next = 0;
@@ -126,6 +132,7 @@ async function runPool<T>(total: number, concurrency: number, deadlineMs: number
   await Promise.all(Array.from({ length: concurrency }, worker));
   const wallMs = performance.now() - t0;
   clearTimeout(timer);
+  stopSignal.removeEventListener("abort", onStop);
   return { outcomes, wallMs, stoppedByDeadline: ac.signal.aborted };
 }
 
@@ -175,9 +182,11 @@ async function main(): Promise<void> {
   // 2. production app
   const tmp = await mkdtemp(join(os.tmpdir(), "rca-bench-"));
   onCleanup("bench temp dir", () => rm(tmp, { recursive: true, force: true }), () => rmSyncQuiet(tmp));
+  checkStop();
   const buildSeconds = await ensureBuild(ROOT);
   const stale = staleBuildWarning(ROOT);
   if (stale) log(`WARNING: ${stale}`);
+  checkStop();
   const app = await startApp({
     cwd: ROOT,
     env: {
@@ -196,26 +205,31 @@ async function main(): Promise<void> {
   // 3. latency
   log(`latency: ${WARMUP} warm-up + ${LATENCY_N} sequential analyzer runs…`);
   for (let i = 0; i < WARMUP; i++) {
+    checkStop();
     const a = await runAnalyzer(app, target.port);
     if (!a.ok) throw new Error(`analyzer warm-up run ${i + 1} failed (the benchmark needs verdict "success"): ${a.error}`);
   }
   const analyzerLat: Attempt[] = [];
   for (let i = 0; i < LATENCY_N; i++) {
+    checkStop();
     const a = await runAnalyzer(app, target.port);
     if (!a.ok) throw new Error(`analyzer latency run ${i + 1} failed: ${a.error}`);
     analyzerLat.push(a);
   }
   log(`latency: ${WARMUP} warm-up + ${LATENCY_N} sequential openssl s_client runs…`);
   for (let i = 0; i < WARMUP; i++) {
+    checkStop();
     const r = await sClient(sopts);
     if (!r.ok) throw new Error(`openssl warm-up run ${i + 1} failed: ${r.detail}`);
   }
   const opensslLat: number[] = [];
   for (let i = 0; i < LATENCY_N; i++) {
+    checkStop();
     const r = await sClient(sopts);
     if (!r.ok) throw new Error(`openssl latency run ${i + 1} failed: ${r.detail}`);
     opensslLat.push(r.ms);
   }
+  checkStop();
   const memAfterLatency = appServerMemory(app.pid, app.port);
 
   const latWall = summarize(analyzerLat.map((a) => a.ms));
@@ -226,8 +240,10 @@ async function main(): Promise<void> {
   // 4. throughput
   log(`throughput: ${TP_TOTAL} analyzer runs, ${TP_CONCURRENCY} concurrent (cap ${TP_DEADLINE_MS / 1000} s)…`);
   const tpAnalyzer = await runPool(TP_TOTAL, TP_CONCURRENCY, TP_DEADLINE_MS, (signal) => runAnalyzer(app, target.port, signal));
+  checkStop();
   const memAfterThroughput = appServerMemory(app.pid, app.port);
   log(`throughput: ${TP_TOTAL} openssl s_client runs, ${TP_CONCURRENCY} concurrent (cap ${TP_DEADLINE_MS / 1000} s)…`);
+  checkStop();
   const tpOpenssl = await runPool(TP_TOTAL, TP_CONCURRENCY, TP_DEADLINE_MS, (signal) => sClient(sopts, signal));
 
   const aOk = tpAnalyzer.outcomes.filter((a) => a.ok);
@@ -242,6 +258,7 @@ async function main(): Promise<void> {
   const aTpInside = summarize(aOk.map((a) => a.elapsedMs ?? Number.NaN));
   const oTpLat = summarize(oOk.map((o) => o.ms));
 
+  checkStop();
   // 6. report
   const nproc = cpus.length;
   const loadAtEnd = os.loadavg();
@@ -353,6 +370,11 @@ try {
   await main();
 } catch (err) {
   exitCode = 1;
+  if (stopSignal.aborted) {
+    console.error(`\n[bench] ${stopSignal.reason instanceof Error ? stopSignal.reason.message : "interrupted"}; no results.`);
+    await runCleanup(); // the signal handler exits with 128+n once this is done
+    await new Promise(() => {});
+  }
   console.error(`\nBENCH FAILED: ${err instanceof Error ? err.message : String(err)}`);
   const appLog = currentApp?.logTail();
   if (appLog) console.error(`--- last output of next start ---\n${appLog}\n---`);

@@ -70,6 +70,10 @@ function runSyncFallbacks(): void {
   stack.length = 0;
 }
 
+const stopController = new AbortController();
+/** Aborted when a signal asks the benchmark to stop; long-running phases check it. */
+export const stopSignal: AbortSignal = stopController.signal;
+
 let installed = false;
 
 export function installSignalHandlers(): void {
@@ -85,6 +89,7 @@ export function installSignalHandlers(): void {
         process.exit(sig === "SIGINT" ? 130 : 143);
       }
       signalled = true;
+      stopController.abort(new Error(`interrupted by ${sig}`));
       console.error(`\n[bench] ${sig} received: stopping and cleaning up…`);
       void runCleanup().finally(() => process.exit(sig === "SIGINT" ? 130 : 143));
     });
