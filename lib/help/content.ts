@@ -33,6 +33,165 @@ export interface ProblemHelp {
   seeAlso?: ProblemCode[];
 }
 
+/*
+ * Building blocks that several pages share. All examples use the same fictitious organisation (domain contoso.com,
+ * Exchange server EX01, host mail.contoso.com), so a command defined here reads the same on every page that shows it.
+ */
+
+/** Thumbprint of the certificate in use, in the Exchange examples. */
+const CERT_THUMBPRINT = "5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8";
+/** Thumbprint of the newly issued replacement certificate, in the renewal and re-key examples. */
+const NEW_CERT_THUMBPRINT = "0E1D48A1BA8D4C0F1A2B3C4D5E6F7A8B9C0D1E2F";
+
+const IGNORE_TRUST_DETAIL =
+  "With \"Ignore trust for SSL\" selected, the analyzer reports this problem (like every certificate check) as a warning instead of an error and continues with the remaining steps; real clients still reject the certificate.";
+
+const IGNORE_TRUST_FIX: HelpFix = {
+  text: "If you only want to see the results of the remaining steps (for example in a lab), re-run the test with \"Ignore trust for SSL\" checked: certificate problems, this one included, are then reported as warnings and the test continues. This does not fix anything for real clients.",
+};
+
+/** Fetches the certificate mail.contoso.com presents on 443 and prints it with `openssl x509 -noout <x509Options>`. */
+function servedCertificateLine(x509Options: string): string {
+  return `openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com </dev/null 2>/dev/null | openssl x509 -noout ${x509Options}`;
+}
+
+const SHOW_SERVED_CERTIFICATE_LINE = servedCertificateLine("-subject -issuer -dates -ext subjectAltName");
+
+const SHOW_SERVED_CERTIFICATE: HelpCommand = {
+  shell: "bash",
+  lines: [
+    SHOW_SERVED_CERTIFICATE_LINE,
+  ],
+};
+
+const NGINX_RELOAD_LINE = "sudo nginx -t && sudo systemctl reload nginx";
+
+const NGINX_RELOAD: HelpCommand = {
+  shell: "bash",
+  lines: [
+    NGINX_RELOAD_LINE,
+  ],
+};
+
+const CERTBOT_NGINX: HelpCommand = {
+  shell: "bash",
+  description: "Linux/nginx with Let's Encrypt",
+  lines: [
+    "sudo certbot certonly --nginx -d mail.contoso.com -d autodiscover.contoso.com",
+    NGINX_RELOAD_LINE,
+  ],
+};
+
+const CERTUTIL_VERIFY: HelpCommand = {
+  shell: "cmd",
+  lines: [
+    "certutil -verify -urlfetch C:\\certs\\mail_contoso_com.cer",
+  ],
+};
+
+/** Assigns the example certificate to the given Exchange services, e.g. `"IIS,SMTP"` or `"IMAP,POP"`. */
+function enableCertificateLine(services: string): string {
+  return `Enable-ExchangeCertificate -Thumbprint ${CERT_THUMBPRINT} -Services ${services}`;
+}
+
+const ENABLE_CERTIFICATE_FOR_IIS: HelpCommand = {
+  shell: "Exchange Management Shell",
+  lines: [
+    enableCertificateLine("IIS"),
+  ],
+};
+
+const REMOVE_OLD_CERTIFICATE_LINE = `Remove-ExchangeCertificate -Thumbprint ${CERT_THUMBPRINT}`;
+
+const LIST_EXPIRING_CERTIFICATES: HelpCommand = {
+  shell: "Exchange Management Shell",
+  lines: [
+    "Get-ExchangeCertificate | Where-Object { $_.NotAfter -lt (Get-Date).AddDays(30) } | Format-Table FriendlyName,Subject,NotAfter,Services,Thumbprint -AutoSize",
+  ],
+};
+
+const CERTIFICATE_SUBJECT_LINE = "Get-ExchangeCertificate | fl Subject,CertificateDomains,Services,Thumbprint";
+
+/** New key pair and certificate request on the Exchange server. */
+const NEW_CERTIFICATE_REQUEST: HelpCommand = {
+  shell: "Exchange Management Shell",
+  description: "Create a certificate request (new key pair) on the Exchange server; send the .req file to the CA",
+  lines: [
+    "New-ExchangeCertificate -GenerateRequest -RequestFile \"\\\\EX01\\C$\\certs\\mail_contoso_com.req\" -FriendlyName \"mail.contoso.com\" -SubjectName \"C=US, O=Contoso, CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -KeySize 2048 -PrivateKeyExportable $true",
+  ],
+};
+
+/** Imports the CA's answer to a pending request and assigns the resulting certificate (identified by `thumbprint`). */
+function completeCertificateRequest(thumbprint: string): HelpCommand {
+  return {
+    shell: "Exchange Management Shell",
+    description: "Complete the pending request with the CA's answer, then assign the certificate (use your thumbprint; add IMAP,POP if those are used)",
+    lines: [
+      "Import-ExchangeCertificate -Server EX01 -FileData ([System.IO.File]::ReadAllBytes('\\\\EX01\\C$\\certs\\mail_contoso_com.cer'))",
+      "Get-ExchangeCertificate | Format-List FriendlyName,Subject,CertificateDomains,Thumbprint,NotAfter,Services,Status",
+      `Enable-ExchangeCertificate -Server EX01 -Thumbprint ${thumbprint} -Services IIS,SMTP`,
+    ],
+  };
+}
+
+/** Renewal request (same subject and names) from the certificate in use. */
+const RENEWAL_REQUEST_LINES: readonly string[] = [
+  `$req = Get-ExchangeCertificate -Thumbprint ${CERT_THUMBPRINT} | New-ExchangeCertificate -GenerateRequest -PrivateKeyExportable $true`,
+  "[System.IO.File]::WriteAllBytes('\\\\EX01\\C$\\certs\\renewal.req', [System.Text.Encoding]::Unicode.GetBytes($req))",
+];
+
+/** Connectors that reference a certificate by issuer and subject. */
+const CONNECTOR_CERTIFICATE_NAME_LINES: readonly string[] = [
+  "Get-SendConnector | Format-List Identity,TlsCertificateName",
+  "Get-ReceiveConnector | Format-List Identity,TlsCertificateName",
+];
+
+const ENABLE_TLS12_SCHANNEL: HelpCommand = {
+  shell: "PowerShell",
+  description: "Enable TLS 1.2 in SCHANNEL (server and client side); run as administrator",
+  lines: [
+    "$base = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols'",
+    "foreach ($side in 'Server','Client') {",
+    "  $k = \"$base\\TLS 1.2\\$side\"",
+    "  if (-not (Test-Path $k)) { New-Item -Path $k -Force | Out-Null }",
+    "  New-ItemProperty -Path $k -Name Enabled -PropertyType DWord -Value 1 -Force | Out-Null",
+    "  New-ItemProperty -Path $k -Name DisabledByDefault -PropertyType DWord -Value 0 -Force | Out-Null",
+    "}",
+  ],
+};
+
+const GET_EXPR_PROVIDER_LINE = "Get-OutlookProvider EXPR | fl Name,CertPrincipalName,Server";
+
+/** Sets the principal that Autodiscover hands out in the EXPR section, e.g. `"msstd:mail.contoso.com"`. */
+function setExprPrincipalLine(principal: string): string {
+  return `Set-OutlookProvider EXPR -CertPrincipalName:"${principal}"`;
+}
+
+const SET_WILDCARD_PRINCIPAL: HelpCommand = {
+  shell: "Exchange Management Shell",
+  description: "Wildcard certificate *.contoso.com",
+  lines: [
+    setExprPrincipalLine("msstd:*.contoso.com"),
+  ],
+};
+
+const RESTART_AUTODISCOVER_APP_POOL: HelpCommand = {
+  shell: "PowerShell",
+  lines: [
+    "Import-Module WebAdministration",
+    "Restart-WebAppPool -Name MSExchangeAutodiscoverAppPool",
+  ],
+};
+
+/** `autodiscover` CNAME and `_autodiscover._tcp` SRV record in a public zone hosted on Windows DNS. */
+const AUTODISCOVER_DNS_RECORD_LINES: readonly string[] = [
+  "Add-DnsServerResourceRecordCName -ZoneName contoso.com -Name autodiscover -HostNameAlias mail.contoso.com",
+  "Add-DnsServerResourceRecord -ZoneName contoso.com -Srv -Name _autodiscover._tcp -DomainName mail.contoso.com -Priority 0 -Weight 0 -Port 443",
+];
+
+/** The RPC proxy request an Outlook Anywhere client starts with (without credentials it must get a 401). */
+const RPC_PROXY_URL = "https://mail.contoso.com/rpc/rpcproxy.dll?mail.contoso.com:6002";
+
 // Annotated as well as checked: consumers see the full ProblemHelp shape (optional fields included) for every code.
 export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
   TARGET_FORBIDDEN: {
@@ -165,8 +324,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
             lines: [
               "Add-DnsServerResourceRecordA -ZoneName contoso.com -Name mail -IPv4Address 203.0.113.25",
               "Add-DnsServerResourceRecordMX -ZoneName contoso.com -Name \".\" -MailExchange mail.contoso.com -Preference 10",
-              "Add-DnsServerResourceRecordCName -ZoneName contoso.com -Name autodiscover -HostNameAlias mail.contoso.com",
-              "Add-DnsServerResourceRecord -ZoneName contoso.com -Srv -Name _autodiscover._tcp -DomainName mail.contoso.com -Priority 0 -Weight 0 -Port 443",
+              ...AUTODISCOVER_DNS_RECORD_LINES,
             ],
           },
         ],
@@ -516,7 +674,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
             shell: "Exchange Management Shell",
             lines: [
               "Get-ExchangeCertificate | Format-List FriendlyName,Subject,Thumbprint,Services,HasPrivateKey,Status,NotAfter",
-              "Enable-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 -Services IIS",
+              enableCertificateLine("IIS"),
               "iisreset /noforce",
             ],
           },
@@ -533,30 +691,13 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
               "Enable-TlsCipherSuite -Name TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
             ],
           },
-          {
-            shell: "PowerShell",
-            description: "Enable TLS 1.2 in SCHANNEL (server and client side); run as administrator",
-            lines: [
-              "$base = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols'",
-              "foreach ($side in 'Server','Client') {",
-              "  $k = \"$base\\TLS 1.2\\$side\"",
-              "  if (-not (Test-Path $k)) { New-Item -Path $k -Force | Out-Null }",
-              "  New-ItemProperty -Path $k -Name Enabled -PropertyType DWord -Value 1 -Force | Out-Null",
-              "  New-ItemProperty -Path $k -Name DisabledByDefault -PropertyType DWord -Value 0 -Force | Out-Null",
-              "}",
-            ],
-          },
+          ENABLE_TLS12_SCHANNEL,
         ],
       },
       {
         text: "On nginx, use a current protocol and cipher configuration (the Mozilla \"intermediate\" profile) in the server block: `ssl_protocols TLSv1.2 TLSv1.3;` and `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305;`, then test and reload.",
         commands: [
-          {
-            shell: "bash",
-            lines: [
-              "sudo nginx -t && sudo systemctl reload nginx",
-            ],
-          },
+          NGINX_RELOAD,
         ],
       },
       {
@@ -607,19 +748,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "On Windows/Exchange, enable TLS 1.2 for SCHANNEL and for .NET, and reboot. Alternatively use the IIS Crypto tool (Nartac) \"Best Practices\" template, which sets the same registry keys.",
         commands: [
-          {
-            shell: "PowerShell",
-            description: "Enable TLS 1.2 in SCHANNEL (server and client side); run as administrator",
-            lines: [
-              "$base = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols'",
-              "foreach ($side in 'Server','Client') {",
-              "  $k = \"$base\\TLS 1.2\\$side\"",
-              "  if (-not (Test-Path $k)) { New-Item -Path $k -Force | Out-Null }",
-              "  New-ItemProperty -Path $k -Name Enabled -PropertyType DWord -Value 1 -Force | Out-Null",
-              "  New-ItemProperty -Path $k -Name DisabledByDefault -PropertyType DWord -Value 0 -Force | Out-Null",
-              "}",
-            ],
-          },
+          ENABLE_TLS12_SCHANNEL,
           {
             shell: "PowerShell",
             description: "Let .NET (Exchange's own outbound connections, EWS, hybrid) use TLS 1.2: SchUseStrongCrypto and SystemDefaultTlsVersions, 64- and 32-bit",
@@ -673,7 +802,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
             lines: [
               "sudo postconf -e 'smtpd_tls_protocols = >=TLSv1.2' 'smtpd_tls_mandatory_protocols = >=TLSv1.2'",
               "sudo postfix reload",
-              "sudo nginx -t && sudo systemctl reload nginx",
+              NGINX_RELOAD_LINE,
               "sudo systemctl reload dovecot",
             ],
           },
@@ -694,7 +823,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       "The analyzer follows RFC 6125, like browsers and current Windows clients: if the certificate carries DNS Subject Alternative Names, only those count and the common name is ignored; the common name is used only when there are no DNS SANs. A wildcard must be the entire left-most label and covers exactly one label: `*.contoso.com` matches `mail.contoso.com`, but not `contoso.com` and not `mail.eu.contoso.com`; partial wildcards such as `m*.contoso.com` are not accepted.",
       "The step details list the certificate's subject, common names and all SAN entries. If they show an unexpected certificate (`CN=EX01` or a hosting provider's default certificate), the server presented its default binding: there is no binding for this host name on this address, or the connection reached a different server than you think (old DNS record, load balancer, another site).",
       "This is a different rule from Outlook Anywhere mutual authentication (MUTUAL_AUTH_MISMATCH), which compares the msstd: principal literally and does not apply wildcard rules.",
-      "With \"Ignore trust for SSL\" selected, the analyzer reports this problem (like every certificate check) as a warning instead of an error and continues with the remaining steps; real clients still reject the certificate.",
+      IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
       "Outlook shows a Security Alert at every start: \"The name on the security certificate is invalid or does not match the name of the site\".",
@@ -712,12 +841,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "See which certificate and names the server presents (add `-starttls smtp` and the port for SMTP).",
         commands: [
-          {
-            shell: "bash",
-            lines: [
-              "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates -ext subjectAltName",
-            ],
-          },
+          SHOW_SERVED_CERTIFICATE,
         ],
       },
       {
@@ -727,7 +851,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
             shell: "Exchange Management Shell",
             lines: [
               "Get-ExchangeCertificate | Format-List FriendlyName,Subject,CertificateDomains,Services,Thumbprint,NotAfter",
-              "Enable-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 -Services IIS,SMTP",
+              enableCertificateLine("IIS,SMTP"),
             ],
           },
           {
@@ -741,22 +865,8 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "If no certificate contains all required names, request a new one that lists every name clients use (typically `mail.contoso.com` and `autodiscover.contoso.com`), complete it, and assign it.",
         commands: [
-          {
-            shell: "Exchange Management Shell",
-            description: "Create a certificate request (new key pair) on the Exchange server; send the .req file to the CA",
-            lines: [
-              "New-ExchangeCertificate -GenerateRequest -RequestFile \"\\\\EX01\\C$\\certs\\mail_contoso_com.req\" -FriendlyName \"mail.contoso.com\" -SubjectName \"C=US, O=Contoso, CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -KeySize 2048 -PrivateKeyExportable $true",
-            ],
-          },
-          {
-            shell: "Exchange Management Shell",
-            description: "Complete the pending request with the CA's answer, then assign the certificate (use your thumbprint; add IMAP,POP if those are used)",
-            lines: [
-              "Import-ExchangeCertificate -Server EX01 -FileData ([System.IO.File]::ReadAllBytes('\\\\EX01\\C$\\certs\\mail_contoso_com.cer'))",
-              "Get-ExchangeCertificate | Format-List FriendlyName,Subject,CertificateDomains,Thumbprint,NotAfter,Services,Status",
-              "Enable-ExchangeCertificate -Server EX01 -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 -Services IIS,SMTP",
-            ],
-          },
+          NEW_CERTIFICATE_REQUEST,
+          completeCertificateRequest(CERT_THUMBPRINT),
         ],
       },
       {
@@ -775,14 +885,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "On nginx/Apache, issue a certificate containing all names and configure `server_name mail.contoso.com autodiscover.contoso.com;` (nginx) or `ServerName`/`ServerAlias` (Apache) so SNI selects the right virtual host.",
         commands: [
-          {
-            shell: "bash",
-            description: "Linux/nginx with Let's Encrypt",
-            lines: [
-              "sudo certbot certonly --nginx -d mail.contoso.com -d autodiscover.contoso.com",
-              "sudo nginx -t && sudo systemctl reload nginx",
-            ],
-          },
+          CERTBOT_NGINX,
         ],
       },
     ],
@@ -800,7 +903,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
     details: [
       "The analyzer checks the validity period of every certificate in the path from the server certificate up to the trust anchor against its own clock (UTC). The message says which certificate expired: usually the server certificate, sometimes an intermediate that the server still sends although the CA has replaced it.",
       "Renewing a certificate is not enough: the new one must be assigned to every service and every device that terminates TLS for the name (all Exchange servers, load balancers, reverse proxies such as Web Application Proxy, and hybrid connectors that reference it).",
-      "With \"Ignore trust for SSL\" selected, the analyzer reports this problem (like every certificate check) as a warning instead of an error and continues with the remaining steps; real clients still reject the certificate.",
+      IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
       "Outlook: \"The security certificate has expired or is not yet valid\"; browsers: NET::ERR_CERT_DATE_INVALID; mobile devices stop syncing.",
@@ -817,18 +920,8 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "Check the dates of what is actually served, and list certificates on Exchange that expire soon or have expired.",
         commands: [
-          {
-            shell: "bash",
-            lines: [
-              "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates -ext subjectAltName",
-            ],
-          },
-          {
-            shell: "Exchange Management Shell",
-            lines: [
-              "Get-ExchangeCertificate | Where-Object { $_.NotAfter -lt (Get-Date).AddDays(30) } | Format-Table FriendlyName,Subject,NotAfter,Services,Thumbprint -AutoSize",
-            ],
-          },
+          SHOW_SERVED_CERTIFICATE,
+          LIST_EXPIRING_CERTIFICATES,
         ],
       },
       {
@@ -838,19 +931,10 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
             shell: "Exchange Management Shell",
             description: "Renewal request",
             lines: [
-              "$req = Get-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 | New-ExchangeCertificate -GenerateRequest -PrivateKeyExportable $true",
-              "[System.IO.File]::WriteAllBytes('\\\\EX01\\C$\\certs\\renewal.req', [System.Text.Encoding]::Unicode.GetBytes($req))",
+              ...RENEWAL_REQUEST_LINES,
             ],
           },
-          {
-            shell: "Exchange Management Shell",
-            description: "Complete the pending request with the CA's answer, then assign the certificate (use your thumbprint; add IMAP,POP if those are used)",
-            lines: [
-              "Import-ExchangeCertificate -Server EX01 -FileData ([System.IO.File]::ReadAllBytes('\\\\EX01\\C$\\certs\\mail_contoso_com.cer'))",
-              "Get-ExchangeCertificate | Format-List FriendlyName,Subject,CertificateDomains,Thumbprint,NotAfter,Services,Status",
-              "Enable-ExchangeCertificate -Server EX01 -Thumbprint 0E1D48A1BA8D4C0F1A2B3C4D5E6F7A8B9C0D1E2F -Services IIS,SMTP",
-            ],
-          },
+          completeCertificateRequest(NEW_CERT_THUMBPRINT),
         ],
       },
       {
@@ -860,12 +944,11 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
             shell: "Exchange Management Shell",
             lines: [
               "$pw = Read-Host -AsSecureString -Prompt \"PFX password\"",
-              "$pfx = Export-ExchangeCertificate -Thumbprint 0E1D48A1BA8D4C0F1A2B3C4D5E6F7A8B9C0D1E2F -BinaryEncoded -Password $pw",
+              `$pfx = Export-ExchangeCertificate -Thumbprint ${NEW_CERT_THUMBPRINT} -BinaryEncoded -Password $pw`,
               "[System.IO.File]::WriteAllBytes('\\\\EX01\\C$\\certs\\mail_contoso_com.pfx', $pfx.FileData)",
               "Import-ExchangeCertificate -Server EX02 -FileData ([System.IO.File]::ReadAllBytes('\\\\EX01\\C$\\certs\\mail_contoso_com.pfx')) -Password $pw -PrivateKeyExportable $true",
-              "Get-SendConnector | Format-List Identity,TlsCertificateName",
-              "Get-ReceiveConnector | Format-List Identity,TlsCertificateName",
-              "Remove-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8",
+              ...CONNECTOR_CERTIFICATE_NAME_LINES,
+              REMOVE_OLD_CERTIFICATE_LINE,
             ],
           },
         ],
@@ -902,7 +985,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
     details: [
       "This happens far less often than expiry and almost always involves a clock or a premature installation: a certificate issued with a future start date was installed too early, or a clock (the server's, the client's or the analyzer's) is wrong. The message shows the NotBefore time in UTC; compare it with the current UTC time.",
       "Clients judge with their own clock, so a PC whose clock runs behind rejects a freshly issued certificate for the first minutes or hours. If only this analyzer reports the problem and its clock is wrong, tell the operator of the instance.",
-      "With \"Ignore trust for SSL\" selected, the analyzer reports this problem (like every certificate check) as a warning instead of an error and continues with the remaining steps; real clients still reject the certificate.",
+      IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
       "Outlook: \"The security certificate has expired or is not yet valid\"; browsers: NET::ERR_CERT_DATE_INVALID.",
@@ -920,7 +1003,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
           {
             shell: "bash",
             lines: [
-              "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates -ext subjectAltName",
+              SHOW_SERVED_CERTIFICATE_LINE,
               "date -u",
             ],
           },
@@ -952,7 +1035,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
             shell: "Exchange Management Shell",
             lines: [
               "Get-ExchangeCertificate | Format-Table Thumbprint,Subject,NotBefore,NotAfter,Services -AutoSize",
-              "Enable-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 -Services IIS,SMTP",
+              enableCertificateLine("IIS,SMTP"),
             ],
           },
         ],
@@ -984,18 +1067,8 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "List certificates that expire within 30 days.",
         commands: [
-          {
-            shell: "Exchange Management Shell",
-            lines: [
-              "Get-ExchangeCertificate | Where-Object { $_.NotAfter -lt (Get-Date).AddDays(30) } | Format-Table FriendlyName,Subject,NotAfter,Services,Thumbprint -AutoSize",
-            ],
-          },
-          {
-            shell: "bash",
-            lines: [
-              "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates -ext subjectAltName",
-            ],
-          },
+          LIST_EXPIRING_CERTIFICATES,
+          SHOW_SERVED_CERTIFICATE,
         ],
       },
       {
@@ -1004,10 +1077,8 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
           {
             shell: "Exchange Management Shell",
             lines: [
-              "$req = Get-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 | New-ExchangeCertificate -GenerateRequest -PrivateKeyExportable $true",
-              "[System.IO.File]::WriteAllBytes('\\\\EX01\\C$\\certs\\renewal.req', [System.Text.Encoding]::Unicode.GetBytes($req))",
-              "Get-SendConnector | Format-List Identity,TlsCertificateName",
-              "Get-ReceiveConnector | Format-List Identity,TlsCertificateName",
+              ...RENEWAL_REQUEST_LINES,
+              ...CONNECTOR_CERTIFICATE_NAME_LINES,
             ],
           },
         ],
@@ -1059,51 +1130,23 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
               "Get-ExchangeCertificate | Format-Table Thumbprint,Services,IsSelfSigned,NotAfter,Subject -AutoSize",
             ],
           },
-          {
-            shell: "bash",
-            lines: [
-              "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates -ext subjectAltName",
-            ],
-          },
+          SHOW_SERVED_CERTIFICATE,
         ],
       },
       {
         text: "Get a certificate from a public CA for all names clients use (public CAs only issue for publicly registered names), import it and assign it to IIS (and SMTP/IMAP/POP as needed). Leave the self-signed \"Microsoft Exchange\" certificate in place.",
         commands: [
-          {
-            shell: "Exchange Management Shell",
-            description: "Create a certificate request (new key pair) on the Exchange server; send the .req file to the CA",
-            lines: [
-              "New-ExchangeCertificate -GenerateRequest -RequestFile \"\\\\EX01\\C$\\certs\\mail_contoso_com.req\" -FriendlyName \"mail.contoso.com\" -SubjectName \"C=US, O=Contoso, CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -KeySize 2048 -PrivateKeyExportable $true",
-            ],
-          },
-          {
-            shell: "Exchange Management Shell",
-            description: "Complete the pending request with the CA's answer, then assign the certificate (use your thumbprint; add IMAP,POP if those are used)",
-            lines: [
-              "Import-ExchangeCertificate -Server EX01 -FileData ([System.IO.File]::ReadAllBytes('\\\\EX01\\C$\\certs\\mail_contoso_com.cer'))",
-              "Get-ExchangeCertificate | Format-List FriendlyName,Subject,CertificateDomains,Thumbprint,NotAfter,Services,Status",
-              "Enable-ExchangeCertificate -Server EX01 -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 -Services IIS,SMTP",
-            ],
-          },
+          NEW_CERTIFICATE_REQUEST,
+          completeCertificateRequest(CERT_THUMBPRINT),
         ],
       },
       {
         text: "On Linux, or with win-acme on Windows, Let's Encrypt certificates are free and renew automatically.",
         commands: [
-          {
-            shell: "bash",
-            description: "Linux/nginx with Let's Encrypt",
-            lines: [
-              "sudo certbot certonly --nginx -d mail.contoso.com -d autodiscover.contoso.com",
-              "sudo nginx -t && sudo systemctl reload nginx",
-            ],
-          },
+          CERTBOT_NGINX,
         ],
       },
-      {
-        text: "If you only want to see the results of the remaining steps (for example in a lab), re-run the test with \"Ignore trust for SSL\" checked: certificate problems, this one included, are then reported as warnings and the test continues. This does not fix anything for real clients.",
-      },
+      IGNORE_TRUST_FIX,
     ],
     seeAlso: [
       "CERT_UNTRUSTED_ROOT",
@@ -1142,12 +1185,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
               "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com -showcerts </dev/null",
             ],
           },
-          {
-            shell: "cmd",
-            lines: [
-              "certutil -verify -urlfetch C:\\certs\\mail_contoso_com.cer",
-            ],
-          },
+          CERTUTIL_VERIFY,
         ],
       },
       {
@@ -1186,9 +1224,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
           },
         ],
       },
-      {
-        text: "If you only want to see the results of the remaining steps (for example in a lab), re-run the test with \"Ignore trust for SSL\" checked: certificate problems, this one included, are then reported as warnings and the test continues. This does not fix anything for real clients.",
-      },
+      IGNORE_TRUST_FIX,
     ],
     seeAlso: [
       "CERT_CHAIN_INCOMPLETE",
@@ -1227,12 +1263,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
               "openssl x509 -in mail_contoso_com.pem -noout -issuer -ext authorityInfoAccess",
             ],
           },
-          {
-            shell: "cmd",
-            lines: [
-              "certutil -verify -urlfetch C:\\certs\\mail_contoso_com.cer",
-            ],
-          },
+          CERTUTIL_VERIFY,
         ],
       },
       {
@@ -1254,7 +1285,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
             shell: "bash",
             lines: [
               "cat mail.contoso.com.crt intermediate.pem > /etc/ssl/certs/mail.contoso.com.fullchain.pem",
-              "sudo nginx -t && sudo systemctl reload nginx",
+              NGINX_RELOAD_LINE,
               "sudo postfix reload && sudo systemctl reload dovecot",
             ],
           },
@@ -1283,9 +1314,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "On a load balancer or reverse proxy (F5, KEMP, NetScaler, HAProxy, Web Application Proxy), upload the intermediate and attach it as the chain/bundle of the TLS profile for this virtual server.",
       },
-      {
-        text: "If you only want to see the results of the remaining steps (for example in a lab), re-run the test with \"Ignore trust for SSL\" checked: certificate problems, this one included, are then reported as warnings and the test continues. This does not fix anything for real clients.",
-      },
+      IGNORE_TRUST_FIX,
     ],
     seeAlso: [
       "CERT_UNTRUSTED_ROOT",
@@ -1333,7 +1362,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
               "openssl crl2pkcs7 -nocrl -certfile /etc/ssl/certs/mail.contoso.com.fullchain.pem | openssl pkcs7 -print_certs -noout",
               "openssl x509 -noout -pubkey -in /etc/ssl/certs/mail.contoso.com.fullchain.pem | openssl sha256",
               "openssl pkey -in /etc/ssl/private/mail.contoso.com.key -pubout | openssl sha256",
-              "sudo nginx -t && sudo systemctl reload nginx",
+              NGINX_RELOAD_LINE,
             ],
           },
         ],
@@ -1354,7 +1383,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
     details: [
       "Only certificates below the root matter: a root is trusted because it is in the trust store, not because of its own signature, so a root self-signed with SHA-1 is fine. The analyzer therefore checks the signature algorithm of every certificate in the path except the self-signed root.",
       "MD5 collisions were used to forge a CA certificate in 2008; SHA-1 collisions were demonstrated in 2017 (SHAttered) and chosen-prefix collisions in 2020. Public CAs stopped issuing SHA-1 certificates in 2016, and browsers and Windows reject SHA-1 server certificates. Today such certificates almost always come from an internal CA that was installed years ago with SHA-1 as its hash algorithm, or from an intermediate CA certificate that was itself signed with SHA-1.",
-      "With \"Ignore trust for SSL\" selected, the analyzer reports this problem (like every certificate check) as a warning instead of an error and continues with the remaining steps; real clients still reject the certificate.",
+      IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
       "Browsers: NET::ERR_CERT_WEAK_SIGNATURE_ALGORITHM; modern mail clients and mobile devices refuse the connection.",
@@ -1387,22 +1416,8 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "Request a new certificate signed with SHA-256 (any public CA does this), import it and assign it.",
         commands: [
-          {
-            shell: "Exchange Management Shell",
-            description: "Create a certificate request (new key pair) on the Exchange server; send the .req file to the CA",
-            lines: [
-              "New-ExchangeCertificate -GenerateRequest -RequestFile \"\\\\EX01\\C$\\certs\\mail_contoso_com.req\" -FriendlyName \"mail.contoso.com\" -SubjectName \"C=US, O=Contoso, CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -KeySize 2048 -PrivateKeyExportable $true",
-            ],
-          },
-          {
-            shell: "Exchange Management Shell",
-            description: "Complete the pending request with the CA's answer, then assign the certificate (use your thumbprint; add IMAP,POP if those are used)",
-            lines: [
-              "Import-ExchangeCertificate -Server EX01 -FileData ([System.IO.File]::ReadAllBytes('\\\\EX01\\C$\\certs\\mail_contoso_com.cer'))",
-              "Get-ExchangeCertificate | Format-List FriendlyName,Subject,CertificateDomains,Thumbprint,NotAfter,Services,Status",
-              "Enable-ExchangeCertificate -Server EX01 -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 -Services IIS,SMTP",
-            ],
-          },
+          NEW_CERTIFICATE_REQUEST,
+          completeCertificateRequest(CERT_THUMBPRINT),
         ],
       },
       {
@@ -1432,7 +1447,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
     details: [
       "1024-bit RSA was disallowed for publicly trusted certificates at the end of 2013, and OpenSSL's default security level on current Linux distributions rejects RSA keys below 2048 bits during the handshake. The analyzer requires at least 2048-bit RSA or a 256-bit curve (P-256 or better) on the server certificate; the message shows the key type and size.",
       "A weak key can only be fixed by generating a new key pair. Renewing a certificate with the same key (some tools allow \"renew with the same key\") keeps the problem.",
-      "With \"Ignore trust for SSL\" selected, the analyzer reports this problem (like every certificate check) as a warning instead of an error and continues with the remaining steps; real clients still reject the certificate.",
+      IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
       "Linux clients, current Java and some mobile devices fail the handshake (\"ee key too small\"); browsers refuse the certificate.",
@@ -1449,7 +1464,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
           {
             shell: "bash",
             lines: [
-              "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com </dev/null 2>/dev/null | openssl x509 -noout -text | grep -E \"Public Key Algorithm|Public-Key\"",
+              servedCertificateLine("-text | grep -E \"Public Key Algorithm|Public-Key\""),
             ],
           },
         ],
@@ -1457,22 +1472,8 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "On Exchange, create a new request with a new 2048-bit (or 4096-bit) key, complete it and assign it.",
         commands: [
-          {
-            shell: "Exchange Management Shell",
-            description: "Create a certificate request (new key pair) on the Exchange server; send the .req file to the CA",
-            lines: [
-              "New-ExchangeCertificate -GenerateRequest -RequestFile \"\\\\EX01\\C$\\certs\\mail_contoso_com.req\" -FriendlyName \"mail.contoso.com\" -SubjectName \"C=US, O=Contoso, CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -KeySize 2048 -PrivateKeyExportable $true",
-            ],
-          },
-          {
-            shell: "Exchange Management Shell",
-            description: "Complete the pending request with the CA's answer, then assign the certificate (use your thumbprint; add IMAP,POP if those are used)",
-            lines: [
-              "Import-ExchangeCertificate -Server EX01 -FileData ([System.IO.File]::ReadAllBytes('\\\\EX01\\C$\\certs\\mail_contoso_com.cer'))",
-              "Get-ExchangeCertificate | Format-List FriendlyName,Subject,CertificateDomains,Thumbprint,NotAfter,Services,Status",
-              "Enable-ExchangeCertificate -Server EX01 -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 -Services IIS,SMTP",
-            ],
-          },
+          NEW_CERTIFICATE_REQUEST,
+          completeCertificateRequest(CERT_THUMBPRINT),
         ],
       },
       {
@@ -1500,7 +1501,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
     details: [
       "A certificate without any EKU extension is accepted for every purpose, and `anyExtendedKeyUsage` is accepted too; but once an EKU list is present, clients only allow the listed purposes. The message lists the usages the certificate has.",
       "This nearly always means the certificate was requested from the wrong certificate template on an internal CA (for example \"User\", or a custom template for client authentication only), or a certificate meant for another purpose (S/MIME, code signing, a client certificate) was imported and assigned by mistake.",
-      "With \"Ignore trust for SSL\" selected, the analyzer reports this problem (like every certificate check) as a warning instead of an error and continues with the remaining steps; real clients still reject the certificate.",
+      IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
       "Browsers: NET::ERR_CERT_INVALID / \"The certificate is not valid for the requested usage\"; Outlook: certificate warning although name and dates are fine.",
@@ -1517,7 +1518,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
           {
             shell: "bash",
             lines: [
-              "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com </dev/null 2>/dev/null | openssl x509 -noout -ext extendedKeyUsage",
+              servedCertificateLine("-ext extendedKeyUsage"),
             ],
           },
           {
@@ -1537,15 +1538,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
               "certreq -submit -config \"CA01.corp.contoso.com\\Contoso Issuing CA\" -attrib \"CertificateTemplate:WebServer\" C:\\certs\\mail_contoso_com.req C:\\certs\\mail_contoso_com.cer",
             ],
           },
-          {
-            shell: "Exchange Management Shell",
-            description: "Complete the pending request with the CA's answer, then assign the certificate (use your thumbprint; add IMAP,POP if those are used)",
-            lines: [
-              "Import-ExchangeCertificate -Server EX01 -FileData ([System.IO.File]::ReadAllBytes('\\\\EX01\\C$\\certs\\mail_contoso_com.cer'))",
-              "Get-ExchangeCertificate | Format-List FriendlyName,Subject,CertificateDomains,Thumbprint,NotAfter,Services,Status",
-              "Enable-ExchangeCertificate -Server EX01 -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 -Services IIS,SMTP",
-            ],
-          },
+          completeCertificateRequest(CERT_THUMBPRINT),
         ],
       },
       {
@@ -1564,7 +1557,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
     details: [
       "Revocation status is published by the CA at the addresses in the certificate itself: the OCSP responder in the Authority Information Access extension and the CRL in the CRL Distribution Points extension. If the CA gives a reason (keyCompromise, superseded, cessationOfOperation…), it is shown in the step details.",
       "A very common, harmless-looking cause: the certificate was re-issued or re-keyed at the CA or reseller (for example to add a name), and the CA revoked the old one some days later, but the old certificate is still installed on a server, load balancer or proxy. CAs also mass-revoke certificates when they discover compliance problems in their validation, sometimes within 24 hours.",
-      "With \"Ignore trust for SSL\" selected, the analyzer reports this problem (like every certificate check) as a warning instead of an error and continues with the remaining steps; real clients still reject the certificate.",
+      IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
       "Browsers: NET::ERR_CERT_REVOKED; Outlook: \"The security certificate has been revoked\"; some clients that do not check revocation keep working, which makes the problem look intermittent.",
@@ -1579,12 +1572,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "Confirm the status. On Windows, `certutil` checks CRL and OCSP; with OpenSSL, query the OCSP responder named in the certificate (save the server certificate and its issuer as PEM first, e.g. from `openssl s_client -showcerts`).",
         commands: [
-          {
-            shell: "cmd",
-            lines: [
-              "certutil -verify -urlfetch C:\\certs\\mail_contoso_com.cer",
-            ],
-          },
+          CERTUTIL_VERIFY,
           {
             shell: "bash",
             lines: [
@@ -1596,34 +1584,15 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "Install a new certificate with a new private key, assign it, and remove the revoked one from every server and device (Exchange servers, load balancers, reverse proxies). On nginx with OCSP stapling, reload so the stapled response is refreshed.",
         commands: [
-          {
-            shell: "Exchange Management Shell",
-            description: "Create a certificate request (new key pair) on the Exchange server; send the .req file to the CA",
-            lines: [
-              "New-ExchangeCertificate -GenerateRequest -RequestFile \"\\\\EX01\\C$\\certs\\mail_contoso_com.req\" -FriendlyName \"mail.contoso.com\" -SubjectName \"C=US, O=Contoso, CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -KeySize 2048 -PrivateKeyExportable $true",
-            ],
-          },
-          {
-            shell: "Exchange Management Shell",
-            description: "Complete the pending request with the CA's answer, then assign the certificate (use your thumbprint; add IMAP,POP if those are used)",
-            lines: [
-              "Import-ExchangeCertificate -Server EX01 -FileData ([System.IO.File]::ReadAllBytes('\\\\EX01\\C$\\certs\\mail_contoso_com.cer'))",
-              "Get-ExchangeCertificate | Format-List FriendlyName,Subject,CertificateDomains,Thumbprint,NotAfter,Services,Status",
-              "Enable-ExchangeCertificate -Server EX01 -Thumbprint 0E1D48A1BA8D4C0F1A2B3C4D5E6F7A8B9C0D1E2F -Services IIS,SMTP",
-            ],
-          },
+          NEW_CERTIFICATE_REQUEST,
+          completeCertificateRequest(NEW_CERT_THUMBPRINT),
           {
             shell: "Exchange Management Shell",
             lines: [
-              "Remove-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8",
+              REMOVE_OLD_CERTIFICATE_LINE,
             ],
           },
-          {
-            shell: "bash",
-            lines: [
-              "sudo nginx -t && sudo systemctl reload nginx",
-            ],
-          },
+          NGINX_RELOAD,
         ],
       },
       {
@@ -1673,15 +1642,10 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
           {
             shell: "Exchange Management Shell",
             lines: [
-              "Get-ExchangeCertificate | fl Subject,CertificateDomains,Services,Thumbprint",
+              CERTIFICATE_SUBJECT_LINE,
             ],
           },
-          {
-            shell: "bash",
-            lines: [
-              "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates -ext subjectAltName",
-            ],
-          },
+          SHOW_SERVED_CERTIFICATE,
         ],
       },
       {
@@ -1694,17 +1658,11 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
             shell: "Exchange Management Shell",
             description: "Certificate issued to mail.contoso.com",
             lines: [
-              "Get-OutlookProvider EXPR | fl Name,CertPrincipalName,Server",
-              "Set-OutlookProvider EXPR -CertPrincipalName:\"msstd:mail.contoso.com\"",
+              GET_EXPR_PROVIDER_LINE,
+              setExprPrincipalLine("msstd:mail.contoso.com"),
             ],
           },
-          {
-            shell: "Exchange Management Shell",
-            description: "Wildcard certificate *.contoso.com",
-            lines: [
-              "Set-OutlookProvider EXPR -CertPrincipalName:\"msstd:*.contoso.com\"",
-            ],
-          },
+          SET_WILDCARD_PRINCIPAL,
           {
             shell: "Exchange Management Shell",
             description: "Clear the value, check all providers, refresh Autodiscover",
@@ -1719,19 +1677,8 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "Alternatively, make the certificate match the principal: request a certificate whose Subject common name is the Outlook Anywhere host name (`-SubjectName \"CN=mail.contoso.com\"`), and assign it to IIS.",
         commands: [
-          {
-            shell: "Exchange Management Shell",
-            description: "Create a certificate request (new key pair) on the Exchange server; send the .req file to the CA",
-            lines: [
-              "New-ExchangeCertificate -GenerateRequest -RequestFile \"\\\\EX01\\C$\\certs\\mail_contoso_com.req\" -FriendlyName \"mail.contoso.com\" -SubjectName \"C=US, O=Contoso, CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -KeySize 2048 -PrivateKeyExportable $true",
-            ],
-          },
-          {
-            shell: "Exchange Management Shell",
-            lines: [
-              "Enable-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 -Services IIS",
-            ],
-          },
+          NEW_CERTIFICATE_REQUEST,
+          ENABLE_CERTIFICATE_FOR_IIS,
         ],
       },
       {
@@ -1772,13 +1719,13 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
           {
             shell: "bash",
             lines: [
-              "curl -sk -o /dev/null -D - \"https://mail.contoso.com/rpc/rpcproxy.dll?mail.contoso.com:6002\"",
+              `curl -sk -o /dev/null -D - "${RPC_PROXY_URL}"`,
             ],
           },
           {
             shell: "cmd",
             lines: [
-              "curl.exe -sk -o NUL -D - \"https://mail.contoso.com/rpc/rpcproxy.dll?mail.contoso.com:6002\"",
+              `curl.exe -sk -o NUL -D - "${RPC_PROXY_URL}"`,
             ],
           },
         ],
@@ -1896,7 +1843,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
           {
             shell: "bash",
             lines: [
-              "curl -sk -o /dev/null -D - \"https://mail.contoso.com/rpc/rpcproxy.dll?mail.contoso.com:6002\" | grep -i www-authenticate",
+              `curl -sk -o /dev/null -D - "${RPC_PROXY_URL}" | grep -i www-authenticate`,
             ],
           },
         ],
@@ -1931,12 +1878,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "If a reverse proxy or load balancer is in front, configure it to pass `WWW-Authenticate` and `Authorization` headers unchanged, to use no pre-authentication for /rpc, and to keep each client connection bound to its own server connection for NTLM. Open-source nginx as an HTTP reverse proxy shares upstream connections between clients, which breaks NTLM; use NGINX Plus with its `ntlm` upstream directive, or publish Exchange with plain TCP pass-through (`stream { server { listen 443; proxy_pass 10.0.0.25:443; } }`), which also leaves TLS and the certificate to Exchange.",
         commands: [
-          {
-            shell: "bash",
-            lines: [
-              "sudo nginx -t && sudo systemctl reload nginx",
-            ],
-          },
+          NGINX_RELOAD,
         ],
       },
     ],
@@ -2064,8 +2006,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
           {
             shell: "PowerShell",
             lines: [
-              "Add-DnsServerResourceRecordCName -ZoneName contoso.com -Name autodiscover -HostNameAlias mail.contoso.com",
-              "Add-DnsServerResourceRecord -ZoneName contoso.com -Srv -Name _autodiscover._tcp -DomainName mail.contoso.com -Priority 0 -Weight 0 -Port 443",
+              ...AUTODISCOVER_DNS_RECORD_LINES,
             ],
           },
         ],
@@ -2164,13 +2105,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       {
         text: "Restart the Autodiscover application pool if it returns 500/503, and check the Application event log for errors.",
         commands: [
-          {
-            shell: "PowerShell",
-            lines: [
-              "Import-Module WebAdministration",
-              "Restart-WebAppPool -Name MSExchangeAutodiscoverAppPool",
-            ],
-          },
+          RESTART_AUTODISCOVER_APP_POOL,
         ],
       },
       {
@@ -2208,16 +2143,11 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
           {
             shell: "Exchange Management Shell",
             lines: [
-              "Get-OutlookProvider EXPR | fl Name,CertPrincipalName,Server",
-              "Get-ExchangeCertificate | fl Subject,CertificateDomains,Services,Thumbprint",
+              GET_EXPR_PROVIDER_LINE,
+              CERTIFICATE_SUBJECT_LINE,
             ],
           },
-          {
-            shell: "bash",
-            lines: [
-              "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates -ext subjectAltName",
-            ],
-          },
+          SHOW_SERVED_CERTIFICATE,
         ],
       },
       {
@@ -2227,23 +2157,11 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
             shell: "Exchange Management Shell",
             description: "Certificate issued to mail.contoso.com",
             lines: [
-              "Set-OutlookProvider EXPR -CertPrincipalName:\"msstd:mail.contoso.com\"",
+              setExprPrincipalLine("msstd:mail.contoso.com"),
             ],
           },
-          {
-            shell: "Exchange Management Shell",
-            description: "Wildcard certificate *.contoso.com",
-            lines: [
-              "Set-OutlookProvider EXPR -CertPrincipalName:\"msstd:*.contoso.com\"",
-            ],
-          },
-          {
-            shell: "PowerShell",
-            lines: [
-              "Import-Module WebAdministration",
-              "Restart-WebAppPool -Name MSExchangeAutodiscoverAppPool",
-            ],
-          },
+          SET_WILDCARD_PRINCIPAL,
+          RESTART_AUTODISCOVER_APP_POOL,
         ],
       },
       {
@@ -2371,9 +2289,9 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
             shell: "Exchange Management Shell",
             lines: [
               "Get-ReceiveConnector | Format-List Identity,Fqdn,AuthMechanism,TlsCertificateName",
-              "Enable-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 -Services SMTP",
+              enableCertificateLine("SMTP"),
               "Set-ReceiveConnector \"EX01\\Default Frontend EX01\" -AuthMechanism Tls,Integrated,BasicAuth,BasicAuthRequireTLS,ExchangeServer",
-              "$c = Get-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8",
+              `$c = Get-ExchangeCertificate -Thumbprint ${CERT_THUMBPRINT}`,
               "Set-ReceiveConnector \"EX01\\Default Frontend EX01\" -TlsCertificateName \"<I>$($c.Issuer)<S>$($c.Subject)\"",
               "Restart-Service MSExchangeFrontEndTransport",
             ],
@@ -2798,7 +2716,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
               "Get-ImapSettings | Format-List X509CertificateName,LoginType,ExternalConnectionSettings",
               "Set-ImapSettings -X509CertificateName mail.contoso.com",
               "Set-PopSettings -X509CertificateName mail.contoso.com",
-              "Enable-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 -Services IMAP,POP",
+              enableCertificateLine("IMAP,POP"),
               "Restart-Service MSExchangeIMAP4,MSExchangeIMAP4BE,MSExchangePOP3,MSExchangePOP3BE",
             ],
           },
@@ -2968,12 +2886,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
               "New-WebBinding -Name \"Default Web Site\" -Protocol https -Port 443 -IPAddress *",
             ],
           },
-          {
-            shell: "Exchange Management Shell",
-            lines: [
-              "Enable-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75F1D0FACDFF0FA2E94CEE8 -Services IIS",
-            ],
-          },
+          ENABLE_CERTIFICATE_FOR_IIS,
         ],
       },
       {
