@@ -30,9 +30,18 @@ function inputValue(key: string, value: unknown): ReactNode {
   }
 }
 
-/** The public inputs of a run as a list; a password is never among them. */
+const ORDER = ["host", "emailAddress", "domain", "port", "mutualAuthPrincipal", "ignoreTrust", "authMethod", "credentials"];
+
+function rank(key: string): number {
+  const index = ORDER.indexOf(key);
+  return index === -1 ? ORDER.length : index;
+}
+
+/** The public inputs of a run as a list, in form order; a password is never among them. */
 export function publicInputEntries(result: TestResult): Array<[string, unknown]> {
-  return Object.entries(result.input).filter(([key]) => !NEVER_SHOWN.has(key));
+  return Object.entries(result.input)
+    .filter(([key]) => !NEVER_SHOWN.has(key))
+    .sort(([a], [b]) => rank(a) - rank(b));
 }
 
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {

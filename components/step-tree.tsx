@@ -73,7 +73,7 @@ function StepItem({ step, depth }: { step: Step; depth: number }) {
           </span>
         )}
       </summary>
-      <div className={`pb-3 pl-[3.25rem] pr-3 ${top ? "border-t border-line-subtle pt-3" : "pt-0.5"}`}>
+      <div className={`pb-3 pl-4 pr-3 sm:pl-[3.25rem] ${top ? "border-t border-line-subtle pt-3" : "pt-0.5"}`}>
         <StepBody step={step} hasDetails={hasDetails} />
         {step.children.length > 0 ? (
           <ol className="mt-3 space-y-0.5 border-l-2 border-line-subtle pl-1">

@@ -76,6 +76,26 @@ function defaultPrincipal(host: string): string {
   return trimmed ? `msstd:${trimmed}` : "";
 }
 
+/**
+ * "Run again" links carry the previous public inputs in the query string (credentials never are). Read in the
+ * browser so the form pages stay static.
+ */
+export function prefillFromQuery(query: URLSearchParams): Partial<TestFormValues> {
+  const values: Partial<TestFormValues> = {};
+  const text = (name: string, max = 260) => query.get(name)?.slice(0, max) || undefined;
+  const host = text("host");
+  const port = text("port", 5);
+  const principal = text("mutualAuthPrincipal");
+  const ignoreTrust = text("ignoreTrust");
+  const authMethod = text("authMethod");
+  if (host) values.host = host;
+  if (port) values.port = port;
+  if (principal) values.mutualAuthPrincipal = principal;
+  if (ignoreTrust) values.ignoreTrust = ignoreTrust === "true" || ignoreTrust === "on";
+  if (authMethod === "basic" || authMethod === "ntlm") values.authMethod = authMethod;
+  return values;
+}
+
 /** The request body for the API: only this test's fields; empty optional text stays out. */
 function payloadFor(testId: TestId, values: TestFormValues): Record<string, unknown> {
   const payload: Record<string, unknown> = { test: testId };
@@ -115,18 +135,12 @@ function validate(testId: TestId, values: TestFormValues) {
  * answers 303 to the permalink), enhanced to validate with the API's own zod schema, stream the steps live and
  * then open the permalink.
  */
-export function TestForm({ testId, initial }: { testId: TestId; initial?: Partial<TestFormValues> }) {
+export function TestForm({ testId }: { testId: TestId }) {
   const router = useRouter();
   const hydrated = useHydrated();
   const fields = FIELDS[testId];
-  const [values, setValues] = useState<TestFormValues>(() => {
-    const start = { ...DEFAULTS, ...initial };
-    if (!start.mutualAuthPrincipal) start.mutualAuthPrincipal = defaultPrincipal(start.host);
-    return start;
-  });
-  const [principalEdited, setPrincipalEdited] = useState(
-    () => Boolean(initial?.mutualAuthPrincipal) && initial?.mutualAuthPrincipal !== defaultPrincipal(initial?.host ?? ""),
-  );
+  const [values, setValues] = useState<TestFormValues>(DEFAULTS);
+  const [principalEdited, setPrincipalEdited] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [attempted, setAttempted] = useState(false);
@@ -135,11 +149,21 @@ export function TestForm({ testId, initial }: { testId: TestId; initial?: Partia
   const [startedAt, setStartedAt] = useState<number | undefined>();
   const [now, setNow] = useState(0);
   const abortRef = useRef<AbortController | null>(null);
-  const liveRef = useRef<HTMLDivElement>(null);
+  const liveRef = useRef<HTMLElement>(null);
 
   const busy = phase === "running" || phase === "navigating";
 
   useEffect(() => () => abortRef.current?.abort(), []);
+
+  // Prefill once from a "Run again" link.
+  useEffect(() => {
+    const initial = prefillFromQuery(new URLSearchParams(window.location.search));
+    if (Object.keys(initial).length === 0) return;
+    const start = { ...DEFAULTS, ...initial };
+    if (!start.mutualAuthPrincipal) start.mutualAuthPrincipal = defaultPrincipal(start.host);
+    setValues(start);
+    setPrincipalEdited(start.mutualAuthPrincipal !== defaultPrincipal(start.host));
+  }, []);
 
   useEffect(() => {
     if (phase !== "running") return;

@@ -49,15 +49,18 @@ export function VerdictBanner({ verdict, steps }: { verdict: Verdict; steps: rea
     parts.length === 0 ? `All ${plural(total, "check")} passed.` : `${parts.join(", ")} in ${plural(total, "check")}.`;
   return (
     <section
-      data-testid="verdict"
       data-verdict={verdict}
       aria-label="Verdict"
       className={`flex items-start gap-3.5 rounded-lg border px-5 py-4 ${VERDICT_STYLE[verdict]}`}
     >
       <StatusIcon status={verdict} className="mt-0.5 h-7 w-7" decorative />
       <div>
-        <p className={`text-lg font-semibold leading-snug ${VERDICT_HEADING[verdict]}`}>{VERDICT_TEXT[verdict]}</p>
-        <p className="mt-0.5 text-sm text-ink-muted">{summary}</p>
+        <p data-testid="verdict" data-verdict={verdict} className={`text-lg font-semibold leading-snug ${VERDICT_HEADING[verdict]}`}>
+          {VERDICT_TEXT[verdict]}
+        </p>
+        <p data-testid="verdict-summary" className="mt-0.5 text-sm text-ink-muted">
+          {summary}
+        </p>
       </div>
     </section>
   );

@@ -8,6 +8,9 @@ interface HelpPageProps {
   params: Promise<{ code: string }>;
 }
 
+/** Every code is prerendered; any other path is a plain 404 (served as HTML even without JavaScript). */
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return PROBLEM_CODES.map((code) => ({ code }));
 }

@@ -51,6 +51,7 @@ function runAgainHref(result: TestResult): string {
 export default async function ResultPage({ params }: ResultPageProps) {
   const { id } = await params;
   const result = await loadResult(id);
+  // Next renders a dynamic page's not-found.tsx in the browser: without JavaScript the 404 body is empty.
   if (!result) notFound();
 
   const info = testInfo(result.test);

@@ -2,14 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TestAbout } from "@/components/test-about";
-import { TestForm, type TestFormValues } from "@/components/test-form";
-import { testInfo } from "@/lib/tests/catalog";
-
-type SearchParams = Record<string, string | string[] | undefined>;
+import { TestForm } from "@/components/test-form";
+import { TEST_CATALOG, testInfo } from "@/lib/tests/catalog";
 
 interface TestPageProps {
   params: Promise<{ testId: string }>;
-  searchParams: Promise<SearchParams>;
+}
+
+/** One static page per built test; any other id is a plain 404 (served as HTML even without JavaScript). */
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return Object.keys(TEST_CATALOG).map((testId) => ({ testId }));
 }
 
 export async function generateMetadata({ params }: TestPageProps): Promise<Metadata> {
@@ -18,32 +22,10 @@ export async function generateMetadata({ params }: TestPageProps): Promise<Metad
   return info ? { title: info.title, description: info.summary } : { title: "Test not found" };
 }
 
-function single(value: string | string[] | undefined, max = 260): string | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  return text === undefined ? undefined : text.slice(0, max);
-}
-
-/** "Run again" links carry the previous public inputs; credentials are never part of a URL. */
-function prefill(query: SearchParams): Partial<TestFormValues> {
-  const values: Partial<TestFormValues> = {};
-  const host = single(query.host);
-  const port = single(query.port, 5);
-  const principal = single(query.mutualAuthPrincipal);
-  const ignoreTrust = single(query.ignoreTrust);
-  const authMethod = single(query.authMethod);
-  if (host) values.host = host;
-  if (port) values.port = port;
-  if (principal) values.mutualAuthPrincipal = principal;
-  if (ignoreTrust) values.ignoreTrust = ignoreTrust === "true" || ignoreTrust === "on";
-  if (authMethod === "basic" || authMethod === "ntlm") values.authMethod = authMethod;
-  return values;
-}
-
-export default async function TestPage({ params, searchParams }: TestPageProps) {
+export default async function TestPage({ params }: TestPageProps) {
   const { testId } = await params;
   const info = testInfo(testId);
   if (!info) notFound();
-  const initial = prefill(await searchParams);
 
   return (
     <div className="space-y-6">
@@ -63,7 +45,7 @@ export default async function TestPage({ params, searchParams }: TestPageProps) 
         <p className="mt-2 max-w-3xl text-[0.9375rem] text-ink-muted">{info.summary}</p>
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <TestForm key={info.id} testId={info.id} initial={initial} />
+        <TestForm key={info.id} testId={info.id} />
         <TestAbout testId={info.id} />
       </div>
     </div>
