@@ -2,6 +2,7 @@
 # The whole test suite, from a fresh clone: installs what the tests need, then typecheck, unit, integration,
 # production build, end-to-end in Debian's Chromium. Prints one closing line "total: N passed, M failed".
 set -uo pipefail
+export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 
 bash scripts/install-test-deps.sh || exit 1
@@ -21,7 +22,7 @@ step "unit and integration tests (Vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest-results.json || status=1
 
 step "production build"
-if npx next build; then
+if npm run build; then
   step "end-to-end tests (Playwright + Chromium)"
   npx playwright test || status=1
 else

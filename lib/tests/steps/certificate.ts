@@ -35,6 +35,8 @@ export function certificateSteps(
       `Attempting to obtain the SSL certificate from remote server ${host} on port ${port}.`,
       async (step) => {
         const outcome = await obtainCertificate(step, host, required(options.connection));
+        // Everything needed is recorded: close now, so a single-threaded server is free for the next steps.
+        outcome.session.socket.end();
         run.defer(() => outcome.session.socket.destroy());
         return outcome;
       },
