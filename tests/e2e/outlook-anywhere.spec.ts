@@ -63,7 +63,7 @@ test.describe("Outlook Anywhere, end to end in Chromium", () => {
     await page.goto(url);
     await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "success");
     await expect(page.locator('[data-testid="step"][data-code="rpc.mutual-auth"]')).toContainText("Mutual authentication was verified successfully");
-    await expect(page.getByTestId("permalink-url")).toContainText(url);
+    await expect(page.getByTestId("permalink-url")).toHaveValue(new RegExp(`^http://[^/]+${url}$`));
     await page.screenshot({ path: `${SHOTS}/06-no-js-result.png`, fullPage: true });
     await context.close();
   });
