@@ -65,6 +65,8 @@ test.describe("Outlook Anywhere, end to end in Chromium", () => {
     await expect(page.locator('[data-testid="step"][data-code="rpc.mutual-auth"]')).toContainText("Mutual authentication was verified successfully");
     await expect(page.getByTestId("permalink-url")).toHaveValue(new RegExp(`^http://[^/]+${url}$`));
     await page.screenshot({ path: `${SHOTS}/06-no-js-result.png`, fullPage: true });
+    await page.goto("/r/AAAAAAAAAAAAAAAAAAAAAA");
+    await expect(page.getByTestId("result-not-found")).toContainText("doesn’t exist or has expired");
     await context.close();
   });
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CopyPermalink } from "@/components/copy-permalink";
+import { ResultNotFoundView } from "@/components/not-found-views";
 import { ExpandControls } from "@/components/expand-controls";
 import { ResultSummary } from "@/components/result-summary";
 import { StepTree } from "@/components/step-tree";
@@ -51,8 +51,9 @@ function runAgainHref(result: TestResult): string {
 export default async function ResultPage({ params }: ResultPageProps) {
   const { id } = await params;
   const result = await loadResult(id);
-  // Next renders a dynamic page's not-found.tsx in the browser: without JavaScript the 404 body is empty.
-  if (!result) notFound();
+  // Rendered here rather than with notFound(): Next 16 only fills a dynamic page's not-found.tsx in from the
+  // browser, and this page must read without JavaScript. (GET /api/results/<id> answers a real 404.)
+  if (!result) return <ResultNotFoundView />;
 
   const info = testInfo(result.test);
   const path = `/r/${encodeURIComponent(result.id)}`;
