@@ -83,4 +83,22 @@ test.describe("Outlook Anywhere, end to end in Chromium", () => {
     expect(posted).toBe(false);
     await page.screenshot({ path: `${SHOTS}/07-validation.png`, fullPage: true });
   });
+
+  test("the form works without JavaScript: a plain post lands on the permalink, bad input names the field", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/tests/tls-certificate");
+    await page.locator('input[name="host"]').fill(HOST);
+    await page.getByTestId("submit").click();
+    await page.waitForURL(/\/r\/[A-Za-z0-9_-]{16,}$/);
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "success");
+
+    await page.goto("/tests/tls-certificate");
+    await page.locator('input[name="host"]').fill("mail.contoso.test/owa");
+    await page.getByTestId("submit").click();
+    await expect(page.locator("body")).toContainText("host");
+    await expect(page.locator("body")).toContainText("Enter a valid host name");
+    await expect(page.getByRole("link", { name: "Back to the form" })).toHaveAttribute("href", "/tests/tls-certificate");
+    await context.close();
+  });
 });

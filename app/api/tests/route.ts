@@ -1,6 +1,7 @@
 // POST /api/tests - run a test; JSON answer, an SSE stream of steps, or a redirect for HTML form posts
 import { errorResponse } from "@/lib/api/errors";
-import { readTestInput } from "@/lib/api/run-request";
+import { formErrorPage } from "@/lib/api/form-error-page";
+import { isFormPost, readTestInput } from "@/lib/api/run-request";
 import { streamTestRun } from "@/lib/api/stream";
 import { saveResult } from "@/lib/store";
 import { runTest } from "@/lib/tests/run";
@@ -9,8 +10,9 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
+  const fromForm = isFormPost(request);
   try {
-    const { input, fromForm } = await readTestInput(request);
+    const input = await readTestInput(request);
     if (request.headers.get("accept")?.includes("text/event-stream")) return streamTestRun(input);
     const result = await runTest(input);
     await saveResult(result);
@@ -18,6 +20,6 @@ export async function POST(request: Request): Promise<Response> {
     if (fromForm) return new Response(null, { status: 303, headers: { Location: url } });
     return Response.json({ id: result.id, url, result }, { status: 201, headers: { Location: url } });
   } catch (error) {
-    return errorResponse(error);
+    return (fromForm && formErrorPage(error, request.headers.get("referer"))) || errorResponse(error);
   }
 }
