@@ -13,6 +13,7 @@ import { rpcProxyHandler, startHttpsServer } from "../support/servers";
 
 export const E2E_PORT = 3217;
 export const RPC_HOST = "mail.contoso.test";
+export const HOSTILE_HOST = "hostile.contoso.test";
 
 async function waitForHealth(url: string, app: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -39,7 +40,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     key: leaf.keyPem,
     handler: rpcProxyHandler({ methods: ['Basic realm="mail.contoso.test"', "NTLM", "Negotiate"], onNtlm: ntlmResponder({}) }),
   });
-  const dns = await startDnsmasq({ records: { [RPC_HOST]: ["127.0.30.1"] } });
+  // A server whose certificate carries markup: the result page must show it as text.
+  const hostileLeaf = await pki.issueLeaf({ commonName: '<img src=x onerror="window.__pwned=1">', dnsNames: [HOSTILE_HOST] });
+  const hostile = await startHttpsServer({ host: "127.0.30.2", port: 443, chain: chainPem(hostileLeaf, pki.intermediate), key: hostileLeaf.keyPem });
+  const dns = await startDnsmasq({ records: { [RPC_HOST]: ["127.0.30.1"], [HOSTILE_HOST]: ["127.0.30.2"] } });
   const dataDir = mkdtempSync(join(tmpdir(), "rca-e2e-"));
   const app = spawn("npx", ["next", "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
     env: {
@@ -64,6 +68,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       }
     }
     await rpc.close();
+    await hostile.close();
     await dns.stop();
     await pki.cleanup();
     rmSync(dataDir, { recursive: true, force: true });

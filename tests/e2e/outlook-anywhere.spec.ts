@@ -101,4 +101,14 @@ test.describe("Outlook Anywhere, end to end in Chromium", () => {
     await expect(page.getByRole("link", { name: "Back to the form" })).toHaveAttribute("href", "/tests/tls-certificate");
     await context.close();
   });
+
+  test("certificate text from the server is shown as text, never as markup", async ({ page, request }) => {
+    const created = await request.post("/api/tests", { data: { test: "tls-certificate", host: "hostile.contoso.test" } });
+    const { url } = (await created.json()) as { url: string };
+    await page.goto(url);
+    await page.getByTestId("expand-all").click();
+    await expect(page.locator("body")).toContainText('<img src=x onerror="window.__pwned=1">');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect(page.locator('main img[src="x"]')).toHaveCount(0);
+  });
 });

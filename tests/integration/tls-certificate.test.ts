@@ -8,7 +8,11 @@ const DAY = 86_400_000;
 const name = (label: string) => `${label}.${DOMAIN}`;
 
 /** A scenario serving `chain(pki)` for `label`.contoso.test on its own loopback address. */
-function tlsScenario(label: string, octet: number, chain: (pki: TestPki, host: string) => Promise<{ chain: string; key: string }>): ScenarioServer {
+function tlsScenario(
+  label: string,
+  octet: number,
+  chain: (pki: TestPki, host: string) => Promise<{ chain: string; key: string; maxVersion?: "TLSv1" }>,
+): ScenarioServer {
   const host = name(label);
   return { name: host, address: `127.0.10.${octet}`, start: async (pki, address) => startHttpsServer({ host: address, ...(await chain(pki, host)) }) };
 }
@@ -49,6 +53,19 @@ const SCENARIOS: ScenarioServer[] = [
   leafScenario("clientauth", 12, { eku: ["clientAuth"] }),
   leafScenario("expiring", 13, { notAfter: new Date(now + 10 * DAY) }),
   leafScenario("cnonly", 14, { dnsNames: [] }),
+  tlsScenario("tls10", 18, async (pki, host) => {
+    const leaf = await pki.issueLeaf({ commonName: host, dnsNames: [host], key: { type: "RSA", bits: 2048 } });
+    return { chain: chainPem(leaf, pki.intermediate), key: leaf.keyPem, maxVersion: "TLSv1" as const };
+  }),
+  tlsScenario("hugechain", 19, async (pki, host) => {
+    const leaf = await pki.issueLeaf({ commonName: host, dnsNames: [host] });
+    // 30 copies of the intermediate after the leaf: more than any real chain, and more than the analyzer keeps.
+    return { chain: chainPem(leaf, ...Array.from({ length: 30 }, () => pki.intermediate)), key: leaf.keyPem };
+  }),
+  tlsScenario("hostile", 21, async (pki) => {
+    const leaf = await pki.issueLeaf({ commonName: '<img src=x onerror=alert(1)>\u0007\u202e"evil', dnsNames: [name("somewhere-else")] });
+    return { chain: chainPem(leaf, pki.intermediate), key: leaf.keyPem };
+  }),
   { name: name("plainhttp"), address: "127.0.10.15", start: (_pki, address) => startPlainHttpServer({ host: address }) },
   { name: name("silent"), address: "127.0.10.16", start: (_pki, address) => startSilentServer({ host: address }) },
   { name: name("garbage"), address: "127.0.10.17", start: (_pki, address) => startGarbageServer({ host: address, payload: Buffer.from([0x16, 0x03, 0x03, 0xff, 0xff, 1, 2, 3]), then: "reset", waitForClientData: true }) },
@@ -183,5 +200,27 @@ describe("tls-certificate against real TLS servers on loopback", () => {
       process.env.RCA_ALLOW_PRIVATE_TARGETS = "true";
       resetEnvForTests();
     }
+  });
+
+  it("warns about an obsolete protocol version (TLS 1.0)", async () => {
+    const result = await run("tls10");
+    const obtain = step(result, "tls.certificate.obtain");
+    expect(obtain).toMatchObject({ status: "warning", problem: "TLS_PROTOCOL_OBSOLETE" });
+    expect(obtain.details?.protocol).toBe("TLSv1");
+  });
+
+  it("keeps at most 20 certificates of an absurdly long chain and still judges it", async () => {
+    const result = await run("hugechain");
+    const chain = step(result, "tls.certificate.obtain").details?.chainAsSent as unknown[];
+    expect(chain).toHaveLength(20);
+    expect(step(result, "tls.certificate.trust").status).toBe("success");
+  });
+
+  it("stores hostile certificate text without control characters, as plain text", async () => {
+    const result = await run("hostile");
+    const certificate = step(result, "tls.certificate.obtain").details?.certificate as { subject: string; subjectCommonNames: string[] };
+    expect(certificate.subjectCommonNames[0]).toContain("<img src=x onerror=alert(1)>");
+    for (const text of [certificate.subject, ...certificate.subjectCommonNames]) expect(text).not.toMatch(/[\u0000-\u001f\u202e]/);
+    expect(step(result, "tls.certificate.name").problem).toBe("CERT_NAME_MISMATCH");
   });
 });
