@@ -41,6 +41,7 @@ export const PROBLEM_CODES = [
   // Extensions beyond the contract's first set.
   "TLS_NOT_SPOKEN",
   "CONNECTION_FAILED",
+  "HTTP_TIMEOUT",
   "INTERNAL_ERROR",
 ] as const;
 

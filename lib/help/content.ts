@@ -2986,6 +2986,50 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
       "HTTP_CLIENT_CERT_REQUIRED",
     ],
   },
+  HTTP_TIMEOUT: {
+    title: "The web server didn't finish answering in time",
+    severity: "error",
+    summary: "The TLS connection was up and the HTTP request was sent, but no complete answer arrived within the analyzer's time budget (RCA_TIMEOUT_MS, 10 seconds by default): the server stayed silent, or sent its answer too slowly.",
+    details: [
+      "This is not a firewall problem: the TCP connection and the TLS handshake worked. The time is spent in the web server, the application behind it, or a device that buffers the answer (reverse proxy, load balancer, WAF).",
+      "For Outlook Anywhere the request goes to `/rpc/rpcproxy.dll`; IIS normally answers an unauthenticated request at once with 401. A hang points at a stuck application pool, an authentication module waiting on a domain controller, or a reverse proxy that forwards to a back end that doesn't answer.",
+    ],
+    symptoms: [
+      "Outlook shows \"Trying to connect…\" for a long time, then \"Disconnected\".",
+      "Browsers spin on https://mail.contoso.com/rpc/rpcproxy.dll and eventually time out.",
+    ],
+    causes: [
+      "Hung or recycling IIS application pool (DefaultAppPool / MSExchangeRpcProxyAppPool).",
+      "Authentication waiting on an unreachable domain controller (Kerberos/NTLM pass-through).",
+      "A reverse proxy or load balancer forwarding to a back end that is down, or buffering the response.",
+      "A server under heavy load.",
+    ],
+    fixes: [
+      {
+        text: "Time the request yourself, from outside and on the server, to see where it hangs.",
+        commands: [
+          { shell: "bash", lines: ["curl -v -o /dev/null -w '%{time_starttransfer}s\\n' https://mail.contoso.com/rpc/rpcproxy.dll"] },
+          { shell: "PowerShell", description: "On the Exchange server itself", lines: ["Invoke-WebRequest -Uri https://localhost/rpc/rpcproxy.dll -UseBasicParsing -TimeoutSec 30"] },
+        ],
+      },
+      {
+        text: "Check and recycle the application pools, and look for errors in the event log and the IIS logs.",
+        commands: [
+          {
+            shell: "PowerShell",
+            lines: [
+              "Import-Module WebAdministration",
+              "Get-ChildItem IIS:\\AppPools | Select-Object Name,State",
+              "Restart-WebAppPool MSExchangeRpcProxyAppPool",
+              "Get-WinEvent -LogName Application -MaxEvents 50 | Where-Object LevelDisplayName -eq 'Error'",
+            ],
+          },
+        ],
+      },
+      { text: "If a reverse proxy or load balancer is in front, test the Exchange server directly (bypassing it) and compare; check its health probes and timeouts." },
+    ],
+    seeAlso: ["CONNECTION_FAILED", "TCP_TIMEOUT", "HTTP_UNEXPECTED_STATUS"],
+  },
   INTERNAL_ERROR: {
     title: "The analyzer itself failed on this step",
     severity: "error",

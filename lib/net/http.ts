@@ -7,7 +7,7 @@ import { cleanText, LIMITS } from "./limits";
 export interface HttpResponse {
   status: number;
   statusText: string;
-  /** Raw header pairs as received (names lower-cased), values cleaned for display. */
+  /** Header pairs as received (names lower-cased); values are server text: clean before showing. */
   headers: Array<[string, string]>;
   body: Buffer;
   bodyTruncated: boolean;
@@ -49,8 +49,11 @@ export class HttpSession {
         maxHeaderSize: LIMITS.httpHeaderBytes,
       });
       // One deadline for the whole exchange: a server that drips a byte at a time can't hold the test open.
+      // Rejects from here: before a connection is assigned, destroying the request alone reports nothing.
       const deadline = setTimeout(() => {
-        req.destroy(new ProblemError("TCP_TIMEOUT", `No complete HTTP response within ${this.timeoutMs} ms.`));
+        const timeout = new ProblemError("HTTP_TIMEOUT", `No complete HTTP response within ${this.timeoutMs} ms.`);
+        reject(timeout);
+        req.destroy(timeout);
       }, this.timeoutMs);
       deadline.unref();
       req.on("close", () => clearTimeout(deadline));
@@ -95,11 +98,11 @@ export class HttpSession {
   }
 }
 
+// Values stay raw (maxHeaderSize bounds them) for protocol parsing such as NTLM challenges;
+// whoever puts one in a step's details cleans it there.
 function headerPairs(raw: string[]): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
-  for (let i = 0; i + 1 < raw.length && pairs.length < 200; i += 2) {
-    pairs.push([cleanText(raw[i]!.toLowerCase(), 200), cleanText(raw[i + 1]!, 2048)]);
-  }
+  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!.toLowerCase(), raw[i + 1]!]);
   return pairs;
 }
 

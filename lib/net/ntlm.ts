@@ -10,7 +10,7 @@
  *
  * MD4 comes from ./md4 because OpenSSL 3 builds of Node may not provide it.
  */
-import { createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { md4 } from "./md4";
 
 // ---------------------------------------------------------------------------------------------
@@ -162,6 +162,11 @@ export interface AuthenticateOptions {
    * with alternate UPN suffixes). "split": UserName = "user", DomainName = "suffix".
    */
   upn?: "whole" | "split";
+  /**
+   * MsvAvChannelBindings (16 bytes, see `tlsServerEndPointBindings`): binds the answer to the TLS connection.
+   * Servers with Extended Protection for Authentication (Exchange 2019 CU14+ by default) require it.
+   */
+  channelBindings?: Buffer;
 }
 
 export interface NtlmV2Response {
@@ -482,7 +487,7 @@ export function createAuthenticateMessage(opts: AuthenticateOptions): Buffer {
     serverChallenge: challenge.serverChallenge,
     clientChallenge,
     timestamp,
-    targetInfo: challenge.targetInfo,
+    targetInfo: opts.channelBindings ? withChannelBindings(challenge.targetInfo, opts.channelBindings) : challenge.targetInfo,
   });
   // MS-NLMP 3.1.5.1.2: with MsvAvTimestamp present the client sends Z(24) instead of LMv2.
   const lmResponse = challenge.info.timestamp !== undefined ? Buffer.alloc(24) : v2.lmChallengeResponse;
@@ -515,6 +520,32 @@ export function createAuthenticateMessage(opts: AuthenticateOptions): Buffer {
   });
   header.writeUInt32LE(flags, 60);
   return Buffer.concat([header, ...fields]);
+}
+
+/**
+ * The MsvAvChannelBindings value for a TLS connection (RFC 5929 tls-server-end-point, as SSPI computes it):
+ * MD5 of a gss_channel_bindings_struct with no addresses and application data
+ * "tls-server-end-point:" + hash of the server certificate (SHA-256 when it is signed with MD5 or SHA-1).
+ */
+export function tlsServerEndPointBindings(serverCertificateDer: Buffer, signatureHash: string | undefined): Buffer {
+  const hash = signatureHash === "SHA-384" ? "sha384" : signatureHash === "SHA-512" ? "sha512" : "sha256";
+  const applicationData = Buffer.concat([Buffer.from("tls-server-end-point:", "latin1"), createHash(hash).update(serverCertificateDer).digest()]);
+  const struct = Buffer.alloc(20);
+  struct.writeUInt32LE(applicationData.length, 16); // initiator and acceptor address types and lengths stay 0
+  return createHash("md5").update(Buffer.concat([struct, applicationData])).digest();
+}
+
+/** Target info with MsvAvChannelBindings set (replacing any), before MsvAvEOL. */
+export function withChannelBindings(targetInfo: Buffer, channelBindings: Buffer): Buffer {
+  if (channelBindings.length !== 16) throw new NtlmError("BAD_ARGUMENT", "channelBindings must be 16 bytes");
+  const kept = parseAvPairs(targetInfo).pairs.filter((pair) => pair.id !== AvId.MsvAvEOL && pair.id !== AvId.MsvAvChannelBindings);
+  const encode = (id: number, value: Buffer) => {
+    const header = Buffer.alloc(4);
+    header.writeUInt16LE(id, 0);
+    header.writeUInt16LE(value.length, 2);
+    return Buffer.concat([header, value]);
+  };
+  return Buffer.concat([...kept.map((pair) => encode(pair.id, pair.value)), encode(AvId.MsvAvChannelBindings, channelBindings), Buffer.alloc(4)]);
 }
 
 /** Parses an AUTHENTICATE_MESSAGE (Type 3); validates bounds like parseChallengeMessage. */

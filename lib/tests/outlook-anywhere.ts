@@ -1,8 +1,9 @@
 import "server-only";
 import { checkMutualAuth } from "@/lib/cert/mutual-auth";
+import { required } from "@/lib/engine/required";
 import { certificateSteps } from "./steps/certificate";
-import { required, resolveStep, tcpStep } from "./steps/connectivity";
-import { AUTH_METHOD_NAMES, authenticate, checkClientCertificate, judgeAuthMethods, openRpcSession, rpcProxyPath } from "./steps/rpc-proxy";
+import { resolveStep, tcpStep } from "./steps/connectivity";
+import { AUTH_METHOD_NAMES, authenticate, authScheme, checkClientCertificate, judgeAuthMethods, openRpcSession, rpcProxyPath, urlHost } from "./steps/rpc-proxy";
 import type { OutlookAnywhereInput } from "./schemas";
 import type { AnalyzerTest } from "./types";
 
@@ -12,24 +13,24 @@ export const outlookAnywhereTest: AnalyzerTest<OutlookAnywhereInput> = {
   async run(input, run) {
     const { host, port } = input;
     const path = rpcProxyPath(host);
-    const url = `https://${port === 443 ? host : `${host}:${port}`}${path}`;
+    const url = `https://${urlHost(host, port)}${path}`;
     const nonBlocking = { blocking: false } as const;
 
     const target = await resolveStep(run, host);
     const connection = await tcpStep(run, host, target, port);
     const certificate = await certificateSteps(run, { host, port, connection, ignoreTrust: input.ignoreTrust });
-    const rpc = run.blocked ? undefined : openRpcSession(run, host, port, required(connection));
+    const rpc = certificate && connection ? openRpcSession(run, host, port, connection, certificate.leaf) : undefined;
 
     const anonymous = await run.step(
       "rpc.client-certificate",
       "Checking the IIS configuration for client certificate authentication.",
-      (step) => checkClientCertificate(step, required(rpc).http, required(rpc).taps, path),
+      (step) => checkClientCertificate(step, required(rpc), path),
       nonBlocking,
     );
     await run.step(
       "rpc.auth-methods",
       `Testing HTTP Authentication Methods for URL ${url}.`,
-      (step) => (anonymous ? step.report(judgeAuthMethods(anonymous, input.authMethod)) : step.skipBecause("the RPC proxy didn't answer the unauthenticated request.")),
+      (step) => (anonymous ? step.report(judgeAuthMethods(anonymous, input.authMethod)) : step.skipBecause("the client certificate check didn't get an answer to judge.")),
       nonBlocking,
     );
     await run.step(
@@ -38,13 +39,23 @@ export const outlookAnywhereTest: AnalyzerTest<OutlookAnywhereInput> = {
       (step) => step.report(checkMutualAuth(input.mutualAuthPrincipal, required(certificate).leaf.facts)),
       nonBlocking,
     );
+
     const method = AUTH_METHOD_NAMES[input.authMethod];
-    const credentialsTitle = `Testing ${method} authentication with the supplied credentials at ${url}.`;
-    if (input.username === undefined || input.password === undefined) {
-      run.skip("rpc.authenticate", credentialsTitle, "no user name and password were supplied.");
+    const title = `Testing ${method} authentication with the supplied credentials at ${url}.`;
+    const { username, password } = input;
+    if (username === undefined || password === undefined) {
+      run.skip("rpc.authenticate", title, "no user name and password were supplied.");
       return;
     }
-    const { username, password } = input;
-    await run.step("rpc.authenticate", credentialsTitle, async (step) => step.report(await authenticate(required(rpc).http, path, input.authMethod, username, password)), nonBlocking);
+    await run.step(
+      "rpc.authenticate",
+      title,
+      async (step) => {
+        const scheme = authScheme(anonymous, input.authMethod);
+        if (!scheme) return step.skipBecause(`the server doesn't offer ${method} authentication, so the credentials weren't sent.`);
+        step.report(await authenticate(required(rpc), path, input.authMethod, scheme, username, password));
+      },
+      nonBlocking,
+    );
   },
 };

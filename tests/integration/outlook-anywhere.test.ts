@@ -1,8 +1,10 @@
+import { createHash, X509Certificate } from "node:crypto";
+import { createSecureContext } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyze, DOMAIN, problems, startLab, step, type Lab, type ScenarioServer } from "../support/lab";
 import { ntlmResponder } from "../support/ntlm-server";
 import { chainPem, type LeafOptions, type TestPki } from "../support/pki";
-import { rpcProxyHandler, startHttpsServer } from "../support/servers";
+import { rpcProxyHandler, startHttpsServer, type RunningHttpsServer } from "../support/servers";
 
 const name = (label: string) => `${label}.${DOMAIN}`;
 const PASSWORD = "Corr3ct-Horse!";
@@ -17,6 +19,19 @@ interface RpcServerOptions {
   maxVersion?: "TLSv1.2" | "TLSv1.3";
   notFound?: boolean;
   handler?: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void;
+  /** IIS Extended Protection "Require": NTLM must carry the channel bindings of this server's certificate. */
+  extendedProtection?: boolean;
+  /** A second certificate, served on every other connection (something in the path swapping certificates). */
+  alternateLeaf?: boolean;
+}
+
+/** tls-server-end-point channel bindings, computed here independently of lib/net/ntlm.ts. */
+function expectedChannelBindings(certPem: string): Buffer {
+  const der = new X509Certificate(certPem).raw;
+  const data = Buffer.concat([Buffer.from("tls-server-end-point:"), createHash("sha256").update(der).digest()]);
+  const struct = Buffer.alloc(20);
+  struct.writeUInt32LE(data.length, 16);
+  return createHash("md5").update(Buffer.concat([struct, data])).digest();
 }
 
 /** An Exchange-like RPC proxy for `label`.contoso.test on its own loopback address. */
@@ -27,8 +42,17 @@ function rpcServer(label: string, octet: number, options: RpcServerOptions = {})
     address: `127.0.20.${octet}`,
     start: async (pki: TestPki, address: string) => {
       const leaf = await pki.issueLeaf({ commonName: host, dnsNames: [host], ...options.leaf });
-      const rpc = rpcProxyHandler({ methods: options.methods ?? ALL_METHODS, accounts: ACCOUNTS, onNtlm: ntlmResponder({ alice: PASSWORD }) });
+      const channelBindings = options.extendedProtection ? expectedChannelBindings(leaf.certPem) : undefined;
+      const rpc = rpcProxyHandler({ methods: options.methods ?? ALL_METHODS, accounts: ACCOUNTS, onNtlm: ntlmResponder({ alice: PASSWORD }, { channelBindings }) });
+      let tlsOptions = {};
+      if (options.alternateLeaf) {
+        const other = await pki.issueLeaf({ commonName: host, dnsNames: [host] });
+        const contexts = [leaf, other].map((cert) => createSecureContext({ cert: chainPem(cert, pki.intermediate), key: cert.keyPem }));
+        let served = 0;
+        tlsOptions = { SNICallback: (_name: string, callback: (error: Error | null, context: unknown) => void) => callback(null, contexts[served++ % 2]) };
+      }
       return startHttpsServer({
+        tlsOptions,
         host: address,
         chain: options.leaf?.issuer === "self" ? chainPem(leaf) : chainPem(leaf, pki.intermediate),
         key: leaf.keyPem,
@@ -52,6 +76,8 @@ const SCENARIOS = [
   rpcServer("norpc", 8, { notFound: true }),
   rpcServer("selfsigned", 9, { leaf: { issuer: "self" } }),
   // Hostile peers: an answer that never comes, one that drips forever, headers without end.
+  rpcServer("epa", 13, { extendedProtection: true }),
+  rpcServer("swapping", 14, { alternateLeaf: true }),
   rpcServer("hang", 10, { handler: () => {} }),
   rpcServer("drip", 11, {
     handler: (_req, res) => {
@@ -138,9 +164,16 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
     expect(step(result, "rpc.auth-methods")).toMatchObject({ status: "warning", problem: "HTTP_AUTH_METHOD_MISSING" });
   });
 
-  it.each(["clientcert-accept", "clientcert-require", "clientcert-tls12"])("detects a server asking for a client certificate (%s)", async (label) => {
-    const result = await run(label);
+  it("fails a server that requires a client certificate", async () => {
+    const result = await run("clientcert-require");
     expect(step(result, "rpc.client-certificate")).toMatchObject({ status: "error", problem: "HTTP_CLIENT_CERT_REQUIRED" });
+  });
+
+  it.each(["clientcert-accept", "clientcert-tls12"])("warns about a server that asks for, but doesn't require, a client certificate (%s)", async (label) => {
+    const result = await run(label);
+    expect(step(result, "rpc.client-certificate")).toMatchObject({ status: "warning", problem: "HTTP_CLIENT_CERT_REQUIRED" });
+    expect(step(result, "rpc.client-certificate").message).toContain("Accept");
+    expect(step(result, "rpc.auth-methods").status).toBe("success");
   });
 
   it("reports a missing rpcproxy.dll as an unexpected status", async () => {
@@ -179,7 +212,7 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
   it.each(["hang", "drip"])("gives up on an RPC proxy that never finishes answering (%s) within the timeout", async (label) => {
     const started = Date.now();
     const result = await run(label);
-    expect(step(result, "rpc.client-certificate")).toMatchObject({ status: "error", problem: "TCP_TIMEOUT" });
+    expect(step(result, "rpc.client-certificate")).toMatchObject({ status: "error", problem: "HTTP_TIMEOUT" });
     expect(step(result, "rpc.auth-methods").status).toBe("skipped");
     expect(step(result, "rpc.mutual-auth").status).toBe("success");
     expect(Date.now() - started).toBeLessThan(6000);
@@ -189,5 +222,32 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
     const result = await run("hugeheaders");
     expect(step(result, "rpc.client-certificate")).toMatchObject({ status: "error", problem: "HTTP_UNEXPECTED_STATUS" });
     expect(step(result, "rpc.client-certificate").message).toContain("exceed");
+  });
+
+  it("sends NTLM under Negotiate when that is all the server offers", async () => {
+    const result = await run("negotiateonly", { authMethod: "ntlm", username: "CONTOSO\\alice", password: PASSWORD });
+    expect(step(result, "rpc.authenticate")).toMatchObject({ status: "success", details: expect.objectContaining({ scheme: "Negotiate" }) });
+  });
+
+  it("never sends credentials with a method the server doesn't offer", async () => {
+    const server = lab.servers.get(name("negotiateonly")) as RunningHttpsServer;
+    const before = server.requests.length;
+    const result = await run("negotiateonly", { authMethod: "basic", username: "CONTOSO\\alice", password: PASSWORD });
+    expect(step(result, "rpc.authenticate").status).toBe("skipped");
+    expect(step(result, "rpc.authenticate").message).toContain("credentials weren't sent");
+    expect(server.requests.slice(before).some((request) => request.headers.authorization)).toBe(false);
+  });
+
+  it("passes Extended Protection for Authentication: NTLM carries the TLS channel bindings", async () => {
+    const result = await run("epa", { authMethod: "ntlm", username: "CONTOSO\\alice", password: PASSWORD });
+    expect(step(result, "rpc.authenticate").status).toBe("success");
+  });
+
+  it("sends nothing over a connection that presents a different certificate from the one validated", async () => {
+    const result = await run("swapping", { authMethod: "basic", username: "CONTOSO\\alice", password: PASSWORD });
+    expect(step(result, "rpc.client-certificate")).toMatchObject({ status: "error", problem: "CONNECTION_FAILED" });
+    expect(step(result, "rpc.client-certificate").message).toContain("different certificate");
+    const server = lab.servers.get(name("swapping")) as RunningHttpsServer;
+    expect(server.requests.some((request) => request.headers.authorization)).toBe(false);
   });
 });

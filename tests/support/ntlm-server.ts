@@ -42,8 +42,27 @@ function challengeMessage(serverChallenge: Buffer): Buffer {
   return Buffer.concat([header, targetName, targetInfo]);
 }
 
-/** An `onNtlm` hook for rpcProxyHandler; `accounts` maps lower-case user names to passwords. */
-export function ntlmResponder(accounts: Record<string, string>) {
+/** The MsvAvChannelBindings value in a Type 3's NTLMv2 blob, if any (walks the AV pairs after the 28-byte blob header). */
+function channelBindingsOf(type3: Buffer): Buffer | undefined {
+  const length = type3.readUInt16LE(20);
+  const offset = type3.readUInt32LE(24);
+  const nt = type3.subarray(offset, offset + length);
+  for (let at = 16 + 28; at + 4 <= nt.length; ) {
+    const id = nt.readUInt16LE(at);
+    const size = nt.readUInt16LE(at + 2);
+    if (id === 0) return undefined;
+    if (id === 10) return nt.subarray(at + 4, at + 4 + size);
+    at += 4 + size;
+  }
+  return undefined;
+}
+
+/**
+ * An `onNtlm` hook for rpcProxyHandler; `accounts` maps lower-case user names to passwords. With
+ * `channelBindings`, answers like IIS with Extended Protection "Require": a Type 3 without that exact
+ * MsvAvChannelBindings value is refused even with the right password.
+ */
+export function ntlmResponder(accounts: Record<string, string>, options: { channelBindings?: Buffer } = {}) {
   const challenges = new WeakMap<object, Buffer>();
   return (authHeader: string, req: http.IncomingMessage, res: http.ServerResponse): boolean => {
     const connection = (req.socket as unknown as { tlsSocket?: object }).tlsSocket ?? req.socket;
@@ -58,7 +77,8 @@ export function ntlmResponder(accounts: Record<string, string>) {
       return true;
     }
     const serverChallenge = challenges.get(connection);
-    if (type === 3 && serverChallenge && verifyNtlmV2Authenticate(message, serverChallenge, accounts).ok) {
+    const bound = !options.channelBindings || (type === 3 && channelBindingsOf(message)?.equals(options.channelBindings) === true);
+    if (type === 3 && serverChallenge && bound && verifyNtlmV2Authenticate(message, serverChallenge, accounts).ok) {
       res.writeHead(200, { "Content-Length": "0" });
       res.end();
       return true;

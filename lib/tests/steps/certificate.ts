@@ -9,7 +9,7 @@ import { parseCertificate, type CertificateFacts, type ParsedCertificate } from 
 import { trustStore } from "@/lib/cert/trust-store";
 import type { TcpConnection } from "@/lib/net/tcp";
 import { tlsHandshake, type TlsSession } from "@/lib/net/tls";
-import { required } from "./connectivity";
+import { required } from "@/lib/engine/required";
 
 export interface CertificateOutcome {
   session: TlsSession;

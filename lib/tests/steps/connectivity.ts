@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/config/env";
+import { required } from "@/lib/engine/required";
 import type { StepScope, TestRun } from "@/lib/engine/runner";
 import { resolveHost } from "@/lib/net/dns";
 import { checkTarget, type Target } from "@/lib/net/target";
@@ -30,10 +31,4 @@ export function tcpStep(run: TestRun, host: string, target: Target | undefined, 
     step.succeed(`The port was opened successfully (${connection.address.address}:${port}).`);
     return connection;
   });
-}
-
-/** A fact an earlier step produced; only missing if that step failed, which skips this one first. */
-export function required<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error("a step ran without the result of the step it depends on");
-  return value;
 }

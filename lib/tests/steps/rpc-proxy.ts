@@ -1,64 +1,105 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { env } from "@/lib/config/env";
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
 import { ProblemError } from "@/lib/engine/problem-error";
 import type { StepContext, TestRun } from "@/lib/engine/runner";
+import type { ParsedCertificate } from "@/lib/cert/parse";
 import { HttpSession, headerValues, type HttpResponse } from "@/lib/net/http";
 import { offeredSchemes, offers } from "@/lib/net/http-auth";
-import { challengeFromWwwAuthenticate, createAuthenticateMessage, createNegotiateMessage, NtlmError, parseChallengeMessage, toAuthorizationHeader } from "@/lib/net/ntlm";
-import { connectAddress } from "@/lib/net/tcp";
-import type { TcpConnection } from "@/lib/net/tcp";
+import { cleanText } from "@/lib/net/limits";
+import {
+  challengeFromWwwAuthenticate,
+  createAuthenticateMessage,
+  createNegotiateMessage,
+  NtlmError,
+  parseChallengeMessage,
+  tlsServerEndPointBindings,
+  toAuthorizationHeader,
+} from "@/lib/net/ntlm";
+import { connectAddress, type TcpConnection } from "@/lib/net/tcp";
 import { tlsHandshake } from "@/lib/net/tls";
 import type { TlsTap } from "@/lib/net/tls-transcript";
+import type { OutlookAnywhereInput } from "../schemas";
 
-export type AuthMethod = "basic" | "ntlm";
+export type AuthMethod = OutlookAnywhereInput["authMethod"];
 export const AUTH_METHOD_NAMES: Record<AuthMethod, string> = { basic: "Basic", ntlm: "NTLM" };
 
-/** https://<host>/rpc/rpcproxy.dll?<host>:6002, as Outlook and Microsoft's analyzer address the RPC proxy. */
+const CLIENT_CERT_FIX = "Outlook Anywhere doesn't send a client certificate: set the /rpc virtual directory's SSL settings to ignore client certificates.";
+
+/** A host as it appears in a URL or Host header: IPv6 literals in brackets. */
+export function urlHost(host: string, port: number): string {
+  const name = host.includes(":") ? `[${host}]` : host;
+  return port === 443 ? name : `${name}:${port}`;
+}
+
+/** /rpc/rpcproxy.dll?<host>:6002, as Outlook and Microsoft's analyzer address the RPC proxy. */
 export function rpcProxyPath(host: string): string {
   return `/rpc/rpcproxy.dll?${host}:6002`;
 }
 
-/** An HTTP session to the RPC proxy over fresh TLS connections to the already checked address. */
-export function openRpcSession(run: TestRun, host: string, port: number, connection: TcpConnection): { http: HttpSession; taps: TlsTap[] } {
+export interface RpcSession {
+  http: HttpSession;
+  /** One tap per TLS connection opened, in order. */
+  taps: TlsTap[];
+  /** The certificate every connection must present: the one the certificate test judged. */
+  leaf: ParsedCertificate;
+}
+
+/**
+ * An HTTP session to the RPC proxy over fresh TLS connections to the already checked address. Each connection
+ * must present the certificate that was validated, or nothing (credentials least of all) is sent over it.
+ */
+export function openRpcSession(run: TestRun, host: string, port: number, connection: TcpConnection, leaf: ParsedCertificate): RpcSession {
   const { RCA_TIMEOUT_MS: timeoutMs } = env();
   const taps: TlsTap[] = [];
+  const expected = leaf.facts.thumbprintSha256;
   const http = new HttpSession(
-    port === 443 ? host : `${host}:${port}`,
+    urlHost(host, port),
     async () => {
       const raw = await connectAddress(connection.address, port, timeoutMs);
       const session = await tlsHandshake(raw, { servername: host, timeoutMs, alpn: ["http/1.1"] });
+      const presented = session.chain[0] ? createHash("sha256").update(session.chain[0]).digest("hex").toUpperCase() : "none";
+      if (presented !== expected) {
+        session.socket.destroy();
+        throw new ProblemError("CONNECTION_FAILED", `A new connection to ${host} presented a different certificate (SHA-256 ${presented}) from the one validated (${expected}); nothing was sent over it.`);
+      }
       taps.push(session.tap);
       return session.socket;
     },
     timeoutMs,
   );
   run.defer(() => http.close());
-  return { http, taps };
+  return { http, taps, leaf };
+}
+
+function certificateRequested(taps: TlsTap[]): boolean {
+  return taps.some((tap) => tap.facts().certificateRequested);
 }
 
 /** "Checking the IIS configuration for client certificate authentication." Answers the unauthenticated response. */
-export async function checkClientCertificate(step: StepContext, http: HttpSession, taps: TlsTap[], path: string): Promise<HttpResponse | undefined> {
-  const requested = () => taps.some((tap) => tap.facts().certificateRequested);
+export async function checkClientCertificate(step: StepContext, rpc: RpcSession, path: string): Promise<HttpResponse | undefined> {
   let response: HttpResponse;
   try {
-    response = await http.request({ path });
-  } catch (error) {
+    response = await rpc.http.request({ path });
+  } catch (cause) {
     // A server that requires a certificate often just drops a client that has none.
-    if (!requested()) throw error;
-    step.addDetails({ certificateRequested: true, connectionError: error instanceof Error ? error.message : String(error) });
-    step.fail("HTTP_CLIENT_CERT_REQUIRED", "The server asked for a client certificate and dropped the connection when none was sent. Outlook Anywhere doesn't send one: set the /rpc virtual directory's SSL settings to ignore client certificates.");
+    if (!certificateRequested(rpc.taps)) throw cause;
+    step.addDetails({ certificateRequested: true, connectionError: cause instanceof Error ? cleanText(cause.message) : "unknown" });
+    step.fail("HTTP_CLIENT_CERT_REQUIRED", `The server asked for a client certificate and dropped the connection when none was sent. ${CLIENT_CERT_FIX}`);
     return undefined;
   }
-  const certificateRequested = requested();
+  const requested = certificateRequested(rpc.taps);
   const iisRequires = response.status === 403 && /403\.7|client certificate/i.test(response.body.toString("latin1"));
-  step.addDetails({ certificateRequested, status: response.status });
-  if (certificateRequested || iisRequires) {
-    step.fail(
+  step.addDetails({ certificateRequested: requested, status: response.status });
+  if (iisRequires) {
+    step.fail("HTTP_CLIENT_CERT_REQUIRED", `The server requires a client certificate (HTTP 403.7). ${CLIENT_CERT_FIX}`);
+    return undefined;
+  }
+  if (requested) {
+    step.warn(
       "HTTP_CLIENT_CERT_REQUIRED",
-      iisRequires
-        ? `The server requires a client certificate (HTTP ${response.status}: client certificate required). Outlook Anywhere doesn't send one: set the /rpc virtual directory's SSL settings to ignore client certificates.`
-        : "The server asked for a client certificate during the TLS handshake. Outlook Anywhere doesn't send one: set the /rpc virtual directory's SSL settings to ignore client certificates.",
+      `The server asks for a client certificate but answered without one (IIS "Client certificates: Accept"). Some clients prompt for a certificate or fail. ${CLIENT_CERT_FIX}`,
     );
   } else {
     step.succeed("Client certificate authentication wasn't detected: the server didn't ask for a client certificate.");
@@ -68,8 +109,9 @@ export async function checkClientCertificate(step: StepContext, http: HttpSessio
 
 /** Judges the unauthenticated answer: 401 with the chosen method among the offered ones. */
 export function judgeAuthMethods(response: HttpResponse, method: AuthMethod): Finding {
-  const schemes = offeredSchemes(headerValues(response, "www-authenticate"));
-  const details = { status: response.status, methodsFound: schemes, wwwAuthenticate: headerValues(response, "www-authenticate") };
+  const challenges = headerValues(response, "www-authenticate");
+  const schemes = offeredSchemes(challenges);
+  const details = { status: response.status, methodsFound: schemes, wwwAuthenticate: challenges.map((value) => cleanText(value, 256)) };
   const wanted = AUTH_METHOD_NAMES[method];
   if (response.status === 404) {
     return error("HTTP_UNEXPECTED_STATUS", "The server answered 404 Not Found: the RPC over HTTP proxy isn't installed at /rpc/rpcproxy.dll, or Outlook Anywhere isn't enabled.", details);
@@ -90,14 +132,24 @@ export function judgeAuthMethods(response: HttpResponse, method: AuthMethod): Fi
   return error("HTTP_AUTH_METHOD_MISSING", `The authentication method ${wanted} isn't offered by the RPC proxy. Methods found: ${found}.`, details);
 }
 
-/** Sends the supplied credentials with the chosen method; never records them. */
-export async function authenticate(http: HttpSession, path: string, method: AuthMethod, username: string, password: string): Promise<Finding> {
+/** The HTTP scheme to send the chosen method under, or undefined when the server offers no way to use it. */
+export function authScheme(response: HttpResponse | undefined, method: AuthMethod): string | undefined {
+  if (!response) return undefined;
+  const schemes = offeredSchemes(headerValues(response, "www-authenticate"));
+  if (method === "basic") return offers(schemes, "Basic") ? "Basic" : undefined;
+  if (offers(schemes, "NTLM")) return "NTLM";
+  return offers(schemes, "Negotiate") ? "Negotiate" : undefined;
+}
+
+/** Sends the supplied credentials with the chosen method and scheme; never records them. */
+export async function authenticate(rpc: RpcSession, path: string, method: AuthMethod, scheme: string, username: string, password: string): Promise<Finding> {
   let response: HttpResponse;
   let serverDomain: string | undefined;
   if (method === "basic") {
-    response = await http.request({ path, headers: { Authorization: `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}` } });
+    response = await rpc.http.request({ path, headers: { Authorization: `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}` } });
   } else {
-    const negotiate = await http.request({ path, headers: { Authorization: toAuthorizationHeader(createNegotiateMessage()) } });
+    const negotiate = await rpc.http.request({ path, headers: { Authorization: toAuthorizationHeader(createNegotiateMessage(), scheme) } });
+    const connections = rpc.taps.length;
     const challengeBytes = challengeFromWwwAuthenticate(headerValues(negotiate, "www-authenticate"));
     if (!challengeBytes) {
       return error("HTTP_AUTH_METHOD_MISSING", `The server didn't answer the NTLM negotiation with a challenge (HTTP ${negotiate.status}).`, { status: negotiate.status });
@@ -106,16 +158,25 @@ export async function authenticate(http: HttpSession, path: string, method: Auth
     try {
       challenge = parseChallengeMessage(challengeBytes);
     } catch (cause) {
-      if (cause instanceof NtlmError) throw new ProblemError("HTTP_UNEXPECTED_STATUS", `The server's NTLM challenge is malformed: ${cause.message}`);
+      if (cause instanceof NtlmError) throw new ProblemError("HTTP_UNEXPECTED_STATUS", `The server's NTLM challenge is malformed: ${cleanText(cause.message)}`);
       throw cause;
     }
-    serverDomain = challenge.info.dnsDomainName ?? challenge.info.nbDomainName;
-    const authenticateMessage = createAuthenticateMessage({ challenge, username, password });
-    response = await http.request({ path, headers: { Authorization: toAuthorizationHeader(authenticateMessage) } });
+    const domain = challenge.info.dnsDomainName ?? challenge.info.nbDomainName;
+    serverDomain = domain === undefined ? undefined : cleanText(domain, 255);
+    const channelBindings = tlsServerEndPointBindings(rpc.leaf.der, rpc.leaf.facts.signatureHash);
+    const authenticateMessage = createAuthenticateMessage({ challenge, username, password, channelBindings });
+    response = await rpc.http.request({ path, headers: { Authorization: toAuthorizationHeader(authenticateMessage, scheme) } });
+    if (rpc.taps.length !== connections) {
+      return error("HTTP_UNEXPECTED_STATUS", "The server closed the connection between the NTLM challenge and the answer; NTLM needs both on one kept-alive connection (check load balancers and proxies in front of the server).");
+    }
   }
-  const details = { status: response.status, method: AUTH_METHOD_NAMES[method], ...(serverDomain ? { serverDomain } : {}) };
+  const details = { status: response.status, method: AUTH_METHOD_NAMES[method], scheme, ...(serverDomain ? { serverDomain } : {}) };
   if (response.status === 401) {
-    return error("LOGIN_FAILED", `The server rejected the supplied credentials (HTTP 401) with ${AUTH_METHOD_NAMES[method]} authentication. Check the user name, password and that the account is allowed to use Outlook Anywhere.`, details);
+    return error(
+      "LOGIN_FAILED",
+      `The server rejected the supplied credentials (HTTP 401) with ${AUTH_METHOD_NAMES[method]} authentication. Check the user name, the password, and that the account may use Outlook Anywhere.`,
+      details,
+    );
   }
   if (response.status >= 200 && response.status < 300) {
     return ok(`The server accepted the supplied credentials with ${AUTH_METHOD_NAMES[method]} authentication (HTTP ${response.status}).`, details);
