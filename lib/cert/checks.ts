@@ -82,14 +82,21 @@ export function checkDates(path: CertificateFacts[], now: Date): Finding {
   return ok(`Date validation passed. The certificate hasn't expired. NotBefore = ${leaf.notBefore}, NotAfter = ${leaf.notAfter} (${daysLeft} days left).`, { ...details, daysLeft });
 }
 
+function weakKey(cert: CertificateFacts): string | undefined {
+  if (cert.keyAlgorithm === "RSA" && (cert.keySize ?? 0) < MIN_RSA_BITS) return `an RSA key of ${cert.keySize} bits; at least ${MIN_RSA_BITS} bits are required`;
+  if (cert.keyAlgorithm === "EC" && (cert.keySize ?? 0) < MIN_EC_BITS) return `an elliptic-curve key of ${cert.keySize} bits (${cert.keyCurve}); at least ${MIN_EC_BITS} bits are required`;
+  return undefined;
+}
+
 export function checkStrength(path: CertificateFacts[]): Finding {
   const leaf = path[0]!;
   const details = { keyAlgorithm: leaf.keyAlgorithm, keySize: leaf.keySize, signatureAlgorithm: leaf.signatureAlgorithm };
-  if (leaf.keyAlgorithm === "RSA" && (leaf.keySize ?? 0) < MIN_RSA_BITS) {
-    return error("CERT_WEAK_KEY", `The certificate's RSA key is ${leaf.keySize} bits; at least ${MIN_RSA_BITS} bits are required.`, details);
-  }
-  if (leaf.keyAlgorithm === "EC" && (leaf.keySize ?? 0) < MIN_EC_BITS) {
-    return error("CERT_WEAK_KEY", `The certificate's elliptic-curve key is ${leaf.keySize} bits (${leaf.keyCurve}); at least ${MIN_EC_BITS} bits are required.`, details);
+  for (const cert of path) {
+    const weakness = weakKey(cert);
+    if (weakness) {
+      const which = cert === leaf ? "The certificate" : `The chain certificate "${cert.subject}"`;
+      return error("CERT_WEAK_KEY", `${which} has ${weakness}.`, details);
+    }
   }
   // A root's own signature is never checked by clients: only the certificates below it matter.
   const weak = path.find((cert) => !cert.selfIssued && cert.signatureHash && WEAK_HASHES.has(cert.signatureHash));

@@ -1,6 +1,7 @@
 import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
+import { env } from "@/lib/config/env";
 
 export interface TrustStore {
   anchors: X509Certificate[];
@@ -13,7 +14,7 @@ let cached: TrustStore | undefined;
 /** The Mozilla roots bundled with Node, plus NODE_EXTRA_CA_CERTS (the Node.js convention); loaded once. */
 export function trustStore(): TrustStore {
   if (!cached) {
-    const extraFile = process.env.NODE_EXTRA_CA_CERTS;
+    const extraFile = env().NODE_EXTRA_CA_CERTS;
     const extra = extraFile ? readPemFile(extraFile) : [];
     cached = {
       anchors: [...rootCertificates, ...extra].flatMap(parsePem),
@@ -21,6 +22,11 @@ export function trustStore(): TrustStore {
     };
   }
   return cached;
+}
+
+/** Tests point NODE_EXTRA_CA_CERTS at a new lab; production loads the store once. */
+export function resetTrustStoreForTests(): void {
+  cached = undefined;
 }
 
 function readPemFile(path: string): string[] {

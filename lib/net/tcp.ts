@@ -42,11 +42,14 @@ export function connectAddress(address: ResolvedAddress, port: number, timeoutMs
   });
 }
 
+/** At most this many addresses are tried: a DNS answer with dozens of records mustn't hold a test for minutes. */
+export const MAX_CONNECT_ATTEMPTS = 4;
+
 /** Tries the target's addresses in order until one accepts the connection. */
 export async function connectTarget(target: Target, port: number, timeoutMs: number): Promise<TcpConnection> {
   const failures: TcpConnection["failures"] = [];
   let last: ProblemError | undefined;
-  for (const address of target.addresses) {
+  for (const address of target.addresses.slice(0, MAX_CONNECT_ATTEMPTS)) {
     try {
       const socket = await connectAddress(address, port, timeoutMs);
       return { socket, address, failures };

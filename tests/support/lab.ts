@@ -2,6 +2,7 @@
  * A test lab on loopback: a real dnsmasq answering for *.contoso.test, one TLS server per scenario, each on its
  * own 127.0.0.x address, and the analyzer's environment pointed at them. Used by the integration tests.
  */
+import { resetTrustStoreForTests } from "@/lib/cert/trust-store";
 import { resetEnvForTests } from "@/lib/config/env";
 import type { Step, TestResult } from "@/lib/engine/types";
 import { runTest } from "@/lib/tests/run";
@@ -29,35 +30,55 @@ export interface ScenarioServer {
 }
 
 /** Starts dnsmasq and every scenario server, and points the analyzer's environment at the lab. */
-export async function startLab(scenarios: ScenarioServer[], extraRecords: Record<string, string[]> = {}, options: { timeoutMs?: number } = {}): Promise<Lab> {
-  const pki = await createTestPki();
-  const records: Record<string, string[]> = { ...extraRecords };
-  for (const scenario of scenarios) records[scenario.name] = [scenario.address];
-  const dns = await startDnsmasq({ records });
-  const servers = new Map<string, RunningServer>();
-  for (const scenario of scenarios) servers.set(scenario.name, await scenario.start(pki, scenario.address));
+const LAB_ENV = ["RCA_DNS_SERVERS", "RCA_ALLOW_PRIVATE_TARGETS", "RCA_TIMEOUT_MS", "NODE_EXTRA_CA_CERTS"] as const;
 
-  process.env.RCA_DNS_SERVERS = dns.server;
-  process.env.RCA_ALLOW_PRIVATE_TARGETS = "true";
-  process.env.RCA_TIMEOUT_MS = String(options.timeoutMs ?? 2000);
-  process.env.NODE_EXTRA_CA_CERTS = pki.trustFile;
+function applyEnv(values: Partial<Record<(typeof LAB_ENV)[number], string | undefined>>): void {
+  for (const key of LAB_ENV) {
+    if (values[key] === undefined) delete process.env[key];
+    else process.env[key] = values[key];
+  }
   resetEnvForTests();
+  resetTrustStoreForTests();
+}
 
-  return {
-    pki,
-    dns,
-    servers,
-    port(name) {
-      const server = servers.get(name);
-      if (!server) throw new Error(`no lab server named ${name}`);
-      return server.port;
-    },
-    async stop() {
-      await Promise.all([...servers.values()].map((server) => server.close()));
-      await dns.stop();
-      await pki.cleanup();
-    },
+/** Starts dnsmasq and every scenario server, and points the analyzer's environment at the lab until stop(). */
+export async function startLab(scenarios: ScenarioServer[], extraRecords: Record<string, string[]> = {}, options: { timeoutMs?: number } = {}): Promise<Lab> {
+  const saved = Object.fromEntries(LAB_ENV.map((key) => [key, process.env[key]]));
+  const stoppers: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    // Everything is stopped even when one part fails to, and the environment is put back.
+    await Promise.allSettled(stoppers.splice(0).reverse().map((stopOne) => stopOne()));
+    applyEnv(saved);
   };
+  try {
+    const pki = await createTestPki();
+    stoppers.push(() => pki.cleanup());
+    const records: Record<string, string[]> = { ...extraRecords };
+    for (const scenario of scenarios) records[scenario.name] = [scenario.address];
+    const dns = await startDnsmasq({ records });
+    stoppers.push(() => dns.stop());
+    const servers = new Map<string, RunningServer>();
+    for (const scenario of scenarios) {
+      const server = await scenario.start(pki, scenario.address);
+      stoppers.push(() => server.close());
+      servers.set(scenario.name, server);
+    }
+    applyEnv({ RCA_DNS_SERVERS: dns.server, RCA_ALLOW_PRIVATE_TARGETS: "true", RCA_TIMEOUT_MS: String(options.timeoutMs ?? 2000), NODE_EXTRA_CA_CERTS: pki.trustFile });
+    return {
+      pki,
+      dns,
+      servers,
+      port(name) {
+        const server = servers.get(name);
+        if (!server) throw new Error(`no lab server named ${name}`);
+        return server.port;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /** Runs a test exactly as the API does: input through the shared schema, then the runner. */

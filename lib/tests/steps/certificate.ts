@@ -49,13 +49,17 @@ export function certificateSteps(
     const checks = { blocking: false } as const;
 
     await parent.step("tls.certificate.name", "Validating the certificate name.", (step) => step.report(judge(checkName(host, leaf()))), checks);
-    const pathFacts = await parent.step(
+    // The built path, kept even when trust fails: dates and strength are judged on it, not on every extra sent.
+    let pathFacts: CertificateFacts[] | undefined;
+    await parent.step(
       "tls.certificate.trust",
       "Certificate trust is being validated.",
-      (step) => validateTrust(step, sent(), judge),
+      async (step) => {
+        pathFacts = await validateTrust(step, sent(), judge);
+      },
       checks,
     );
-    const path = () => pathFacts ?? sent().map((cert) => cert.facts);
+    const path = () => pathFacts ?? [leaf().facts];
     await parent.step("tls.certificate.dates", "Testing the certificate date to confirm the certificate is valid.", (step) => step.report(judge(checkDates(path(), now))), checks);
     await parent.step("tls.certificate.strength", "Checking the certificate's key and signature strength.", (step) => step.report(judge(checkStrength(path()))), checks);
     await parent.step("tls.certificate.usage", "Checking the certificate's Extended Key Usage for server authentication.", (step) => step.report(judge(checkServerAuthUsage(leaf().facts))), checks);
