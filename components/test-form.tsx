@@ -10,6 +10,7 @@ import { readServerSentEvents } from "./sse";
 import { Button } from "./ui/button";
 import { CheckboxField, Field, RadioGroup, TextInput } from "./ui/field";
 import { useHydrated } from "./use-hydrated";
+import type { ApiErrorBody } from "@/lib/api/errors";
 
 /** Every field either form can show; the test id decides which ones. */
 export interface TestFormValues {
@@ -64,9 +65,6 @@ const AUTH_METHODS = [
 interface RunResponse {
   id: string;
   url: string;
-}
-interface ApiErrorBody {
-  error?: { message?: string; issues?: Array<{ path?: string | Array<string | number>; message?: string }> };
 }
 
 type Phase = "idle" | "running" | "navigating" | "failed";
@@ -221,9 +219,9 @@ export function TestForm({ testId }: { testId: TestId }) {
       const type = response.headers.get("content-type") ?? "";
 
       if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as ApiErrorBody;
+        const body = (await response.json().catch(() => ({}))) as Partial<ApiErrorBody>;
         const issues = (body.error?.issues ?? []).map((issue) => ({
-          path: Array.isArray(issue.path) ? issue.path.join(".") : String(issue.path ?? ""),
+          path: String(issue.path ?? ""),
           message: String(issue.message ?? "Invalid value."),
         }));
         const mapped = firstErrors(issues, testId);
@@ -255,7 +253,7 @@ export function TestForm({ testId }: { testId: TestId }) {
           router.push(result.url);
           return;
         } else if (message.event === "error") {
-          const failure = data as ApiErrorBody;
+          const failure = data as Partial<ApiErrorBody>;
           setFormErrors([failure.error?.message ?? "The test couldn't be completed."]);
           setPhase("failed");
           return;

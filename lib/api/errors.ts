@@ -5,7 +5,7 @@ export interface ApiErrorBody {
   error: { message: string; issues?: Array<{ path: string; message: string }> };
 }
 
-const STATUS = { bad_request: 400, not_found: 404, unsupported_media_type: 415, internal: 500 } as const;
+const STATUS = { bad_request: 400, not_found: 404, payload_too_large: 413, unsupported_media_type: 415, internal: 500 } as const;
 export type ApiErrorCode = keyof typeof STATUS;
 
 export class ApiError extends Error {

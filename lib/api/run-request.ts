@@ -2,25 +2,51 @@ import "server-only";
 import { TestInputSchema, type TestInput } from "@/lib/tests/schemas";
 import { ApiError, validationError } from "./errors";
 
+/** A test request is a handful of fields: anything larger is refused before it is read. */
+export const MAX_REQUEST_BYTES = 16 * 1024;
+
 /** An HTML form post (the no-JavaScript path) rather than an API call. */
 export function isFormPost(request: Request): boolean {
-  const type = request.headers.get("content-type") ?? "";
-  return type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data");
+  return (request.headers.get("content-type") ?? "").includes("application/x-www-form-urlencoded");
 }
 
-/** Reads a test request from JSON or from an HTML form post. */
+async function readCapped(request: Request): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) throw tooLarge();
+  const reader = request.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_REQUEST_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function tooLarge(): ApiError {
+  return new ApiError("payload_too_large", `The request body is larger than ${MAX_REQUEST_BYTES} bytes.`);
+}
+
+/** Reads a test request from JSON or from an HTML form post, and validates it with the shared schema. */
 export async function readTestInput(request: Request): Promise<TestInput> {
   const type = request.headers.get("content-type") ?? "";
   let body: unknown;
-  const fromForm = isFormPost(request);
   if (type.includes("application/json")) {
-    body = await request.json().catch(() => {
+    try {
+      body = JSON.parse(await readCapped(request));
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
       throw new ApiError("bad_request", "The request body isn't valid JSON.");
-    });
-  } else if (fromForm) {
-    const form = await request.formData();
+    }
+  } else if (isFormPost(request)) {
     // Unchecked checkboxes are absent from a form post; empty optional fields arrive as "".
-    body = Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string"));
+    body = Object.fromEntries(new URLSearchParams(await readCapped(request)));
   } else {
     throw new ApiError("unsupported_media_type", "Send the test as JSON (Content-Type: application/json).");
   }

@@ -10,15 +10,19 @@ function sse(event: string, data: unknown): Uint8Array {
 
 /** Runs the test, streaming `start` and `step` events as they happen, then the stored `result`. */
 export function streamTestRun(input: TestInput): Response {
+  // False once the client has gone away: the run still completes and is stored, nothing more is sent.
+  let open = true;
   const stream = new ReadableStream<Uint8Array>({
+    cancel() {
+      open = false;
+    },
     async start(controller) {
-      let open = true;
       const send = (event: string, data: unknown) => {
         if (!open) return;
         try {
           controller.enqueue(sse(event, data));
         } catch {
-          open = false; // the client went away; the run still completes and is stored
+          open = false;
         }
       };
       try {

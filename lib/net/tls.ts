@@ -27,13 +27,11 @@ const PERMISSIVE = {
 
 /** Runs a TLS handshake over an open TCP socket, recording what the server sends. */
 export function tlsHandshake(raw: Socket, options: { servername: string; timeoutMs: number; alpn?: string[] }): Promise<TlsSession> {
-  const firstBytes: Buffer[] = [];
-  let firstLength = 0;
+  // The first bytes the server sends tell a plain-text protocol (HTTP, SMTP…) from a broken TLS server.
+  let firstBytes = Buffer.alloc(0);
   const peek = (chunk: Buffer) => {
-    if (firstLength < 64) {
-      firstBytes.push(chunk.subarray(0, 64 - firstLength));
-      firstLength += Math.min(chunk.length, 64);
-    } else raw.off("data", peek);
+    firstBytes = Buffer.concat([firstBytes, chunk]).subarray(0, 64);
+    if (firstBytes.length >= 64) raw.off("data", peek);
   };
   raw.on("data", peek);
   const tap = tapTls(raw, { maxBytes: LIMITS.tlsTranscriptBytes });
@@ -49,20 +47,27 @@ export function tlsHandshake(raw: Socket, options: { servername: string; timeout
   socket.on("keylog", (line) => tap.addKeylog(line));
 
   return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = () => {
+      const first = !settled;
+      settled = true;
+      clearTimeout(timer);
+      raw.off("data", peek);
+      return first;
+    };
     const fail = (error: ProblemError) => {
+      if (!settle()) return;
       socket.destroy();
       raw.destroy();
       reject(error);
     };
     const timer = setTimeout(() => {
-      const got = firstLength > 0 ? "answered but didn't complete the handshake" : "accepted the TCP connection but sent nothing";
+      const got = firstBytes.length > 0 ? "answered but didn't complete the handshake" : "accepted the TCP connection but sent nothing";
       fail(new ProblemError("TLS_HANDSHAKE_FAILED", `The server ${got} within ${options.timeoutMs} ms.`, { timeoutMs: options.timeoutMs }));
     }, options.timeoutMs);
     socket.once("secureConnect", () => {
-      clearTimeout(timer);
-      raw.off("data", peek);
-      const facts = tap.facts();
-      const asSent = facts.certificates.slice(0, LIMITS.chainCertificates);
+      if (!settle()) return;
+      const asSent = tap.facts().certificates.slice(0, LIMITS.chainCertificates);
       resolve({
         socket,
         protocol: socket.getProtocol() ?? "unknown",
@@ -74,14 +79,7 @@ export function tlsHandshake(raw: Socket, options: { servername: string; timeout
     });
     // Stays attached for the socket's life: a hostile server can make a handshake fail twice, or reset an idle
     // session later, and an 'error' without a listener would take the whole process down.
-    let settled = false;
-    socket.once("secureConnect", () => (settled = true));
-    socket.on("error", (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      if (settled) return;
-      settled = true;
-      fail(handshakeProblem(error, Buffer.concat(firstBytes)));
-    });
+    socket.on("error", (error: NodeJS.ErrnoException) => fail(handshakeProblem(error, firstBytes)));
   });
 }
 
