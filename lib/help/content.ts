@@ -1555,6 +1555,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, ProblemHelp>> = {
     severity: "error-or-warning",
     summary: "The issuing CA has revoked the server certificate: its serial number is on the CA's certificate revocation list (CRL), or the CA's OCSP responder answers \"revoked\". Revocation is permanent; clients that check revocation refuse the certificate.",
     details: [
+      "Note: this version of the analyzer doesn't query OCSP responders or CRLs yet (that would mean fetching from the CA's servers), so it doesn't raise this problem itself; the page explains it for when a client reports it. Check revocation yourself with `certutil -verify -urlfetch` or `openssl ocsp` as shown below.",
       "Revocation status is published by the CA at the addresses in the certificate itself: the OCSP responder in the Authority Information Access extension and the CRL in the CRL Distribution Points extension. If the CA gives a reason (keyCompromise, superseded, cessationOfOperation…), it is shown in the step details.",
       "A very common, harmless-looking cause: the certificate was re-issued or re-keyed at the CA or reseller (for example to add a name), and the CA revoked the old one some days later, but the old certificate is still installed on a server, load balancer or proxy. CAs also mass-revoke certificates when they discover compliance problems in their validation, sometimes within 24 hours.",
       IGNORE_TRUST_DETAIL,

@@ -41,4 +41,9 @@ test.describe("HTTP API", () => {
     const stored = await request.get(`/api/results/${result.data.id}`);
     expect(await stored.text()).not.toContain("Secret-Never-Stored-42");
   });
+
+  test("refuses an oversized request body with 413 before reading it all", async ({ request }) => {
+    const response = await request.post("/api/tests", { data: { test: "tls-certificate", host: "mail.contoso.test", padding: "x".repeat(20_000) } });
+    expect(response.status()).toBe(413);
+  });
 });
