@@ -41,7 +41,7 @@ export const outlookAnywhereTest: AnalyzerTest<OutlookAnywhereInput> = {
     );
 
     const method = AUTH_METHOD_NAMES[input.authMethod];
-    const title = `Testing ${method} authentication with the supplied credentials at ${url}.`;
+    const title = `Attempting to ping RPC proxy ${host} with the supplied credentials (${method} authentication).`;
     const { username, password } = input;
     if (username === undefined || password === undefined) {
       run.skip("rpc.authenticate", title, "no user name and password were supplied.");

@@ -184,6 +184,10 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
   it("authenticates with Basic and NTLM, and reports rejected credentials, without ever storing them", async () => {
     const basic = await run("mail", { authMethod: "basic", username: "CONTOSO\\alice", password: PASSWORD });
     expect(step(basic, "rpc.authenticate").status).toBe("success");
+    expect(step(basic, "rpc.authenticate").message).toContain("RPC Proxy was successfully pinged");
+    // Outlook's own request: an RPC over HTTP echo (empty RPC_IN_DATA), not a GET.
+    const server = lab.servers.get(name("mail")) as RunningHttpsServer;
+    expect(server.requests.at(-1)).toMatchObject({ method: "RPC_IN_DATA", url: `/rpc/rpcproxy.dll?${name("mail")}:6002` });
     const ntlm = await run("mail", { authMethod: "ntlm", username: "CONTOSO\\alice", password: PASSWORD });
     expect(step(ntlm, "rpc.authenticate").status).toBe("success");
     expect(step(ntlm, "rpc.authenticate").details?.serverDomain).toBe("contoso.test");

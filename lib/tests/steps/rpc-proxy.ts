@@ -38,6 +38,18 @@ export function rpcProxyPath(host: string): string {
   return `/rpc/rpcproxy.dll?${host}:6002`;
 }
 
+/**
+ * Every request is what Outlook sends: an RPC over HTTP v2 echo request (MS-RPCH), an empty RPC_IN_DATA.
+ * IIS authenticates it like any other; the RPC proxy answers an authenticated one with 200 and an echo PDU.
+ */
+function rpcRequest(path: string, authorization?: string) {
+  return {
+    method: "RPC_IN_DATA",
+    path,
+    headers: { "Content-Length": "0", Accept: "application/rpc", "User-Agent": "MSRPC", ...(authorization ? { Authorization: authorization } : {}) },
+  };
+}
+
 export interface RpcSession {
   http: HttpSession;
   /** One tap per TLS connection opened, in order. */
@@ -81,7 +93,7 @@ function certificateRequested(taps: TlsTap[]): boolean {
 export async function checkClientCertificate(step: StepContext, rpc: RpcSession, path: string): Promise<HttpResponse | undefined> {
   let response: HttpResponse;
   try {
-    response = await rpc.http.request({ path });
+    response = await rpc.http.request(rpcRequest(path));
   } catch (cause) {
     // A server that requires a certificate often just drops a client that has none.
     if (!certificateRequested(rpc.taps)) throw cause;
@@ -146,9 +158,9 @@ export async function authenticate(rpc: RpcSession, path: string, method: AuthMe
   let response: HttpResponse;
   let serverDomain: string | undefined;
   if (method === "basic") {
-    response = await rpc.http.request({ path, headers: { Authorization: `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}` } });
+    response = await rpc.http.request(rpcRequest(path, `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`));
   } else {
-    const negotiate = await rpc.http.request({ path, headers: { Authorization: toAuthorizationHeader(createNegotiateMessage(), scheme) } });
+    const negotiate = await rpc.http.request(rpcRequest(path, toAuthorizationHeader(createNegotiateMessage(), scheme)));
     const connections = rpc.taps.length;
     const challengeBytes = challengeFromWwwAuthenticate(headerValues(negotiate, "www-authenticate"));
     if (!challengeBytes) {
@@ -165,7 +177,7 @@ export async function authenticate(rpc: RpcSession, path: string, method: AuthMe
     serverDomain = domain === undefined ? undefined : cleanText(domain, 255);
     const channelBindings = tlsServerEndPointBindings(rpc.leaf.der, rpc.leaf.facts.signatureHash);
     const authenticateMessage = createAuthenticateMessage({ challenge, username, password, channelBindings });
-    response = await rpc.http.request({ path, headers: { Authorization: toAuthorizationHeader(authenticateMessage, scheme) } });
+    response = await rpc.http.request(rpcRequest(path, toAuthorizationHeader(authenticateMessage, scheme)));
     if (rpc.taps.length !== connections) {
       return error("HTTP_UNEXPECTED_STATUS", "The server closed the connection between the NTLM challenge and the answer; NTLM needs both on one kept-alive connection (check load balancers and proxies in front of the server).");
     }
@@ -179,7 +191,7 @@ export async function authenticate(rpc: RpcSession, path: string, method: AuthMe
     );
   }
   if (response.status >= 200 && response.status < 300) {
-    return ok(`The server accepted the supplied credentials with ${AUTH_METHOD_NAMES[method]} authentication (HTTP ${response.status}).`, details);
+    return ok(`RPC Proxy was successfully pinged: the server accepted the supplied credentials with ${AUTH_METHOD_NAMES[method]} authentication (HTTP ${response.status}).`, details);
   }
   return error("HTTP_UNEXPECTED_STATUS", `After authentication the RPC proxy answered HTTP ${response.status} ${response.statusText}.`, details);
 }
