@@ -1,4 +1,5 @@
 import type { TestId } from "@/lib/tests/schemas";
+import { NumberedList } from "./ui/numbered-list";
 
 /** What each test does, step by step, in the words an administrator expects. */
 const STEPS: Record<TestId, readonly string[]> = {
@@ -23,19 +24,9 @@ export function TestAbout({ testId }: { testId: TestId }) {
       <h2 id="about-heading" className="font-semibold text-ink">
         What this test does
       </h2>
-      <ol className="mt-3 space-y-2.5">
-        {steps.map((step, index) => (
-          <li key={index} className="flex gap-2.5 text-ink-muted">
-            <span
-              aria-hidden="true"
-              className="flex h-5 w-5 shrink-0 items-center justify-center rounded-full bg-accent-subtle text-xs font-semibold text-accent"
-            >
-              {index + 1}
-            </span>
-            <span>{step}</span>
-          </li>
-        ))}
-      </ol>
+      <NumberedList items={steps} size="sm" className="mt-3" itemClassName="text-ink-muted">
+        {(step) => <span>{step}</span>}
+      </NumberedList>
       <p className="mt-4 border-t border-line-subtle pt-3 text-ink-muted">
         Each step is shown as it runs. The result gets a permalink that stays available for a limited time.
       </p>

@@ -1,14 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { Step } from "@/lib/engine/types";
 import { OutlookAnywhereInputSchema, TlsCertificateInputSchema, type TestId } from "@/lib/tests/schemas";
 import { formatDuration } from "./format";
 import { applyStart, applyStep, LiveStepList, type LiveSteps } from "./live-steps";
 import { readServerSentEvents } from "./sse";
 import { Button } from "./ui/button";
-import { CheckboxField, Field, RadioGroup, TextInput } from "./ui/field";
+import { CheckboxField, Field, RadioGroup, TextInput, type TextInputProps } from "./ui/field";
 import { useHydrated } from "./use-hydrated";
 import type { ApiErrorBody } from "@/lib/api/errors";
 
@@ -25,6 +25,8 @@ export interface TestFormValues {
 
 type FieldName = keyof TestFormValues;
 type FieldErrors = Partial<Record<FieldName, string>>;
+/** The fields typed as text. */
+type TextFieldName = { [K in FieldName]: TestFormValues[K] extends string ? K : never }[FieldName];
 
 const DEFAULTS: TestFormValues = {
   host: "",
@@ -125,6 +127,43 @@ function validate(testId: TestId, values: TestFormValues) {
   return firstErrors(
     parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
     testId,
+  );
+}
+
+/** For what is typed exactly as it must be sent (host names, principal names, user names). */
+const VERBATIM = { autoCapitalize: "none", spellCheck: false } as const;
+
+interface TextFieldProps extends Omit<TextInputProps, "id" | "name" | "value" | "onChange" | "aria-invalid" | "aria-describedby"> {
+  name: TextFieldName;
+  label: ReactNode;
+  hint?: ReactNode;
+  error: string | undefined;
+  value: string;
+  onValue: (value: string) => void;
+  /** No automatic capitals or spell checking. */
+  verbatim?: boolean;
+  /** A class for a box around the input, to make it narrower than the form (e.g. `w-28`). */
+  widthClassName?: string;
+}
+
+/** One text field of the form: its label, hint and error (`Field`), and an input that never autocompletes. */
+function TextField({ name, label, hint, error, value, onValue, verbatim = false, widthClassName, ...input }: TextFieldProps) {
+  return (
+    <Field name={name} label={label} hint={hint} error={error}>
+      {(control) => {
+        const textInput = (
+          <TextInput
+            {...control}
+            value={value}
+            onChange={(event) => onValue(event.target.value)}
+            autoComplete="off"
+            {...(verbatim ? VERBATIM : {})}
+            {...input}
+          />
+        );
+        return widthClassName ? <div className={widthClassName}>{textInput}</div> : textInput;
+      }}
+    </Field>
   );
 }
 
@@ -275,6 +314,13 @@ export function TestForm({ testId }: { testId: TestId }) {
   const showLive = phase !== "idle" || live.size > 0;
   const elapsed = startedAt !== undefined ? Math.max(0, now - startedAt) : 0;
   const has = (field: FieldName) => fields.includes(field);
+  /** What ties a text field to the form's state. */
+  const bind = (field: TextFieldName) => ({
+    name: field,
+    value: values[field],
+    error: errors[field],
+    onValue: (value: string) => update(field, value),
+  });
 
   return (
     <div className="space-y-6">
@@ -293,35 +339,16 @@ export function TestForm({ testId }: { testId: TestId }) {
             <h2 id="section-server" className="text-base font-semibold text-ink">
               Connection
             </h2>
-            <Field name="host" label={HOST_LABEL[testId]} hint={HOST_HINT[testId]} error={errors.host}>
-              {(control) => (
-                <TextInput
-                  {...control}
-                  value={values.host}
-                  onChange={(event) => update("host", event.target.value)}
-                  placeholder="mail.contoso.com"
-                  autoComplete="off"
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  required
-                />
-              )}
-            </Field>
-            <Field name="port" label="Port" hint="443 unless the server listens on another port." error={errors.port}>
-              {(control) => (
-                <div className="w-28">
-                  <TextInput
-                    {...control}
-                    value={values.port}
-                    onChange={(event) => update("port", event.target.value)}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    maxLength={5}
-                    className="tabular-nums"
-                  />
-                </div>
-              )}
-            </Field>
+            <TextField {...bind("host")} label={HOST_LABEL[testId]} hint={HOST_HINT[testId]} placeholder="mail.contoso.com" verbatim required />
+            <TextField
+              {...bind("port")}
+              label="Port"
+              hint="443 unless the server listens on another port."
+              widthClassName="w-28"
+              inputMode="numeric"
+              maxLength={5}
+              className="tabular-nums"
+            />
           </section>
 
           <section aria-labelledby="section-security" className="space-y-5">
@@ -329,10 +356,9 @@ export function TestForm({ testId }: { testId: TestId }) {
               Security
             </h2>
             {has("mutualAuthPrincipal") ? (
-              <Field
-                name="mutualAuthPrincipal"
+              <TextField
+                {...bind("mutualAuthPrincipal")}
                 label="Mutual authentication principal name"
-                error={errors.mutualAuthPrincipal}
                 hint={
                   <>
                     Outlook&rsquo;s &ldquo;Only connect to proxy servers that have this principal name in their certificate&rdquo; setting:
@@ -341,24 +367,14 @@ export function TestForm({ testId }: { testId: TestId }) {
                     you change it.
                   </>
                 }
-              >
-                {(control) => (
-                  <TextInput
-                    {...control}
-                    value={values.mutualAuthPrincipal}
-                    onChange={(event) => {
-                      const value = event.target.value;
-                      // Cleared: it follows the server name again.
-                      setPrincipalEdited(value.trim() !== "");
-                      update("mutualAuthPrincipal", value);
-                    }}
-                    placeholder="msstd:mail.contoso.com"
-                    autoComplete="off"
-                    autoCapitalize="none"
-                    spellCheck={false}
-                  />
-                )}
-              </Field>
+                onValue={(value) => {
+                  // Cleared: it follows the server name again.
+                  setPrincipalEdited(value.trim() !== "");
+                  update("mutualAuthPrincipal", value);
+                }}
+                placeholder="msstd:mail.contoso.com"
+                verbatim
+              />
             ) : null}
             <CheckboxField
               name="ignoreTrust"
@@ -386,30 +402,14 @@ export function TestForm({ testId }: { testId: TestId }) {
                 </p>
               </div>
               <div className="grid gap-x-4 gap-y-5 sm:grid-cols-2">
-                <Field name="username" label="User name" hint={<>DOMAIN\user or user@contoso.com (UPN)</>} error={errors.username}>
-                  {(control) => (
-                    <TextInput
-                      {...control}
-                      value={values.username}
-                      onChange={(event) => update("username", event.target.value)}
-                      placeholder="CONTOSO\jsmith"
-                      autoComplete="off"
-                      autoCapitalize="none"
-                      spellCheck={false}
-                    />
-                  )}
-                </Field>
-                <Field name="password" label="Password" error={errors.password}>
-                  {(control) => (
-                    <TextInput
-                      {...control}
-                      type="password"
-                      value={values.password}
-                      onChange={(event) => update("password", event.target.value)}
-                      autoComplete="off"
-                    />
-                  )}
-                </Field>
+                <TextField
+                  {...bind("username")}
+                  label="User name"
+                  hint={<>DOMAIN\user or user@contoso.com (UPN)</>}
+                  placeholder="CONTOSO\jsmith"
+                  verbatim
+                />
+                <TextField {...bind("password")} label="Password" type="password" />
               </div>
               <RadioGroup
                 name="authMethod"

@@ -4,6 +4,8 @@ import { PROBLEM_HELP, type HelpCommand, type ProblemHelp } from "@/lib/help/con
 import { isProblemCode, type ProblemCode } from "@/lib/problems";
 import { CopyButton } from "../copy-button";
 import { RichText } from "../rich-text";
+import { Breadcrumb } from "../ui/breadcrumb";
+import { NumberedList } from "../ui/numbered-list";
 import { helpGroupOf } from "./problem-groups";
 import { SeverityBadge } from "./severity-badge";
 
@@ -85,17 +87,7 @@ export function ProblemHelpView({ code, help }: { code: ProblemCode; help: Probl
   return (
     <article className="max-w-4xl space-y-6" data-testid="help-page" data-code={code}>
       <header>
-        <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
-          <ol className="flex flex-wrap items-center gap-1.5">
-            <li>
-              <Link href="/help" className="text-accent hover:underline">
-                Help
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li>{helpGroupOf(code)}</li>
-          </ol>
-        </nav>
+        <Breadcrumb items={[{ label: "Help", href: "/help" }, { label: helpGroupOf(code) }]} />
         <div className="mt-3 flex flex-wrap items-center gap-2">
           <code className="rounded bg-line-subtle px-2 py-0.5 font-mono text-sm font-semibold text-ink">{code}</code>
           <SeverityBadge severity={help.severity} />
@@ -126,26 +118,18 @@ export function ProblemHelpView({ code, help }: { code: ProblemCode; help: Probl
       ) : null}
 
       <Section id="fixes" title="How to fix">
-        <ol className="space-y-5">
-          {help.fixes.map((fix, index) => (
-            <li key={index} className="flex gap-3">
-              <span
-                aria-hidden="true"
-                className="mt-0.5 flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-accent text-xs font-semibold text-white"
-              >
-                {index + 1}
-              </span>
-              <div className="min-w-0 flex-1 space-y-3">
-                <p>
-                  <RichText text={fix.text} />
-                </p>
-                {(fix.commands ?? []).map((command, commandIndex) => (
-                  <CommandBlock key={commandIndex} command={command} />
-                ))}
-              </div>
-            </li>
-          ))}
-        </ol>
+        <NumberedList items={help.fixes}>
+          {(fix) => (
+            <div className="min-w-0 flex-1 space-y-3">
+              <p>
+                <RichText text={fix.text} />
+              </p>
+              {(fix.commands ?? []).map((command, commandIndex) => (
+                <CommandBlock key={commandIndex} command={command} />
+              ))}
+            </div>
+          )}
+        </NumberedList>
       </Section>
 
       {Array.isArray(seeAlso) && seeAlso.length > 0 ? (

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { cache } from "react";
 import { CopyPermalink } from "@/components/copy-permalink";
 import { ResultNotFoundView } from "@/components/not-found-views";
 import { ExpandControls } from "@/components/expand-controls";
 import { ResultSummary } from "@/components/result-summary";
 import { StepTree } from "@/components/step-tree";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ButtonLink } from "@/components/ui/button";
 import { VerdictBanner } from "@/components/verdict-banner";
 import type { TestResult } from "@/lib/engine/types";
@@ -62,27 +62,13 @@ export default async function ResultPage({ params }: ResultPageProps) {
   return (
     <article className="space-y-6" data-testid="result" data-result-id={result.id}>
       <header>
-        <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
-          <ol className="flex flex-wrap items-center gap-1.5">
-            <li>
-              <Link href="/" className="text-accent hover:underline">
-                Tests
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            {info ? (
-              <>
-                <li>
-                  <Link href={`/tests/${info.id}`} className="text-accent hover:underline">
-                    {info.title}
-                  </Link>
-                </li>
-                <li aria-hidden="true">/</li>
-              </>
-            ) : null}
-            <li aria-current="page">Result</li>
-          </ol>
-        </nav>
+        <Breadcrumb
+          items={[
+            { label: "Tests", href: "/" },
+            ...(info ? [{ label: info.title, href: `/tests/${info.id}` }] : []),
+            { label: "Result", current: true },
+          ]}
+        />
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">{info?.title ?? result.test}</h1>
       </header>
 

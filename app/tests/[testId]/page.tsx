@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TestAbout } from "@/components/test-about";
 import { TestForm } from "@/components/test-form";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { TEST_CATALOG, testInfo } from "@/lib/tests/catalog";
 
 interface TestPageProps {
@@ -30,17 +30,7 @@ export default async function TestPage({ params }: TestPageProps) {
   return (
     <div className="space-y-6">
       <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
-          <ol className="flex flex-wrap items-center gap-1.5">
-            <li>
-              <Link href="/" className="text-accent hover:underline">
-                Tests
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li>{info.group}</li>
-          </ol>
-        </nav>
+        <Breadcrumb items={[{ label: "Tests", href: "/" }, { label: info.group }]} />
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">{info.title}</h1>
         <p className="mt-2 max-w-3xl text-[0.9375rem] text-ink-muted">{info.summary}</p>
       </div>
