@@ -46,4 +46,11 @@ test.describe("HTTP API", () => {
     const response = await request.post("/api/tests", { data: { test: "tls-certificate", host: "mail.contoso.test", padding: "x".repeat(20_000) } });
     expect(response.status()).toBe(413);
   });
+
+  test("pages are served with headers that keep permalinks from leaking and pages from being framed", async ({ request }) => {
+    const response = await request.get("/");
+    expect(response.headers()["referrer-policy"]).toBe("same-origin");
+    expect(response.headers()["x-frame-options"]).toBe("DENY");
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  });
 });

@@ -223,4 +223,20 @@ describe("tls-certificate against real TLS servers on loopback", () => {
     for (const text of [certificate.subject, ...certificate.subjectCommonNames]) expect(text).not.toMatch(/[\u0000-\u001f\u202e]/);
     expect(step(result, "tls.certificate.name").problem).toBe("CERT_NAME_MISMATCH");
   });
+
+  it("tests an IPv6 literal target, matching the certificate's IP address SAN", async () => {
+    const leaf = await lab.pki.issueLeaf({ commonName: "ipv6 test server", ipAddresses: ["::1"] });
+    const server = await startHttpsServer({ host: "::1", chain: chainPem(leaf, lab.pki.intermediate), key: leaf.keyPem });
+    try {
+      for (const host of ["::1", "[::1]", "0:0:0:0:0:0:0:1"]) {
+        const result = await analyze({ test: "tls-certificate", host, port: server.port });
+        expect(result.input.host).toBe("::1");
+        expect(step(result, "dns.resolve").message).toContain("no DNS lookup");
+        expect(step(result, "tls.certificate.name")).toMatchObject({ status: "success" });
+        expect(result.verdict).toBe("success");
+      }
+    } finally {
+      await server.close();
+    }
+  });
 });
