@@ -38,7 +38,7 @@ function readPemFile(path: string): string[] {
   }
 }
 
-export function splitPem(text: string): string[] {
+function splitPem(text: string): string[] {
   return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 }
 

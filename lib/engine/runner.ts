@@ -26,10 +26,6 @@ export class StepScope {
     protected readonly path: number[],
   ) {}
 
-  get blocked(): boolean {
-    return this.blockReason !== undefined;
-  }
-
   /** Skips every later step of this scope, saying why. */
   block(reason: string): void {
     this.blockReason ??= reason;

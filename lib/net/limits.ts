@@ -14,7 +14,6 @@ export const LIMITS = {
 
 /** Hostile text from a server, made safe to store and show: printable, single-line, truncated. */
 export function cleanText(value: string, max: number = LIMITS.textField): string {
-  // eslint-disable-next-line no-control-regex
   const printable = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "\uFFFD");
   return printable.length > max ? `${printable.slice(0, max)}… (truncated, ${printable.length} characters)` : printable;
 }
