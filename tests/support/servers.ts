@@ -367,8 +367,8 @@ export interface RunningTcpServer extends RunningServer {
   readonly received: Buffer[];
 }
 
-/** Accepts TCP and never sends a byte (a TLS client will time out waiting for ServerHello). */
-export async function startSilentServer(o: { host: string; port?: number }): Promise<RunningTcpServer> {
+/** A raw TCP server on loopback that records what each client sends; `onClient` decides how it answers. */
+async function startRecordingTcpServer(o: { host: string; port?: number }, onClient: (socket: net.Socket) => void = () => {}): Promise<RunningTcpServer> {
   assertLoopback(o.host);
   const received: Buffer[] = [];
   const server = net.createServer((socket) => {
@@ -376,6 +376,7 @@ export async function startSilentServer(o: { host: string; port?: number }): Pro
     socket.on("data", (d: Buffer) => {
       received[i] = Buffer.concat([received[i]!, d]);
     });
+    onClient(socket);
   });
   const { sockets, count } = trackSockets(server);
   const port = await listen(server, o.host, o.port ?? 0);
@@ -390,6 +391,11 @@ export async function startSilentServer(o: { host: string; port?: number }): Pro
   };
 }
 
+/** Accepts TCP and never sends a byte (a TLS client will time out waiting for ServerHello). */
+export function startSilentServer(o: { host: string; port?: number }): Promise<RunningTcpServer> {
+  return startRecordingTcpServer(o);
+}
+
 export const DEFAULT_GARBAGE = Buffer.from(
   "SSH-2.0-OpenSSH_9.6 this is not TLS\r\n\x00\x01\x02\x03\xff\xfe\xfd\xfc garbage garbage garbage\r\n",
   "latin1",
@@ -399,7 +405,7 @@ export const DEFAULT_GARBAGE = Buffer.from(
  * Writes junk and then closes (FIN), resets (RST) or holds the connection.
  * `payload: Buffer.alloc(0)` with `then: "reset"` = a bare reset.
  */
-export async function startGarbageServer(o: {
+export function startGarbageServer(o: {
   host: string;
   port?: number;
   /** default DEFAULT_GARBAGE */
@@ -409,12 +415,9 @@ export async function startGarbageServer(o: {
   /** wait for the client's first bytes (e.g. a ClientHello) before answering; default false */
   waitForClientData?: boolean;
 }): Promise<RunningTcpServer> {
-  assertLoopback(o.host);
   const payload = o.payload ?? DEFAULT_GARBAGE;
   const then = o.then ?? "close";
-  const received: Buffer[] = [];
-  const server = net.createServer((socket) => {
-    const i = received.push(Buffer.alloc(0)) - 1;
+  return startRecordingTcpServer(o, (socket) => {
     let answered = false;
     const answer = () => {
       if (answered) return;
@@ -426,23 +429,9 @@ export async function startGarbageServer(o: {
       if (payload.length > 0) socket.write(payload, finish);
       else finish();
     };
-    socket.on("data", (d: Buffer) => {
-      received[i] = Buffer.concat([received[i]!, d]);
-      if (o.waitForClientData) answer();
-    });
-    if (!o.waitForClientData) answer();
+    if (o.waitForClientData) socket.once("data", answer);
+    else answer();
   });
-  const { sockets, count } = trackSockets(server);
-  const port = await listen(server, o.host, o.port ?? 0);
-  return {
-    host: o.host,
-    port,
-    received,
-    get connections() {
-      return count();
-    },
-    close: closer(server, sockets),
-  };
 }
 
 /** A TCP port on `host` with nothing listening (bound to port 0, read, closed). */
