@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/config/env";
 import { demoteToWarning, type Finding } from "@/lib/engine/finding";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { required } from "@/lib/engine/required";
 import type { StepContext, TestRun } from "@/lib/engine/runner";
 import { analyzeChain } from "@/lib/cert/chain";
 import { checkDates, checkName, checkServerAuthUsage, checkStrength, checkTrust } from "@/lib/cert/checks";
@@ -9,7 +10,6 @@ import { parseCertificate, type CertificateFacts, type ParsedCertificate } from 
 import { trustStore } from "@/lib/cert/trust-store";
 import type { TcpConnection } from "@/lib/net/tcp";
 import { tlsHandshake, type TlsSession } from "@/lib/net/tls";
-import { required } from "@/lib/engine/required";
 
 export interface CertificateOutcome {
   session: TlsSession;
