@@ -7,13 +7,14 @@ const STEPS: Record<TestId, readonly string[]> = {
     "Resolves the host name in DNS and opens the TCP port.",
     "Performs the TLS handshake and records the certificate chain exactly as the server sends it.",
     "Checks the name, the chain up to a trusted root, the validity dates, the key and signature strength and the server-authentication usage.",
+    "Offers each TLS version alone to see which ones the server still accepts (TLS 1.0 and 1.1 are obsolete).",
   ],
   "outlook-anywhere": [
     "Resolves the RPC proxy server in DNS and opens the port.",
     "Validates the SSL certificate as Outlook does: name, chain and trust, dates, strength.",
     "Checks the client-certificate settings and the HTTP authentication methods the RPC proxy (/rpc/rpcproxy.dll) offers.",
     "Compares the certificate with the mutual authentication principal name.",
-    "With credentials, signs in with the chosen method (Basic or NTLM).",
+    "With credentials, pings the RPC proxy with the chosen method (Basic or NTLM).",
   ],
 };
 

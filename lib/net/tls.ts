@@ -1,6 +1,6 @@
 import "server-only";
 import { isIP, type Socket } from "node:net";
-import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from "node:tls";
+import { connect as tlsConnect, type PeerCertificate, type SecureVersion, type TLSSocket } from "node:tls";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { cleanText, LIMITS } from "./limits";
 import { tapTls, type TlsTap } from "./tls-transcript";
@@ -26,7 +26,10 @@ const PERMISSIVE = {
 } as const;
 
 /** Runs a TLS handshake over an open TCP socket, recording what the server sends. */
-export function tlsHandshake(raw: Socket, options: { servername: string; timeoutMs: number; alpn?: string[] }): Promise<TlsSession> {
+export function tlsHandshake(
+  raw: Socket,
+  options: { servername: string; timeoutMs: number; alpn?: string[]; only?: SecureVersion },
+): Promise<TlsSession> {
   // The first bytes the server sends tell a plain-text protocol (HTTP, SMTP…) from a broken TLS server.
   let firstBytes = Buffer.alloc(0);
   const peek = (chunk: Buffer) => {
@@ -43,6 +46,8 @@ export function tlsHandshake(raw: Socket, options: { servername: string; timeout
     // SNI carries names only (RFC 6066); an IP literal target sends none.
     servername: isIP(options.servername) ? undefined : options.servername,
     ALPNProtocols: options.alpn,
+    // Probing one protocol version: offer that one alone.
+    ...(options.only ? { minVersion: options.only, maxVersion: options.only } : {}),
   });
   socket.on("keylog", (line) => tap.addKeylog(line));
 

@@ -22,7 +22,7 @@ export const TEST_CATALOG = {
     id: "tls-certificate",
     title: "TLS certificate",
     group: "Certificates",
-    summary: "Checks a server's certificate as a client sees it: name, chain and trust, dates, key and signature strength, server-authentication usage.",
+    summary: "Checks a server's certificate as a client sees it: name, chain and trust, dates, key and signature strength, server-authentication usage; and which TLS versions it accepts.",
   },
 } as const satisfies Record<TestId, TestInfo>;
 

@@ -18,7 +18,7 @@ export const outlookAnywhereTest: AnalyzerTest<OutlookAnywhereInput> = {
 
     const target = await resolveStep(run, host);
     const connection = await tcpStep(run, host, target, port);
-    const certificate = await certificateSteps(run, { host, port, connection, ignoreTrust: input.ignoreTrust });
+    const certificate = await certificateSteps(run, { host, port, connection, ignoreTrust: input.ignoreTrust, blocking: true });
     const rpc = certificate && connection ? openRpcSession(run, host, port, connection, certificate.leaf) : undefined;
 
     const anonymous = await run.step(

@@ -11,7 +11,7 @@ const name = (label: string) => `${label}.${DOMAIN}`;
 function tlsScenario(
   label: string,
   octet: number,
-  chain: (pki: TestPki, host: string) => Promise<{ chain: string; key: string; maxVersion?: "TLSv1" }>,
+  chain: (pki: TestPki, host: string) => Promise<{ chain: string; key: string; minVersion?: "TLSv1"; maxVersion?: "TLSv1" }>,
 ): ScenarioServer {
   const host = name(label);
   return { name: host, address: `127.0.10.${octet}`, start: async (pki, address) => startHttpsServer({ host: address, ...(await chain(pki, host)) }) };
@@ -55,7 +55,12 @@ const SCENARIOS: ScenarioServer[] = [
   leafScenario("cnonly", 14, { dnsNames: [] }),
   tlsScenario("tls10", 18, async (pki, host) => {
     const leaf = await pki.issueLeaf({ commonName: host, dnsNames: [host], key: { type: "RSA", bits: 2048 } });
-    return { chain: chainPem(leaf, pki.intermediate), key: leaf.keyPem, maxVersion: "TLSv1" as const };
+    return { chain: chainPem(leaf, pki.intermediate), key: leaf.keyPem, minVersion: "TLSv1" as const, maxVersion: "TLSv1" as const };
+  }),
+  tlsScenario("legacy", 23, async (pki, host) => {
+    const leaf = await pki.issueLeaf({ commonName: host, dnsNames: [host] });
+    // Negotiates TLS 1.3 with current clients, but still accepts TLS 1.0 and 1.1 from old ones.
+    return { chain: chainPem(leaf, pki.intermediate), key: leaf.keyPem, minVersion: "TLSv1" as const };
   }),
   tlsScenario("hugechain", 19, async (pki, host) => {
     const leaf = await pki.issueLeaf({ commonName: host, dnsNames: [host] });
@@ -238,5 +243,26 @@ describe("tls-certificate against real TLS servers on loopback", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("lists the protocol versions a current server accepts", async () => {
+    const result = await run("good");
+    const protocols = step(result, "tls.protocols");
+    expect(protocols.status).toBe("success");
+    expect(protocols.details).toMatchObject({ accepted: ["TLS 1.2", "TLS 1.3"], refused: ["TLS 1.0", "TLS 1.1"] });
+  });
+
+  it("warns about a server that still accepts TLS 1.0 and 1.1, even when it negotiates TLS 1.3", async () => {
+    const result = await run("legacy");
+    expect(step(result, "tls.certificate.obtain").details?.protocol).toBe("TLSv1.3");
+    expect(step(result, "tls.protocols")).toMatchObject({ status: "warning", problem: "TLS_PROTOCOL_OBSOLETE" });
+    expect(step(result, "tls.protocols").message).toContain("TLS 1.0 and TLS 1.1 are obsolete");
+    expect(result.verdict).toBe("warning");
+  });
+
+  it("still checks the protocols when the certificate is invalid, but not when there is no certificate", async () => {
+    expect(step(await run("expired"), "tls.protocols").status).toBe("success");
+    const plain = await run("plainhttp");
+    expect(step(plain, "tls.protocols")).toMatchObject({ status: "skipped", message: expect.stringContaining("no SSL certificate could be obtained") });
   });
 });

@@ -54,7 +54,7 @@ export interface HttpsServerOptions {
   handler?: RequestHandler;
   /** default "TLSv1.3" */
   maxVersion?: tls.SecureVersion;
-  /** default "TLSv1" (allowed because ciphers use @SECLEVEL=0) */
+  /** default "TLSv1.2", like current servers; "TLSv1" works too (ciphers use @SECLEVEL=0) */
   minVersion?: tls.SecureVersion;
   /** default "DEFAULT:@SECLEVEL=0" so RSA-1024 / SHA-1 certificates load and can be served */
   ciphers?: string;
@@ -154,7 +154,7 @@ export async function startHttpsServer(o: HttpsServerOptions): Promise<RunningHt
     cert: o.chain,
     key: o.key,
     ciphers: o.ciphers ?? DEFAULT_CIPHERS,
-    minVersion: o.minVersion ?? "TLSv1",
+    minVersion: o.minVersion ?? "TLSv1.2",
     maxVersion: o.maxVersion ?? "TLSv1.3",
     requestCert: o.requestCert ?? false,
     rejectUnauthorized: o.requestCert ? (o.rejectUnauthorized ?? true) : false,

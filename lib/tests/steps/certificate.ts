@@ -26,7 +26,15 @@ const OBSOLETE_PROTOCOLS = new Set(["SSLv3", "TLSv1", "TLSv1.1"]);
  */
 export function certificateSteps(
   run: TestRun,
-  options: { host: string; port: number; connection: TcpConnection | undefined; ignoreTrust: boolean; now?: Date },
+  options: {
+    host: string;
+    port: number;
+    connection: TcpConnection | undefined;
+    ignoreTrust: boolean;
+    /** Whether an invalid certificate skips the later steps (no certificate at all always does). */
+    blocking: boolean;
+    now?: Date;
+  },
 ): Promise<CertificateOutcome | undefined> {
   const { host, port, ignoreTrust } = options;
   return run.step("tls.certificate", "Testing the SSL certificate to make sure it's valid.", async (parent) => {
@@ -41,7 +49,8 @@ export function certificateSteps(
         return outcome;
       },
     );
-    // After a failed handshake the checks below are recorded as skipped, with the reason.
+    // After a failed handshake the checks below are recorded as skipped, with the reason, and so is the rest of the test.
+    if (!obtained) run.block("no SSL certificate could be obtained from the server.");
     const leaf = () => required(obtained).leaf;
     const sent = () => required(obtained).sent;
     const judge = (finding: Finding) => (ignoreTrust ? demoteToWarning(finding) : finding);
@@ -72,7 +81,7 @@ export function certificateSteps(
       error: obtained ? "The certificate couldn't be validated: see the failed checks below." : "The SSL certificate couldn't be obtained, so it couldn't be validated.",
     });
     return obtained;
-  });
+  }, { blocking: options.blocking });
 }
 
 async function obtainCertificate(step: StepContext, host: string, connection: TcpConnection): Promise<CertificateOutcome> {

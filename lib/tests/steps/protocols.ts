@@ -1,0 +1,54 @@
+import "server-only";
+import type { SecureVersion } from "node:tls";
+import { env } from "@/lib/config/env";
+import { ok, warning, type Finding } from "@/lib/engine/finding";
+import { ProblemError } from "@/lib/engine/problem-error";
+import type { ResolvedAddress } from "@/lib/net/dns";
+import { connectAddress } from "@/lib/net/tcp";
+import { tlsHandshake } from "@/lib/net/tls";
+
+const VERSIONS: SecureVersion[] = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
+const OBSOLETE = new Set<SecureVersion>(["TLSv1", "TLSv1.1"]);
+const LABEL: Record<SecureVersion, string> = { TLSv1: "TLS 1.0", "TLSv1.1": "TLS 1.1", "TLSv1.2": "TLS 1.2", "TLSv1.3": "TLS 1.3" };
+
+export type ProtocolSupport = Record<SecureVersion, "accepted" | "refused" | "untested">;
+
+/** Offers each protocol version alone, on its own connection to the checked address, in parallel. */
+export async function probeProtocols(host: string, address: ResolvedAddress, port: number): Promise<ProtocolSupport> {
+  const timeoutMs = env().RCA_TIMEOUT_MS;
+  const outcomes = await Promise.all(
+    VERSIONS.map(async (version) => {
+      let raw;
+      try {
+        raw = await connectAddress(address, port, timeoutMs);
+      } catch {
+        return "untested" as const;
+      }
+      try {
+        const session = await tlsHandshake(raw, { servername: host, timeoutMs, only: version });
+        session.socket.destroy();
+        return "accepted" as const;
+      } catch (error) {
+        if (error instanceof ProblemError) return "refused" as const;
+        throw error;
+      } finally {
+        raw.destroy();
+      }
+    }),
+  );
+  return Object.fromEntries(VERSIONS.map((version, i) => [version, outcomes[i]!])) as ProtocolSupport;
+}
+
+/** TLS 1.0 and 1.1 are obsolete (RFC 8996): a server that still accepts them gets a warning. */
+export function judgeProtocols(support: ProtocolSupport): Finding {
+  const list = (state: ProtocolSupport[SecureVersion]) => VERSIONS.filter((version) => support[version] === state).map((version) => LABEL[version]);
+  const accepted = list("accepted");
+  const refused = list("refused");
+  const details = { accepted, refused, untested: list("untested") };
+  const summary = `The server accepts ${accepted.join(", ") || "none of the versions offered"}${refused.length > 0 ? `; it refuses ${refused.join(", ")}` : ""}.`;
+  const obsolete = VERSIONS.filter((version) => OBSOLETE.has(version) && support[version] === "accepted").map((version) => LABEL[version]);
+  if (obsolete.length > 0) {
+    return warning("TLS_PROTOCOL_OBSOLETE", `${summary} ${obsolete.join(" and ")} ${obsolete.length > 1 ? "are" : "is"} obsolete (RFC 8996): disable ${obsolete.length > 1 ? "them" : "it"} once no old client needs ${obsolete.length > 1 ? "them" : "it"}.`, details);
+  }
+  return ok(summary, details);
+}
