@@ -174,7 +174,7 @@ export async function startHttpsServer(o: HttpsServerOptions): Promise<RunningHt
     server = https.createServer(tlsOpts, wrapped);
     httpServer = server as unknown as http.Server;
   }
-  httpServer.on("clientError", (err: Error, socket: Duplex) => {
+  httpServer.on("clientError", (_error: Error, socket: Duplex) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
     socket.destroy();
   });
