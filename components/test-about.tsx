@@ -1,4 +1,4 @@
-import type { TestId } from "@/lib/tests/schemas";
+import type { TestId } from "@/lib/analyzers/schemas";
 import { NumberedList } from "./ui/numbered-list";
 
 /** What each test does, step by step, in the words an administrator expects. */

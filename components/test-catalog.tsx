@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { TEST_CATALOG, TEST_GROUPS, type TestGroup, type TestInfo } from "@/lib/tests/catalog";
+import { TEST_CATALOG, TEST_GROUPS, type TestGroup, type TestInfo } from "@/lib/analyzers/catalog";
 
 const GROUP_DESCRIPTION: Record<TestGroup, string> = {
   "Exchange Server": "Connectivity to Exchange and Microsoft 365 services as Outlook and mobile clients see it.",

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { Step } from "@/lib/engine/types";
-import { OutlookAnywhereInputSchema, TlsCertificateInputSchema, type TestId } from "@/lib/tests/schemas";
+import { OutlookAnywhereInputSchema, TlsCertificateInputSchema, type TestId } from "@/lib/analyzers/schemas";
 import { formatDuration } from "./format";
 import { applyStart, applyStep, LiveStepList, type LiveSteps } from "./live-steps";
 import { readServerSentEvents } from "./sse";

@@ -43,6 +43,12 @@ export const PROBLEM_CODES = [
   "CONNECTION_FAILED",
   "HTTP_TIMEOUT",
   "INTERNAL_ERROR",
+  // RFC 5280 path validation: each rule an issuer or the path can break.
+  "CERT_ISSUER_NOT_CA",
+  "CERT_PATH_LENGTH_EXCEEDED",
+  "CERT_ISSUER_KEY_USAGE",
+  "CERT_NAME_CONSTRAINTS",
+  "CERT_CHAIN_INVALID",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

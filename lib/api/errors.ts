@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { INTERNAL_ERROR_MESSAGE } from "@/lib/constants";
 
 /** The one error shape every API route answers with. */
 export interface ApiErrorBody {
@@ -31,5 +32,5 @@ export function errorResponse(error: unknown): Response {
     return Response.json(body, { status: STATUS[error.code] });
   }
   console.error("[rca] unexpected API error:", error);
-  return Response.json({ error: { message: "Internal error. The analyzer's log has the details." } } satisfies ApiErrorBody, { status: 500 });
+  return Response.json({ error: { message: INTERNAL_ERROR_MESSAGE } } satisfies ApiErrorBody, { status: 500 });
 }

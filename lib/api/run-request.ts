@@ -1,5 +1,5 @@
 import "server-only";
-import { TestInputSchema, type TestInput } from "@/lib/tests/schemas";
+import { TestInputSchema, type TestInput } from "@/lib/analyzers/catalog";
 import { ApiError, validationError } from "./errors";
 
 /** A test request is a handful of fields: anything larger is refused before it is read. */

@@ -1,8 +1,8 @@
 import "server-only";
 import type { RunEvent } from "@/lib/engine/types";
-import { saveResult } from "@/lib/store";
-import { runTest } from "@/lib/tests/run";
-import type { TestInput } from "@/lib/tests/schemas";
+import { runAndSave } from "@/lib/analyzers/run";
+import type { TestInput } from "@/lib/analyzers/catalog";
+import { INTERNAL_ERROR_MESSAGE } from "@/lib/constants";
 
 function sse(event: string, data: unknown): Uint8Array {
   return new TextEncoder().encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -26,12 +26,10 @@ export function streamTestRun(input: TestInput): Response {
         }
       };
       try {
-        const result = await runTest(input, (event: RunEvent) => send(event.type, event.type === "start" ? { path: event.path, code: event.code, title: event.title } : { path: event.path, step: event.step }));
-        await saveResult(result);
-        send("result", { id: result.id, url: `/r/${result.id}`, result });
+        send("result", await runAndSave(input, (event: RunEvent) => send(event.type, event.type === "start" ? { path: event.path, code: event.code, title: event.title } : { path: event.path, step: event.step })));
       } catch (error) {
         console.error("[rca] test run failed:", error);
-        send("error", { error: { message: "Internal error. The analyzer's log has the details." } });
+        send("error", { error: { message: INTERNAL_ERROR_MESSAGE } });
       } finally {
         if (open) controller.close();
       }

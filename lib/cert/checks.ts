@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { DAY_MS } from "@/lib/constants";
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
 import { cleanText } from "@/lib/net/limits";
 import type { ChainAnalysis } from "./chain";
@@ -8,7 +9,6 @@ export const EXPIRY_WARNING_DAYS = 30;
 export const MIN_RSA_BITS = 2048;
 export const MIN_EC_BITS = 256;
 const WEAK_HASHES = new Set(["SHA-1", "MD5", "MD2"]);
-const DAY_MS = 86_400_000;
 
 /** RFC 6125: SAN dNSName / iPAddress entries, one left-most wildcard label; the CN only when no DNS SAN exists. */
 export function checkName(host: string, leaf: ParsedCertificate): Finding {

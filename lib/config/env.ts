@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "@/lib/constants";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])
@@ -6,7 +7,7 @@ const booleanFlag = z
   .transform((value) => value === "true" || value === "1");
 
 const EnvSchema = z.object({
-  RCA_DATABASE_URL: z.string().min(1).default("file:./data/rca.sqlite"),
+  RCA_DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
   RCA_ALLOW_PRIVATE_TARGETS: booleanFlag,
   RCA_DNS_SERVERS: z
     .string()

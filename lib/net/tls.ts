@@ -1,6 +1,15 @@
 import "server-only";
 import { isIP, type Socket } from "node:net";
-import { connect as tlsConnect, type PeerCertificate, type SecureVersion, type TLSSocket } from "node:tls";
+import {
+  checkServerIdentity,
+  connect as tlsConnect,
+  createSecureContext,
+  DEFAULT_CIPHERS,
+  type PeerCertificate,
+  type SecureContext,
+  type SecureVersion,
+  type TLSSocket,
+} from "node:tls";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { cleanText, LIMITS } from "./limits";
 import { tapTls, type TlsTap } from "./tls-transcript";
@@ -15,21 +24,62 @@ export interface TlsSession {
   /** How `chain` was obtained: parsed from the handshake as sent, or rebuilt by Node (order unknown). */
   chainSource: "as-sent" | "rebuilt";
   tap: TlsTap;
+  /** OpenSSL's own verdict on the chain against the trust anchors given (no name check): the second opinion. */
+  verification: OpenSslVerdict;
+}
+
+export interface OpenSslVerdict {
+  authorized: boolean;
+  /** OpenSSL's reason when it refuses, e.g. UNABLE_TO_GET_ISSUER_CERT_LOCALLY, CERT_HAS_EXPIRED, INVALID_CA. */
+  error?: string;
+}
+
+/** Roots OpenSSL verifies against: the same store the analyzer's own path building uses. */
+export interface TrustAnchors {
+  /** Identifies this set of roots, so a TLS context built from them is reused. */
+  id: string;
+  pems: readonly string[];
+}
+
+export interface TlsOptions {
+  servername: string;
+  timeoutMs: number;
+  alpn?: string[];
+  /** Probing one protocol version: offer that one alone. */
+  only?: SecureVersion;
+  trust?: TrustAnchors;
+  /**
+   * Connect as Outlook would before it sends a password: TLS 1.2 or later, default ciphers at security level 2,
+   * the chain verified by OpenSSL against `trust`, and the name checked. Anything less fails the handshake.
+   */
+  strict?: boolean;
 }
 
 // The analyzer must be able to talk to weak servers in order to judge them: accept every protocol version
 // and cipher OpenSSL still has, and never let OpenSSL's own verification abort the handshake.
-const PERMISSIVE = {
-  minVersion: "TLSv1",
-  ciphers: "ALL:@SECLEVEL=0",
-  rejectUnauthorized: false,
-} as const;
+const PERMISSIVE = { minVersion: "TLSv1", ciphers: "ALL:@SECLEVEL=0" } as const;
+// What a current client (Outlook on Windows, a browser) insists on before it trusts a connection with a password.
+const STRICT = { minVersion: "TLSv1.2", ciphers: `${DEFAULT_CIPHERS}:@SECLEVEL=2` } as const;
+
+const contexts = new Map<string, SecureContext>();
+
+/** Parsing ~150 roots costs milliseconds: one context per (roots, profile), built once. */
+function secureContext(options: TlsOptions): SecureContext | undefined {
+  if (!options.trust) return undefined;
+  const profile = options.strict ? STRICT : PERMISSIVE;
+  const versions = options.only ? { minVersion: options.only, maxVersion: options.only } : {};
+  const key = `${options.trust.id}|${options.strict ? "strict" : "permissive"}|${options.only ?? "all"}`;
+  let context = contexts.get(key);
+  if (!context) {
+    context = createSecureContext({ ...profile, ...versions, ca: [...options.trust.pems] });
+    if (contexts.size > 32) contexts.clear();
+    contexts.set(key, context);
+  }
+  return context;
+}
 
 /** Runs a TLS handshake over an open TCP socket, recording what the server sends. */
-export function tlsHandshake(
-  raw: Socket,
-  options: { servername: string; timeoutMs: number; alpn?: string[]; only?: SecureVersion },
-): Promise<TlsSession> {
+export function tlsHandshake(raw: Socket, options: TlsOptions): Promise<TlsSession> {
   // The first bytes the server sends tell a plain-text protocol (HTTP, SMTP…) from a broken TLS server.
   let firstBytes = Buffer.alloc(0);
   const peek = (chunk: Buffer) => {
@@ -40,8 +90,13 @@ export function tlsHandshake(
   const tap = tapTls(raw, { maxBytes: LIMITS.tlsTranscriptBytes });
   // Errors reach us through the TLS socket; after it is destroyed, a late reset must not go uncaught.
   tap.stream.on("error", () => {});
+  const servername = options.servername;
   const socket = tlsConnect({
-    ...PERMISSIVE,
+    ...(options.strict ? STRICT : PERMISSIVE),
+    // Only the strict profile lets OpenSSL's verdict abort the handshake; otherwise it is recorded as a fact.
+    rejectUnauthorized: options.strict === true,
+    checkServerIdentity: options.strict ? (_name, cert) => checkServerIdentity(servername, cert) : () => undefined,
+    secureContext: secureContext(options),
     socket: tap.stream as unknown as Socket,
     // SNI carries names only (RFC 6066); an IP literal target sends none.
     servername: isIP(options.servername) ? undefined : options.servername,
@@ -80,6 +135,9 @@ export function tlsHandshake(
         chain: asSent.length > 0 ? asSent : rebuiltChain(socket),
         chainSource: asSent.length > 0 ? "as-sent" : "rebuilt",
         tap,
+        verification: options.trust
+          ? { authorized: socket.authorized, ...(socket.authorized ? {} : { error: String(socket.authorizationError ?? "unknown") }) }
+          : { authorized: false, error: "NOT_CHECKED" },
       });
     });
     // Stays attached for the socket's life: a hostile server can make a handshake fail twice, or reset an idle
@@ -87,6 +145,9 @@ export function tlsHandshake(
     socket.on("error", (error: NodeJS.ErrnoException) => fail(handshakeProblem(error, firstBytes)));
   });
 }
+
+/** OpenSSL's X509_V_ERR names as Node reports them (e.g. CERT_HAS_EXPIRED), unlike its ERR_/E… codes. */
+const VERIFY_ERROR = /^(?!ERR_)(?!E[A-Z]+$)[A-Z0-9]+(_[A-Z0-9]+)+$/;
 
 /** Maps a handshake failure to a problem, by error code and by what the server actually sent. */
 function handshakeProblem(error: NodeJS.ErrnoException, firstBytes: Buffer): ProblemError {
@@ -98,6 +159,9 @@ function handshakeProblem(error: NodeJS.ErrnoException, firstBytes: Buffer): Pro
   }
   if (code === "ERR_SSL_UNSUPPORTED_PROTOCOL" || code === "ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION") {
     return new ProblemError("TLS_PROTOCOL_OBSOLETE", "The server and the analyzer share no TLS protocol version: the server only offers obsolete versions (SSL 3.0 or older).", details);
+  }
+  if (code === "ERR_TLS_CERT_ALTNAME_INVALID" || VERIFY_ERROR.test(code)) {
+    return new ProblemError("TLS_HANDSHAKE_FAILED", `OpenSSL refused the server's certificate (${code}).`, { ...details, verifyError: code });
   }
   if (code === "ECONNRESET" || code === "EPIPE") {
     return new ProblemError("CONNECTION_FAILED", "The server closed the connection during the TLS handshake.", details);

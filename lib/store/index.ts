@@ -1,11 +1,11 @@
 import "server-only";
 import { env } from "@/lib/config/env";
+import { DAY_MS, DEFAULT_DATABASE_URL } from "@/lib/constants";
 import type { TestResult } from "@/lib/engine/types";
 import { TestResultSchema } from "./result-schema";
 import { openSqliteStore } from "./sqlite";
 import type { ResultStore } from "./types";
 
-const DAY_MS = 86_400_000;
 const PURGE_INTERVAL_MS = 3_600_000;
 
 let store: ResultStore | undefined;
@@ -18,7 +18,7 @@ export function resultStore(): ResultStore {
 }
 
 export function openStore(url: string): ResultStore {
-  if (url.startsWith("file:")) return openSqliteStore(url.slice("file:".length) || "./data/rca.sqlite");
+  if (url.startsWith("file:")) return openSqliteStore(url.slice("file:".length) || DEFAULT_DATABASE_URL.slice("file:".length));
   if (/^postgres(ql)?:\/\//.test(url)) {
     throw new Error("RCA_DATABASE_URL: the PostgreSQL store is not available in this version yet; use a file: URL (SQLite).");
   }

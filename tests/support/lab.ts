@@ -5,8 +5,8 @@
 import { resetTrustStoreForTests } from "@/lib/cert/trust-store";
 import { resetEnvForTests } from "@/lib/config/env";
 import type { Step, TestResult } from "@/lib/engine/types";
-import { runTest } from "@/lib/tests/run";
-import { TestInputSchema } from "@/lib/tests/schemas";
+import { runTest } from "@/lib/analyzers/run";
+import { TestInputSchema } from "@/lib/analyzers/catalog";
 import { startDnsmasq, type RunningDnsmasq } from "./dnsmasq";
 import { createTestPki, type TestPki } from "./pki";
 import type { RunningServer } from "./servers";

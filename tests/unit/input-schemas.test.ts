@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publicInput, TestInputSchema, type TestInput } from "@/lib/tests/schemas";
+import { publicInput, TestInputSchema, type TestInput } from "@/lib/analyzers/catalog";
 
 /** The inputs of every test, as the form and the API validate them. */
 

@@ -3,8 +3,7 @@ import { errorResponse } from "@/lib/api/errors";
 import { formErrorPage } from "@/lib/api/form-error-page";
 import { isFormPost, readTestInput } from "@/lib/api/run-request";
 import { streamTestRun } from "@/lib/api/stream";
-import { saveResult } from "@/lib/store";
-import { runTest } from "@/lib/tests/run";
+import { runAndSave } from "@/lib/analyzers/run";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,11 +13,9 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const input = await readTestInput(request);
     if (request.headers.get("accept")?.includes("text/event-stream")) return streamTestRun(input);
-    const result = await runTest(input);
-    await saveResult(result);
-    const url = `/r/${result.id}`;
-    if (fromForm) return new Response(null, { status: 303, headers: { Location: url } });
-    return Response.json({ id: result.id, url, result }, { status: 201, headers: { Location: url } });
+    const saved = await runAndSave(input);
+    if (fromForm) return new Response(null, { status: 303, headers: { Location: saved.url } });
+    return Response.json(saved, { status: 201, headers: { Location: saved.url } });
   } catch (error) {
     return (fromForm && formErrorPage(error, request.headers.get("referer"))) || errorResponse(error);
   }

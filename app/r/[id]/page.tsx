@@ -11,7 +11,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { VerdictBanner } from "@/components/verdict-banner";
 import type { TestResult } from "@/lib/engine/types";
 import { getResult } from "@/lib/store";
-import { testInfo } from "@/lib/tests/catalog";
+import { analyzerOf } from "@/lib/analyzers/catalog";
+import { permalinkPath } from "@/lib/constants";
 
 interface ResultPageProps {
   params: Promise<{ id: string }>;
@@ -56,7 +57,7 @@ export default async function ResultPage({ params }: ResultPageProps) {
   if (!result) return <ResultNotFoundView />;
 
   const info = testInfo(result.test);
-  const path = `/r/${encodeURIComponent(result.id)}`;
+  const path = permalinkPath(result.id);
   const origin = await requestOrigin();
 
   return (

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { TestAbout } from "@/components/test-about";
 import { TestForm } from "@/components/test-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { TEST_CATALOG, testInfo } from "@/lib/tests/catalog";
+import { TEST_CATALOG, testInfo } from "@/lib/analyzers/catalog";
 
 interface TestPageProps {
   params: Promise<{ testId: string }>;

@@ -33,6 +33,8 @@ export function certificateSteps(
     ignoreTrust: boolean;
     /** Whether an invalid certificate skips the later steps (no certificate at all always does). */
     blocking: boolean;
+    /** ALPN protocols to offer: only for tests of an HTTP service (a mail server may refuse "http/1.1"). */
+    alpn?: string[];
     now?: Date;
   },
 ): Promise<CertificateOutcome | undefined> {
@@ -42,7 +44,7 @@ export function certificateSteps(
       "tls.certificate.obtain",
       `Attempting to obtain the SSL certificate from remote server ${host} on port ${port}.`,
       async (step) => {
-        const outcome = await obtainCertificate(step, host, required(options.connection));
+        const outcome = await obtainCertificate(step, host, required(options.connection), options.alpn);
         // Everything needed is recorded: close now, so a single-threaded server is free for the next steps.
         outcome.session.socket.end();
         run.defer(() => outcome.session.socket.destroy());
@@ -84,8 +86,8 @@ export function certificateSteps(
   }, { blocking: options.blocking });
 }
 
-async function obtainCertificate(step: StepContext, host: string, connection: TcpConnection): Promise<CertificateOutcome> {
-  const session = await tlsHandshake(connection.socket, { servername: host, timeoutMs: env().RCA_TIMEOUT_MS, alpn: ["http/1.1"] });
+async function obtainCertificate(step: StepContext, host: string, connection: TcpConnection, alpn: string[] | undefined): Promise<CertificateOutcome> {
+  const session = await tlsHandshake(connection.socket, { servername: host, timeoutMs: env().RCA_TIMEOUT_MS, alpn, trust: trustStore().openssl });
   const sent = parseChain(session.chain);
   const leaf = sent[0];
   if (!leaf) {

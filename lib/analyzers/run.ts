@@ -3,9 +3,10 @@ import { randomBytes } from "node:crypto";
 import { TestRun, type EmitEvent } from "@/lib/engine/runner";
 import { RESULT_SCHEMA_VERSION, type TestResult } from "@/lib/engine/types";
 import { verdictOf } from "@/lib/engine/verdict";
-import { TESTS } from "./registry";
-import { publicInput, type TestInput } from "./schemas";
-import type { AnalyzerTest } from "./types";
+import { saveResult } from "@/lib/store";
+import { permalinkPath } from "@/lib/constants";
+import { publicInput, type TestInput } from "./catalog";
+import { RUNNERS, type RunAnalyzer } from "./registry";
 
 /** 128 random bits, URL-safe: permalinks can't be guessed. */
 export function newResultId(): string {
@@ -17,9 +18,9 @@ export async function runTest(input: TestInput, onEvent: EmitEvent = () => {}): 
   const startedAt = new Date();
   const started = performance.now();
   const run = new TestRun(onEvent);
-  const test = TESTS[input.test] as AnalyzerTest;
+  const runAnalyzer = RUNNERS[input.test] as RunAnalyzer<TestInput>;
   try {
-    await test.run(input, run);
+    await runAnalyzer(input, run);
   } finally {
     run.close();
   }
@@ -33,4 +34,18 @@ export async function runTest(input: TestInput, onEvent: EmitEvent = () => {}): 
     verdict: verdictOf(run.steps),
     steps: run.steps,
   };
+}
+
+export interface SavedRun {
+  id: string;
+  /** The permalink path, /r/<id>. */
+  url: string;
+  result: TestResult;
+}
+
+/** Runs a test and stores its result: what every entry point (API, stream, form post) does. */
+export async function runAndSave(input: TestInput, onEvent?: EmitEvent): Promise<SavedRun> {
+  const result = await runTest(input, onEvent);
+  await saveResult(result);
+  return { id: result.id, url: permalinkPath(result.id), result };
 }

@@ -1,16 +1,16 @@
 import "server-only";
 import { checkMutualAuth } from "@/lib/cert/mutual-auth";
 import { required } from "@/lib/engine/required";
-import { certificateSteps } from "./steps/certificate";
-import { resolveStep, tcpStep } from "./steps/connectivity";
-import { AUTH_METHOD_NAMES, authenticate, authScheme, checkClientCertificate, judgeAuthMethods, openRpcSession, rpcProxyPath, urlHost } from "./steps/rpc-proxy";
-import type { OutlookAnywhereInput } from "./schemas";
-import type { AnalyzerTest } from "./types";
+import type { TestRun } from "@/lib/engine/runner";
+import { AUTH_METHOD_NAMES } from "../fields";
+import { certificateSteps } from "../steps/certificate";
+import { resolveStep, tcpStep } from "../steps/connectivity";
+import type { OutlookAnywhereInput } from "./definition";
+import { authenticate, authScheme, checkClientCertificate, judgeAuthMethods, openRpcSession, rpcProxyPath, urlHost } from "./rpc-proxy";
 
 /** Outlook Anywhere (RPC over HTTP): the certificate, then the RPC proxy as Outlook meets it. */
-export const outlookAnywhereTest: AnalyzerTest<OutlookAnywhereInput> = {
-  id: "outlook-anywhere",
-  async run(input, run) {
+export async function runOutlookAnywhere(input: OutlookAnywhereInput, run: TestRun): Promise<void> {
+  {
     const { host, port } = input;
     const path = rpcProxyPath(host);
     const url = `https://${urlHost(host, port)}${path}`;
@@ -18,7 +18,7 @@ export const outlookAnywhereTest: AnalyzerTest<OutlookAnywhereInput> = {
 
     const target = await resolveStep(run, host);
     const connection = await tcpStep(run, host, target, port);
-    const certificate = await certificateSteps(run, { host, port, connection, ignoreTrust: input.ignoreTrust, blocking: true });
+    const certificate = await certificateSteps(run, { host, port, connection, ignoreTrust: input.ignoreTrust, blocking: true, alpn: ["http/1.1"] });
     const rpc = certificate && connection ? openRpcSession(run, host, port, connection, certificate.leaf) : undefined;
 
     const anonymous = await run.step(
@@ -57,5 +57,5 @@ export const outlookAnywhereTest: AnalyzerTest<OutlookAnywhereInput> = {
       },
       nonBlocking,
     );
-  },
-};
+  }
+}

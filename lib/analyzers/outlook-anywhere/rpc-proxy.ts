@@ -20,10 +20,7 @@ import {
 import { connectAddress, type TcpConnection } from "@/lib/net/tcp";
 import { tlsHandshake } from "@/lib/net/tls";
 import type { TlsTap } from "@/lib/net/tls-transcript";
-import type { OutlookAnywhereInput } from "../schemas";
-
-export type AuthMethod = OutlookAnywhereInput["authMethod"];
-export const AUTH_METHOD_NAMES: Record<AuthMethod, string> = { basic: "Basic", ntlm: "NTLM" };
+import { AUTH_METHOD_NAMES, type AuthMethod } from "../fields";
 
 const CLIENT_CERT_FIX = "Outlook Anywhere doesn't send a client certificate: set the /rpc virtual directory's SSL settings to ignore client certificates.";
 

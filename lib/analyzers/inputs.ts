@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { canonicalHost } from "@/lib/validation/host";
+import { AUTH_METHOD_NAMES, type AuthMethod } from "./fields";
+
+/** Input pieces shared by the tests' schemas. Field names are the public contract (../shared/CONTRACT.md). */
+
+export const host = z
+  .string({ error: "Enter a host name or IP address." })
+  .trim()
+  .min(1, "Enter a host name or IP address.")
+  .max(253, "A host name has at most 253 characters.")
+  .transform((value, ctx) => {
+    const canonical = canonicalHost(value);
+    if (!canonical) {
+      ctx.addIssue({ code: "custom", message: "Enter a valid host name (like mail.contoso.com) or an IP address, without https:// or a path." });
+      return z.NEVER;
+    }
+    return canonical.host;
+  });
+
+const PORT_RANGE = "The port must be a whole number between 1 and 65535.";
+/** A number, or the digits of one (form posts); an empty field means the default port. */
+export const port = (defaultPort: number) =>
+  z.preprocess(
+    (value) => (value === "" || value === null ? undefined : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+    z.number({ error: PORT_RANGE }).int(PORT_RANGE).min(1, PORT_RANGE).max(65535, PORT_RANGE).default(defaultPort),
+  );
+
+export const checkbox = z
+  .union([z.boolean(), z.enum(["true", "false", "on", "off", ""])])
+  .transform((value) => value === true || value === "true" || value === "on");
+
+export const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .max(max, `The ${label} has at most ${max} characters.`)
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? undefined : value));
+
+export const PRINCIPAL_PATTERN = /^msstd:(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/i;
+
+export const principal = z
+  .string()
+  .trim()
+  .max(260, "The principal name has at most 260 characters.")
+  .optional()
+  .transform((value) => (value ? value : undefined))
+  .refine((value) => value === undefined || PRINCIPAL_PATTERN.test(value), {
+    message: "Enter the principal as msstd: followed by a host name, like msstd:mail.contoso.com (or msstd:*.contoso.com for a wildcard certificate).",
+  });
+
+const AUTH_METHODS = Object.keys(AUTH_METHOD_NAMES) as [AuthMethod, ...AuthMethod[]];
+export const authMethod = z.enum(AUTH_METHODS, { error: "Choose Basic or NTLM authentication." }).default("ntlm");
+
+/** Optional user name and password: both or neither. */
+export const credentials = {
+  username: optionalText(256, "user name"),
+  password: optionalText(256, "password"),
+};
+
+export function requireBoth(input: { username?: string; password?: string }, ctx: z.RefinementCtx): void {
+  if (input.password !== undefined && input.username === undefined) {
+    ctx.addIssue({ code: "custom", path: ["username"], message: "Enter the user name that goes with the password." });
+  }
+  if (input.username !== undefined && input.password === undefined) {
+    ctx.addIssue({ code: "custom", path: ["password"], message: "Enter the password for this user name." });
+  }
+}

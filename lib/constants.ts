@@ -1,0 +1,17 @@
+/** Constants several modules share: each defined here once. */
+
+export const DAY_MS = 86_400_000;
+
+/** The SQLite file used when RCA_DATABASE_URL is not set. */
+export const DEFAULT_DATABASE_URL = "file:./data/rca.sqlite";
+
+/** The human page of a stored result: the permalink an admin pastes into a ticket. */
+export function permalinkPath(id: string): string {
+  return `/r/${encodeURIComponent(id)}`;
+}
+
+/** Protocol versions current clients refuse (RFC 8996), as Node names them. */
+export const OBSOLETE_TLS_VERSIONS: ReadonlySet<string> = new Set(["SSLv2", "SSLv3", "TLSv1", "TLSv1.1"]);
+
+/** What a client is told when the analyzer itself failed; the cause is logged, never echoed. */
+export const INTERNAL_ERROR_MESSAGE = "Internal error. The analyzer's log has the details.";
