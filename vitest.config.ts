@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { LastCheckSequencer } from "./tests/support/sequencer";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const alias = {
@@ -11,6 +12,10 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // The declared-problem check runs after every integration scenario.
+    sequence: { sequencer: LastCheckSequencer },
+    // A committed .only fails under CI.
+    allowOnly: !process.env.CI,
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {
@@ -18,6 +23,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/integration-setup.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -41,3 +41,17 @@ export function ResultNotFoundView() {
     </NotFoundLayout>
   );
 }
+
+/** A stored result in a format this version can't read: said plainly, never shown half-parsed. */
+export function ResultUnreadableView({ message }: { message: string }) {
+  return (
+    <NotFoundLayout eyebrow="Result unreadable" title="This result can’t be shown by this version" testId="result-unreadable">
+      <p className="mt-3 text-ink-muted">{message}</p>
+      <div className="mt-6 flex justify-center gap-3">
+        <ButtonLink href="/" variant="primary">
+          Run a test
+        </ButtonLink>
+      </div>
+    </NotFoundLayout>
+  );
+}

@@ -1,25 +1,15 @@
 import type { ReactNode } from "react";
+import { analyzerOf, fieldOf, SECRET_FIELDS } from "@/lib/analyzers/catalog";
+import type { FormField } from "@/lib/analyzers/definition";
 import type { TestResult } from "@/lib/engine/types";
 import { labelFor } from "./details-view";
 import { formatAge, formatDuration, formatUtc } from "./format";
 
-/** Input fields never shown, whatever a stored result holds: credentials are not part of a permalink. */
-const NEVER_SHOWN = new Set(["test", "password", "username"]);
+/** Shown for an input the test no longer declares (an old result), or for the credentials marker. */
+const OTHER_LABELS: Record<string, string> = { credentials: "Credentials" };
 
-const INPUT_LABELS: Record<string, string> = {
-  host: "Server",
-  port: "Port",
-  mutualAuthPrincipal: "Mutual authentication principal",
-  ignoreTrust: "Ignore trust for SSL",
-  authMethod: "Authentication method",
-  credentials: "Credentials",
-  emailAddress: "E-mail address",
-};
-
-const HOST_LABEL: Record<string, string> = { "outlook-anywhere": "RPC proxy server" };
-
-function inputValue(key: string, value: unknown): ReactNode {
-  if (key === "authMethod" && typeof value === "string") return value === "ntlm" ? "NTLM" : value === "basic" ? "Basic" : value;
+function inputValue(field: FormField | undefined, value: unknown): ReactNode {
+  if (field?.kind === "choice" && typeof value === "string") return field.options.find((option) => option.value === value)?.label ?? value;
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (value === null || value === undefined || value === "") return <span className="italic text-ink-muted">not set</span>;
   if (typeof value === "string" || typeof value === "number") return String(value);
@@ -30,18 +20,20 @@ function inputValue(key: string, value: unknown): ReactNode {
   }
 }
 
-const ORDER = ["host", "emailAddress", "domain", "port", "mutualAuthPrincipal", "ignoreTrust", "authMethod", "credentials"];
-
-function rank(key: string): number {
-  const index = ORDER.indexOf(key);
-  return index === -1 ? ORDER.length : index;
-}
-
-/** The public inputs of a run as a list, in form order; a password is never among them. */
-export function publicInputEntries(result: TestResult): Array<[string, unknown]> {
+/** The public inputs of a run, in form order, labelled as on the form; a credential is never among them. */
+export function publicInputEntries(result: TestResult): Array<{ key: string; label: string; field?: FormField; value: unknown }> {
+  const fields = analyzerOf(result.test)?.fields ?? [];
+  const rank = (key: string) => {
+    const index = fields.findIndex((field) => field.name === key);
+    return index === -1 ? fields.length : index;
+  };
   return Object.entries(result.input)
-    .filter(([key]) => !NEVER_SHOWN.has(key))
-    .sort(([a], [b]) => rank(a) - rank(b));
+    .filter(([key]) => key !== "test" && !SECRET_FIELDS.has(key))
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([key, value]) => {
+      const field = fieldOf(result.test, key);
+      return { key, value, field, label: field?.label ?? OTHER_LABELS[key] ?? labelFor(key) };
+    });
 }
 
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
@@ -58,9 +50,9 @@ export function ResultSummary({ result, now }: { result: TestResult; now: Date }
   const age = formatAge(result.startedAt, now);
   return (
     <dl data-testid="result-inputs" className="grid grid-cols-1 gap-x-6 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]">
-      {publicInputEntries(result).map(([key, value]) => (
-        <Row key={key} label={(key === "host" ? HOST_LABEL[result.test] : undefined) ?? INPUT_LABELS[key] ?? labelFor(key)}>
-          <span data-input={key}>{inputValue(key, value)}</span>
+      {publicInputEntries(result).map(({ key, label, field, value }) => (
+        <Row key={key} label={label}>
+          <span data-input={key}>{inputValue(field, value)}</span>
         </Row>
       ))}
       <Row label="Started at">

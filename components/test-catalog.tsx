@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { TEST_CATALOG, TEST_GROUPS, type TestGroup, type TestInfo } from "@/lib/analyzers/catalog";
+import { ANALYZERS } from "@/lib/analyzers/catalog";
+import { TEST_GROUPS, type AnalyzerDefinition, type TestGroup } from "@/lib/analyzers/definition";
 
 const GROUP_DESCRIPTION: Record<TestGroup, string> = {
   "Exchange Server": "Connectivity to Exchange and Microsoft 365 services as Outlook and mobile clients see it.",
@@ -40,7 +41,7 @@ function GroupIcon({ group }: { group: TestGroup }) {
   );
 }
 
-function TestCard({ test }: { test: TestInfo }) {
+function TestCard({ test }: { test: AnalyzerDefinition }) {
   return (
     <li
       data-testid="test-card"
@@ -65,7 +66,7 @@ function TestCard({ test }: { test: TestInfo }) {
 
 /** The built tests, grouped as Microsoft groups them; groups without a built test are hidden. */
 export function TestCatalog() {
-  const tests = Object.values(TEST_CATALOG) as TestInfo[];
+  const tests: readonly AnalyzerDefinition[] = ANALYZERS;
   const groups = TEST_GROUPS.map((group) => ({ group, tests: tests.filter((test) => test.group === group) })).filter(
     (entry) => entry.tests.length > 0,
   );

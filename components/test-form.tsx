@@ -1,69 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { ApiErrorBody } from "@/lib/api/errors";
+import { requireAnalyzer, type TestId } from "@/lib/analyzers/catalog";
+import type { FormField } from "@/lib/analyzers/definition";
+import { fieldErrors, FORM_SECTIONS, initialValues, payloadFor, prefilledValues, validateValues, withValue, type FieldErrors, type FormValue, type FormValues } from "@/lib/analyzers/form";
 import type { Step } from "@/lib/engine/types";
-import { OutlookAnywhereInputSchema, TlsCertificateInputSchema, type TestId } from "@/lib/analyzers/schemas";
+import { FormFieldControl } from "./form-field";
 import { formatDuration } from "./format";
 import { applyStart, applyStep, LiveStepList, type LiveSteps } from "./live-steps";
 import { readServerSentEvents } from "./sse";
 import { Button } from "./ui/button";
-import { CheckboxField, Field, RadioGroup, TextInput, type TextInputProps } from "./ui/field";
 import { useHydrated } from "./use-hydrated";
-import type { ApiErrorBody } from "@/lib/api/errors";
 
-/** Every field either form can show; the test id decides which ones. */
-export interface TestFormValues {
-  host: string;
-  port: string;
-  mutualAuthPrincipal: string;
-  ignoreTrust: boolean;
-  username: string;
-  password: string;
-  authMethod: "basic" | "ntlm";
-}
-
-type FieldName = keyof TestFormValues;
-type FieldErrors = Partial<Record<FieldName, string>>;
-/** The fields typed as text. */
-type TextFieldName = { [K in FieldName]: TestFormValues[K] extends string ? K : never }[FieldName];
-
-const DEFAULTS: TestFormValues = {
-  host: "",
-  port: "443",
-  mutualAuthPrincipal: "",
-  ignoreTrust: false,
-  username: "",
-  password: "",
-  authMethod: "ntlm",
-};
-
-const FIELDS: Record<TestId, readonly FieldName[]> = {
-  "tls-certificate": ["host", "port", "ignoreTrust"],
-  "outlook-anywhere": ["host", "port", "mutualAuthPrincipal", "ignoreTrust", "username", "password", "authMethod"],
-};
-
-const SCHEMAS = {
-  "tls-certificate": TlsCertificateInputSchema,
-  "outlook-anywhere": OutlookAnywhereInputSchema,
-} as const;
-
-const HOST_LABEL: Record<TestId, string> = {
-  "tls-certificate": "Server",
-  "outlook-anywhere": "RPC proxy server",
-};
-
-const HOST_HINT: Record<TestId, string> = {
-  "tls-certificate": "The host name or IP address clients connect to, without https:// or a path.",
-  "outlook-anywhere": "The external host name of Outlook Anywhere, as set on the RPC virtual directory (ExternalHostname).",
-};
-
-const AUTH_METHODS = [
-  { value: "ntlm", label: "NTLM" },
-  { value: "basic", label: "Basic" },
-] as const;
-
-/** What the API sends for a finished run, and for bad input. */
+/** What the API sends for a finished run. */
 interface RunResponse {
   id: string;
   url: string;
@@ -71,113 +22,18 @@ interface RunResponse {
 
 type Phase = "idle" | "running" | "navigating" | "failed";
 
-function defaultPrincipal(host: string): string {
-  const trimmed = host.trim();
-  return trimmed ? `msstd:${trimmed}` : "";
-}
-
 /**
- * "Run again" links carry the previous public inputs in the query string (credentials never are). Read in the
- * browser so the form pages stay static.
- */
-export function prefillFromQuery(query: URLSearchParams): Partial<TestFormValues> {
-  const values: Partial<TestFormValues> = {};
-  const text = (name: string, max = 260) => query.get(name)?.slice(0, max) || undefined;
-  const host = text("host");
-  const port = text("port", 5);
-  const principal = text("mutualAuthPrincipal");
-  const ignoreTrust = text("ignoreTrust");
-  const authMethod = text("authMethod");
-  if (host) values.host = host;
-  if (port) values.port = port;
-  if (principal) values.mutualAuthPrincipal = principal;
-  if (ignoreTrust) values.ignoreTrust = ignoreTrust === "true" || ignoreTrust === "on";
-  if (authMethod === "basic" || authMethod === "ntlm") values.authMethod = authMethod;
-  return values;
-}
-
-/** The request body for the API: only this test's fields; empty optional text stays out. */
-function payloadFor(testId: TestId, values: TestFormValues): Record<string, unknown> {
-  const payload: Record<string, unknown> = { test: testId };
-  for (const field of FIELDS[testId]) {
-    const value = values[field];
-    if (typeof value === "string" && value.trim() === "" && field !== "host") continue;
-    payload[field] = field === "port" && /^\s*\d+\s*$/.test(String(value)) ? Number(value) : value;
-  }
-  return payload;
-}
-
-function firstErrors(issues: Array<{ path: string; message: string }>, testId: TestId): { fields: FieldErrors; other: string[] } {
-  const fields: FieldErrors = {};
-  const other: string[] = [];
-  for (const issue of issues) {
-    const field = issue.path.split(".")[0] as FieldName;
-    if ((FIELDS[testId] as readonly string[]).includes(field)) {
-      fields[field] ??= issue.message;
-    } else {
-      other.push(issue.message);
-    }
-  }
-  return { fields, other };
-}
-
-function validate(testId: TestId, values: TestFormValues) {
-  const parsed = SCHEMAS[testId].safeParse(payloadFor(testId, values));
-  if (parsed.success) return { fields: {} as FieldErrors, other: [] as string[] };
-  return firstErrors(
-    parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
-    testId,
-  );
-}
-
-/** For what is typed exactly as it must be sent (host names, principal names, user names). */
-const VERBATIM = { autoCapitalize: "none", spellCheck: false } as const;
-
-interface TextFieldProps extends Omit<TextInputProps, "id" | "name" | "value" | "onChange" | "aria-invalid" | "aria-describedby"> {
-  name: TextFieldName;
-  label: ReactNode;
-  hint?: ReactNode;
-  error: string | undefined;
-  value: string;
-  onValue: (value: string) => void;
-  /** No automatic capitals or spell checking. */
-  verbatim?: boolean;
-  /** A class for a box around the input, to make it narrower than the form (e.g. `w-28`). */
-  widthClassName?: string;
-}
-
-/** One text field of the form: its label, hint and error (`Field`), and an input that never autocompletes. */
-function TextField({ name, label, hint, error, value, onValue, verbatim = false, widthClassName, ...input }: TextFieldProps) {
-  return (
-    <Field name={name} label={label} hint={hint} error={error}>
-      {(control) => {
-        const textInput = (
-          <TextInput
-            {...control}
-            value={value}
-            onChange={(event) => onValue(event.target.value)}
-            autoComplete="off"
-            {...(verbatim ? VERBATIM : {})}
-            {...input}
-          />
-        );
-        return widthClassName ? <div className={widthClassName}>{textInput}</div> : textInput;
-      }}
-    </Field>
-  );
-}
-
-/**
- * The form of one test: a real `<form method="post" action="/api/tests">` (works without JavaScript: the API
- * answers 303 to the permalink), enhanced to validate with the API's own zod schema, stream the steps live and
- * then open the permalink.
+ * The form of one test, built from its definition: a real `<form method="post" action="/api/tests">` (works
+ * without JavaScript: the API answers 303 to the permalink), enhanced to validate with the API's own zod
+ * schema, stream the steps live and then open the permalink.
  */
 export function TestForm({ testId }: { testId: TestId }) {
+  const analyzer = requireAnalyzer(testId);
   const router = useRouter();
   const hydrated = useHydrated();
-  const fields = FIELDS[testId];
-  const [values, setValues] = useState<TestFormValues>(DEFAULTS);
-  const [principalEdited, setPrincipalEdited] = useState(false);
+  const fields = analyzer.fields;
+  const [values, setValues] = useState<FormValues>(() => initialValues(analyzer));
+  const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [attempted, setAttempted] = useState(false);
@@ -192,15 +48,14 @@ export function TestForm({ testId }: { testId: TestId }) {
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  // Prefill once from a "Run again" link.
+  // Prefill once from a "Run again" link: target fields only.
   useEffect(() => {
-    const initial = prefillFromQuery(new URLSearchParams(window.location.search));
-    if (Object.keys(initial).length === 0) return;
-    const start = { ...DEFAULTS, ...initial };
-    if (!start.mutualAuthPrincipal) start.mutualAuthPrincipal = defaultPrincipal(start.host);
-    setValues(start);
-    setPrincipalEdited(start.mutualAuthPrincipal !== defaultPrincipal(start.host));
-  }, []);
+    const query = new URLSearchParams(window.location.search);
+    if (query.size === 0) return;
+    const prefilled = prefilledValues(analyzer, query);
+    setValues(prefilled.values);
+    setEdited(prefilled.edited);
+  }, [analyzer]);
 
   useEffect(() => {
     if (phase !== "running") return;
@@ -208,21 +63,30 @@ export function TestForm({ testId }: { testId: TestId }) {
     return () => window.clearInterval(timer);
   }, [phase]);
 
-  const update = <K extends FieldName>(field: K, value: TestFormValues[K]) => {
-    const next = { ...values, [field]: value };
-    if (field === "host" && !principalEdited) next.mutualAuthPrincipal = defaultPrincipal(String(value));
+  const update = (field: FormField, value: FormValue) => {
+    let nowEdited = edited;
+    if (field.kind === "text" && field.follows) {
+      // Cleared: it follows its field again.
+      const changed = new Set(edited);
+      if (typeof value === "string" && value.trim() !== "") changed.add(field.name);
+      else changed.delete(field.name);
+      nowEdited = changed;
+      setEdited(changed);
+    }
+    const next = withValue(analyzer, values, field.name, value, nowEdited);
     setValues(next);
     if (attempted) {
       // After a first submit, errors follow the input as it is corrected.
-      setErrors(validate(testId, next).fields);
-    } else if (errors[field]) {
-      setErrors((previous) => ({ ...previous, [field]: undefined }));
+      setErrors(validateValues(analyzer, next).fields);
+    } else if (errors[field.name]) {
+      setErrors((previous) => ({ ...previous, [field.name]: undefined }));
     }
   };
 
-  const focusField = (field: FieldName | undefined) => {
+  const focusField = (name: string | undefined) => {
+    const field = fields.find((candidate) => candidate.name === name);
     if (!field) return;
-    const id = field === "authMethod" ? `field-authMethod-${values.authMethod}` : `field-${field}`;
+    const id = field.kind === "choice" ? `field-${field.name}-${String(values[field.name])}` : `field-${field.name}`;
     document.getElementById(id)?.focus();
   };
 
@@ -230,10 +94,10 @@ export function TestForm({ testId }: { testId: TestId }) {
     event.preventDefault();
     if (busy) return;
     setAttempted(true);
-    const checked = validate(testId, values);
+    const checked = validateValues(analyzer, values);
     setErrors(checked.fields);
     setFormErrors(checked.other);
-    const firstInvalid = fields.find((field) => checked.fields[field]);
+    const firstInvalid = fields.find((field) => checked.fields[field.name])?.name;
     if (firstInvalid || checked.other.length > 0) {
       focusField(firstInvalid);
       return; // nothing is sent while the form is invalid
@@ -252,7 +116,7 @@ export function TestForm({ testId }: { testId: TestId }) {
       const response = await fetch("/api/tests", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-        body: JSON.stringify(payloadFor(testId, values)),
+        body: JSON.stringify(payloadFor(analyzer, values)),
         signal: controller.signal,
       });
       const type = response.headers.get("content-type") ?? "";
@@ -263,12 +127,12 @@ export function TestForm({ testId }: { testId: TestId }) {
           path: String(issue.path ?? ""),
           message: String(issue.message ?? "Invalid value."),
         }));
-        const mapped = firstErrors(issues, testId);
+        const mapped = fieldErrors(analyzer, issues);
         setErrors(mapped.fields);
         const message = body.error?.message ?? `The analyzer answered HTTP ${response.status}.`;
         setFormErrors(mapped.other.length > 0 || Object.keys(mapped.fields).length === 0 ? [message, ...mapped.other] : mapped.other);
         setPhase(Object.keys(mapped.fields).length > 0 ? "idle" : "failed");
-        focusField(fields.find((field) => mapped.fields[field]));
+        focusField(fields.find((field) => mapped.fields[field.name])?.name);
         return;
       }
 
@@ -313,14 +177,6 @@ export function TestForm({ testId }: { testId: TestId }) {
 
   const showLive = phase !== "idle" || live.size > 0;
   const elapsed = startedAt !== undefined ? Math.max(0, now - startedAt) : 0;
-  const has = (field: FieldName) => fields.includes(field);
-  /** What ties a text field to the form's state. */
-  const bind = (field: TextFieldName) => ({
-    name: field,
-    value: values[field],
-    error: errors[field],
-    onValue: (value: string) => update(field, value),
-  });
 
   return (
     <div className="space-y-6">
@@ -335,92 +191,23 @@ export function TestForm({ testId }: { testId: TestId }) {
         <input type="hidden" name="test" value={testId} />
         <fieldset disabled={busy} className="min-w-0 space-y-8 p-5 sm:p-6">
           <legend className="sr-only">Test settings</legend>
-          <section aria-labelledby="section-server" className="space-y-5">
-            <h2 id="section-server" className="text-base font-semibold text-ink">
-              Connection
-            </h2>
-            <TextField {...bind("host")} label={HOST_LABEL[testId]} hint={HOST_HINT[testId]} placeholder="mail.contoso.com" verbatim required />
-            <TextField
-              {...bind("port")}
-              label="Port"
-              hint="443 unless the server listens on another port."
-              widthClassName="w-28"
-              inputMode="numeric"
-              maxLength={5}
-              className="tabular-nums"
-            />
-          </section>
-
-          <section aria-labelledby="section-security" className="space-y-5">
-            <h2 id="section-security" className="text-base font-semibold text-ink">
-              Security
-            </h2>
-            {has("mutualAuthPrincipal") ? (
-              <TextField
-                {...bind("mutualAuthPrincipal")}
-                label="Mutual authentication principal name"
-                hint={
-                  <>
-                    Outlook&rsquo;s &ldquo;Only connect to proxy servers that have this principal name in their certificate&rdquo; setting:
-                    usually <code className="inline-code">msstd:</code> followed by the name on the certificate, or{" "}
-                    <code className="inline-code">msstd:*.contoso.com</code> for a wildcard certificate. Filled in from the server name until
-                    you change it.
-                  </>
-                }
-                onValue={(value) => {
-                  // Cleared: it follows the server name again.
-                  setPrincipalEdited(value.trim() !== "");
-                  update("mutualAuthPrincipal", value);
-                }}
-                placeholder="msstd:mail.contoso.com"
-                verbatim
-              />
-            ) : null}
-            <CheckboxField
-              name="ignoreTrust"
-              label="Ignore trust for SSL"
-              value="true"
-              checked={values.ignoreTrust}
-              onChange={(event) => update("ignoreTrust", event.target.checked)}
-              error={errors.ignoreTrust}
-              hint="Certificate problems (untrusted root, name mismatch, expiry) are reported as warnings instead of errors, and the test goes on."
-            />
-          </section>
-
-          {has("username") ? (
-            <section aria-labelledby="section-credentials" className="space-y-5">
-              <div>
-                <h2 id="section-credentials" className="text-base font-semibold text-ink">
-                  Credentials <span className="font-normal text-ink-muted">(optional)</span>
-                </h2>
-                <p className="mt-1 flex items-start gap-2 text-sm text-ink-muted">
-                  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="mt-0.5 h-4 w-4 shrink-0">
-                    <rect x="3" y="7" width="10" height="7" rx="1.3" fill="none" stroke="currentColor" strokeWidth="1.3" />
-                    <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" strokeWidth="1.3" />
-                  </svg>
-                  <span>Used for this run only, never stored, logged or put in the permalink. Without them, the sign-in step is skipped.</span>
-                </p>
-              </div>
-              <div className="grid gap-x-4 gap-y-5 sm:grid-cols-2">
-                <TextField
-                  {...bind("username")}
-                  label="User name"
-                  hint={<>DOMAIN\user or user@contoso.com (UPN)</>}
-                  placeholder="CONTOSO\jsmith"
-                  verbatim
-                />
-                <TextField {...bind("password")} label="Password" type="password" />
-              </div>
-              <RadioGroup
-                name="authMethod"
-                legend="Authentication method"
-                options={AUTH_METHODS}
-                value={values.authMethod}
-                onChange={(value) => update("authMethod", value === "basic" ? "basic" : "ntlm")}
-                error={errors.authMethod}
-              />
-            </section>
-          ) : null}
+          {FORM_SECTIONS.map((section) => {
+            const sectionFields = fields.filter((field) => field.section === section.id);
+            if (sectionFields.length === 0) return null;
+            return (
+              <section key={section.id} aria-labelledby={`section-${section.id}`} className="space-y-5">
+                <div>
+                  <h2 id={`section-${section.id}`} className="text-base font-semibold text-ink">
+                    {section.title} {section.optional ? <span className="font-normal text-ink-muted">(optional)</span> : null}
+                  </h2>
+                  {section.id === "credentials" ? <CredentialsNote /> : null}
+                </div>
+                {sectionFields.map((field) => (
+                  <FormFieldControl key={field.name} field={field} value={values[field.name] ?? ""} error={errors[field.name]} onValue={(value) => update(field, value)} />
+                ))}
+              </section>
+            );
+          })}
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-x-4 gap-y-3 rounded-b-lg border-t border-line-subtle bg-canvas px-5 py-4 sm:px-6">
@@ -460,5 +247,20 @@ export function TestForm({ testId }: { testId: TestId }) {
         </section>
       ) : null}
     </div>
+  );
+}
+
+function CredentialsNote() {
+  return (
+    <p className="mt-1 flex items-start gap-2 text-sm text-ink-muted">
+      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="mt-0.5 h-4 w-4 shrink-0">
+        <rect x="3" y="7" width="10" height="7" rx="1.3" fill="none" stroke="currentColor" strokeWidth="1.3" />
+        <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" strokeWidth="1.3" />
+      </svg>
+      <span>
+        Used for this run only, never stored, logged or put in the permalink, and sent only over a connection Outlook itself would accept.
+        Without them, the sign-in step is skipped.
+      </span>
+    </p>
   );
 }

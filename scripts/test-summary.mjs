@@ -9,7 +9,16 @@ let skipped = 0;
 if (vitestFile && existsSync(vitestFile)) {
   const report = JSON.parse(readFileSync(vitestFile, "utf8"));
   passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+  failed += report.numFailedTests ?? 0;
+  // A file whose setup failed (a beforeAll that threw, an import error) has no failed test of its own, yet it
+  // proved nothing: it counts as one failure.
+  for (const file of report.testResults ?? []) {
+    const ownFailures = (file.assertionResults ?? []).filter((test) => test.status === "failed").length;
+    if (file.status === "failed" && ownFailures === 0) {
+      failed += 1;
+      console.error(`setup failed: ${file.name}${file.message ? ` (${String(file.message).split("\n")[0]})` : ""}`);
+    }
+  }
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 } else {
   failed += 1;

@@ -28,6 +28,12 @@ export function analyzerOf(id: string): AnalyzerDefinition | undefined {
   return ANALYZERS.find((analyzer) => analyzer.id === id);
 }
 
+export function requireAnalyzer(id: TestId): AnalyzerDefinition {
+  const analyzer = analyzerOf(id);
+  if (!analyzer) throw new Error(`no test ${id} in the catalogue`);
+  return analyzer;
+}
+
 /** Every input field that is a credential, in any test: stripped from results, logs and links. */
 export const SECRET_FIELDS: ReadonlySet<string> = new Set(ANALYZERS.flatMap((analyzer) => analyzer.fields.filter((field) => field.secret).map((field) => field.name)));
 

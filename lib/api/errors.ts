@@ -1,12 +1,13 @@
 import type { z } from "zod";
 import { INTERNAL_ERROR_MESSAGE } from "@/lib/constants";
+import { UnknownResultVersionError } from "@/lib/store/result-version";
 
 /** The one error shape every API route answers with. */
 export interface ApiErrorBody {
   error: { message: string; issues?: Array<{ path: string; message: string }> };
 }
 
-const STATUS = { bad_request: 400, not_found: 404, payload_too_large: 413, unsupported_media_type: 415, internal: 500 } as const;
+const STATUS = { bad_request: 400, not_found: 404, payload_too_large: 413, unsupported_media_type: 415, internal: 500, unreadable_result: 500 } as const;
 export type ApiErrorCode = keyof typeof STATUS;
 
 export class ApiError extends Error {
@@ -27,6 +28,7 @@ export function validationError(error: z.ZodError): ApiError {
 
 /** Known errors answer their status; anything else is logged and becomes a generic 500, never echoed. */
 export function errorResponse(error: unknown): Response {
+  if (error instanceof UnknownResultVersionError) return errorResponse(new ApiError("unreadable_result", error.message));
   if (error instanceof ApiError) {
     const body: ApiErrorBody = { error: { message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
     return Response.json(body, { status: STATUS[error.code] });

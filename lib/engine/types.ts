@@ -1,4 +1,10 @@
-import type { ProblemCode } from "@/lib/problems";
+import { z } from "zod";
+import { PROBLEM_CODES } from "@/lib/problems";
+
+/**
+ * The result and step shapes, as zod schemas: the types below are inferred from them, and a stored result is
+ * parsed against them on the way out, so a corrupt row never reaches a page.
+ */
 
 export const STEP_STATUSES = ["success", "warning", "error", "skipped", "info"] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
@@ -6,35 +12,38 @@ export type StepStatus = (typeof STEP_STATUSES)[number];
 export const VERDICTS = ["success", "warning", "error"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
+export const DetailsSchema = z.record(z.string(), z.unknown());
 /** JSON-safe facts behind a step's message (addresses, certificate fields…). */
-export type Details = Record<string, unknown>;
+export type Details = z.infer<typeof DetailsSchema>;
 
-export interface Step {
-  code: string;
-  title: string;
-  status: StepStatus;
-  message: string;
-  problem?: ProblemCode;
-  details?: Details;
-  elapsedMs: number;
-  children: Step[];
-}
+export const StepSchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  status: z.enum(STEP_STATUSES),
+  message: z.string(),
+  problem: z.enum(PROBLEM_CODES).optional(),
+  details: DetailsSchema.optional(),
+  elapsedMs: z.number(),
+  get children(): z.ZodArray<typeof StepSchema> {
+    return z.array(StepSchema);
+  },
+});
+export type Step = z.infer<typeof StepSchema>;
 
-/** Bumped when the stored shape changes, so old permalinks keep rendering. */
+/** Bumped when the stored shape changes; lib/store/result-version.ts migrates older results so old permalinks keep rendering. */
 export const RESULT_SCHEMA_VERSION = 1;
 
-export interface TestResult {
-  schemaVersion: number;
-  id: string;
-  test: string;
-  input: Record<string, unknown>;
-  startedAt: string;
-  elapsedMs: number;
-  verdict: Verdict;
-  steps: Step[];
-}
+export const TestResultSchema = z.object({
+  schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
+  id: z.string(),
+  test: z.string(),
+  input: z.record(z.string(), z.unknown()),
+  startedAt: z.string(),
+  elapsedMs: z.number(),
+  verdict: z.enum(VERDICTS),
+  steps: z.array(StepSchema),
+});
+export type TestResult = z.infer<typeof TestResultSchema>;
 
 /** Streamed while a test runs: `start` when a step begins, `step` when it finishes. */
-export type RunEvent =
-  | { type: "start"; path: number[]; code: string; title: string }
-  | { type: "step"; path: number[]; step: Step };
+export type RunEvent = { type: "start"; path: number[]; code: string; title: string } | { type: "step"; path: number[]; step: Step };

@@ -35,9 +35,24 @@ export async function resolveHost(host: string): Promise<Resolution> {
       throw new ProblemError("DNS_NO_RECORD", `The host name ${host} couldn't be resolved: no A or AAAA record exists.`, { dnsError: code });
     }
     if (code === "ETIMEOUT") throw dnsTimeout(host, timeoutMs);
-    throw new ProblemError("DNS_FAILURE", `The DNS lookup of ${host} failed (${code || "unknown error"}).`, { dnsError: code });
+    const asked = servers.length === 0 ? "The system resolver" : `The DNS server${servers.length > 1 ? "s" : ""} ${servers.join(", ")}`;
+    const reason = DNS_FAILURE_REASONS[code];
+    throw new ProblemError(
+      "DNS_FAILURE",
+      reason ? `The DNS lookup of ${host} couldn't be completed: ${asked} ${reason}` : `The DNS lookup of ${host} failed (${code || "unknown error"}).`,
+      { dnsError: code },
+    );
   }
 }
+
+/** c-ares codes of a lookup that got no usable answer at all, in words (the code stays in the details). */
+const DNS_FAILURE_REASONS: Partial<Record<string, string>> = {
+  EREFUSED: "refused to answer (REFUSED): it doesn't resolve this name for the analyzer.",
+  ESERVFAIL: "reported a failure (SERVFAIL): the domain's name servers didn't answer it, or its DNSSEC signatures don't validate.",
+  ECONNREFUSED: "couldn't be reached (connection refused).",
+  EBADRESP: "sent an answer that isn't valid DNS.",
+  EFORMERR: "couldn't read the query (FORMERR).",
+};
 
 function dnsTimeout(host: string, timeoutMs: number): ProblemError {
   return new ProblemError("DNS_FAILURE", `No DNS answer for ${host} within ${timeoutMs} ms.`, { dnsError: "ETIMEOUT" });

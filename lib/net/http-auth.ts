@@ -1,4 +1,4 @@
-import { cleanText } from "./limits";
+import { cleanText, LIMITS } from "./limits";
 
 /** The authentication schemes a server offers, from every WWW-Authenticate header, in order, de-duplicated. */
 export function offeredSchemes(wwwAuthenticate: string[]): string[] {
@@ -6,7 +6,7 @@ export function offeredSchemes(wwwAuthenticate: string[]): string[] {
   for (const value of wwwAuthenticate) {
     // One header may carry several challenges ("Negotiate, NTLM"); a scheme is a token not followed by "=".
     for (const match of value.matchAll(/(?:^|,)\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)(?=\s|,|$)(?!\s*=)/g)) {
-      const scheme = cleanText(match[1]!, 40);
+      const scheme = cleanText(match[1]!, LIMITS.authSchemeName);
       if (!schemes.some((known) => known.toLowerCase() === scheme.toLowerCase())) schemes.push(scheme);
     }
   }

@@ -80,7 +80,7 @@ export class HttpSession {
           done = true;
           resolve({
             status: res.statusCode ?? 0,
-            statusText: cleanText(res.statusMessage ?? "", 200),
+            statusText: cleanText(res.statusMessage ?? "", LIMITS.httpStatusText),
             headers: headerPairs(res.rawHeaders),
             body: Buffer.concat(chunks),
             bodyTruncated: truncated,

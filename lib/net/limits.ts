@@ -1,13 +1,45 @@
-/** Size caps on everything a remote server can send us. */
+/**
+ * Size and count caps on everything a remote server (or its DNS) can make us hold, in one place. Timeouts are not
+ * here: they come from the environment (RCA_TIMEOUT_MS).
+ */
 export const LIMITS = {
+  // TCP
+  /** Addresses of one target tried in turn: a DNS answer with dozens of records mustn't hold a test for minutes. */
+  connectAttempts: 4,
+
+  // TLS
   /** Raw bytes of a TLS handshake recorded for parsing (the chain as sent). */
   tlsTranscriptBytes: 512 * 1024,
+  /** Largest handshake message buffered while reassembling (a Certificate message with 20 × 64 KiB certificates fits). */
+  tlsHandshakeMessageBytes: 2 * 1024 * 1024,
   /** Certificates accepted from one chain. */
   chainCertificates: 20,
+  /** A certificate larger than this stops certificate collection. */
+  certificateBytes: 64 * 1024,
+  /** Acceptable-issuer names kept from one CertificateRequest. */
+  certificateAuthorities: 256,
+  /** Notes kept about what the transcript parser could not see. */
+  tlsTranscriptNotes: 20,
+  /** Key log lines kept per connection (a handful per handshake; renegotiations add more). */
+  keylogLines: 64,
+  /** A longer key log line is not one (the longest real one is under 250 characters). */
+  keylogLineChars: 1024,
+  /** Leading bytes of the server's answer kept to tell plain text from broken TLS. */
+  tlsFirstBytes: 64,
+  /** TLS contexts (trust anchors × profile × version) cached before the cache is emptied. */
+  tlsContextCache: 32,
+
+  // HTTP
   /** HTTP response body kept for analysis. */
   httpBodyBytes: 256 * 1024,
   /** HTTP response header block. */
   httpHeaderBytes: 32 * 1024,
+  /** HTTP status reason phrase shown to the user. */
+  httpStatusText: 200,
+  /** One authentication scheme name from WWW-Authenticate. */
+  authSchemeName: 40,
+
+  // Text
   /** Any single text field shown to the user (certificate fields, headers, banners). */
   textField: 1024,
 } as const;

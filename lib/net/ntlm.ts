@@ -182,16 +182,6 @@ export interface NtlmV2Response {
   sessionBaseKey: Buffer;
 }
 
-export interface AuthenticateMessage {
-  flags: number;
-  lmChallengeResponse: Buffer;
-  ntChallengeResponse: Buffer;
-  domain: string;
-  user: string;
-  workstation: string;
-  encryptedRandomSessionKey: Buffer;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
@@ -245,10 +235,6 @@ function checkHeader(buf: Buffer, expectedType: number, minLength: number, what:
   if (buf.length < minLength) {
     throw new NtlmError("TRUNCATED", `${what} truncated: ${buf.length} bytes, need at least ${minLength}`);
   }
-}
-
-export function filetimeToDate(ft: bigint): Date {
-  return new Date(Number(ft / 10000n - FILETIME_EPOCH_OFFSET_MS));
 }
 
 export function dateToFiletime(d: Date): bigint {
@@ -546,22 +532,6 @@ export function withChannelBindings(targetInfo: Buffer, channelBindings: Buffer)
     return Buffer.concat([header, value]);
   };
   return Buffer.concat([...kept.map((pair) => encode(pair.id, pair.value)), encode(AvId.MsvAvChannelBindings, channelBindings), Buffer.alloc(4)]);
-}
-
-/** Parses an AUTHENTICATE_MESSAGE (Type 3); validates bounds like parseChallengeMessage. */
-export function parseAuthenticateMessage(buf: Buffer): AuthenticateMessage {
-  checkHeader(buf, 3, 64, "NTLM authenticate message");
-  const flags = buf.readUInt32LE(60);
-  const unicode = (flags & NtlmFlags.NEGOTIATE_UNICODE) !== 0;
-  return {
-    flags,
-    lmChallengeResponse: readSecurityBuffer(buf, 12, "LmChallengeResponse"),
-    ntChallengeResponse: readSecurityBuffer(buf, 20, "NtChallengeResponse"),
-    domain: decodeString(readSecurityBuffer(buf, 28, "DomainName"), unicode, "DomainName"),
-    user: decodeString(readSecurityBuffer(buf, 36, "UserName"), unicode, "UserName"),
-    workstation: decodeString(readSecurityBuffer(buf, 44, "Workstation"), unicode, "Workstation"),
-    encryptedRandomSessionKey: readSecurityBuffer(buf, 52, "EncryptedRandomSessionKey"),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -32,10 +32,13 @@ const IPV4_RANGES: Range[] = [
 const IPV6_RANGES: Range[] = [
   { cidr: "::/128", label: "unspecified" },
   { cidr: "::1/128", label: "loopback" },
+  // SIIT's IPv4-translated form (RFC 2765 §2.1): refused whatever IPv4 address it carries, nothing routes it publicly.
+  { cidr: "::ffff:0:0:0/96", label: "IPv4-translated (RFC 2765)" },
   { cidr: "100::/64", label: "discard-only" },
   { cidr: "2001::/23", label: "IETF protocol assignment (Teredo and others)" },
   { cidr: "2001:db8::/32", label: "documentation" },
   { cidr: "3fff::/20", label: "documentation" },
+  { cidr: "5f00::/16", label: "SRv6 segment identifier (RFC 9602)" },
   { cidr: "64:ff9b:1::/48", label: "local-use NAT64" },
   { cidr: "fc00::/7", label: "unique local (private)" },
   { cidr: "fe80::/10", label: "link-local" },

@@ -2,6 +2,7 @@ import "server-only";
 import { connect, type Socket } from "node:net";
 import { ProblemError } from "@/lib/engine/problem-error";
 import type { ResolvedAddress } from "./dns";
+import { LIMITS } from "./limits";
 import type { Target } from "./target";
 
 export interface TcpConnection {
@@ -42,14 +43,11 @@ export function connectAddress(address: ResolvedAddress, port: number, timeoutMs
   });
 }
 
-/** At most this many addresses are tried: a DNS answer with dozens of records mustn't hold a test for minutes. */
-export const MAX_CONNECT_ATTEMPTS = 4;
-
-/** Tries the target's addresses in order until one accepts the connection. */
+/** Tries the target's first addresses (LIMITS.connectAttempts) in order until one accepts the connection. */
 export async function connectTarget(target: Target, port: number, timeoutMs: number): Promise<TcpConnection> {
   const failures: TcpConnection["failures"] = [];
   let last: ProblemError | undefined;
-  for (const address of target.addresses.slice(0, MAX_CONNECT_ATTEMPTS)) {
+  for (const address of target.addresses.slice(0, LIMITS.connectAttempts)) {
     try {
       const socket = await connectAddress(address, port, timeoutMs);
       return { socket, address, failures };

@@ -12,7 +12,7 @@ import {
 } from "node:tls";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { cleanText, LIMITS } from "./limits";
-import { tapTls, type TlsTap } from "./tls-transcript";
+import { tapTls, type TlsTap } from "./tls/tap";
 
 export interface TlsSession {
   socket: TLSSocket;

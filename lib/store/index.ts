@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/config/env";
 import { DAY_MS, DEFAULT_DATABASE_URL } from "@/lib/constants";
 import type { TestResult } from "@/lib/engine/types";
-import { TestResultSchema } from "./result-schema";
+import { readStoredResult } from "./result-version";
 import { openSqliteStore } from "./sqlite";
 import type { ResultStore } from "./types";
 
@@ -36,9 +36,12 @@ export async function saveResult(result: TestResult): Promise<void> {
   }
 }
 
-/** A stored result, checked against the result schema before it is served; undefined if unknown or expired. */
+/**
+ * A stored result, migrated from an older format and checked against the result schema before it is served;
+ * undefined if unknown or expired. A format this version can't read throws UnknownResultVersionError.
+ */
 export async function getResult(id: string): Promise<TestResult | undefined> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(id)) return undefined;
   const stored = await resultStore().get(id);
-  return stored === undefined ? undefined : TestResultSchema.parse(stored);
+  return stored === undefined ? undefined : readStoredResult(stored);
 }

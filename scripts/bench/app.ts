@@ -1,70 +1,26 @@
 /** Build (if needed), start and stop the production app (`next start`) as a detached process group. */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import net from "node:net";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { onCleanup } from "./cleanup";
+import { killGroup, signalGroup, spawnGroup as spawnDetached, startApp as startDetachedApp, Tail, type RunningApp, type StartAppOptions } from "../app-server";
 import { nextBuildsRunningIn } from "./proc";
+
+export { freePort, type RunningApp } from "../app-server";
+
+/** Spawns a process group that the benchmark's cleanup registry stops. */
+function spawnGroup(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, name: string): ChildProcess {
+  return spawnDetached(cmd, args, { cwd, env, onSpawn: (pid) => onCleanup(name, () => killGroup(pid), () => signalGroup(pid, "SIGKILL")) });
+}
+
+/** The app, started the shared way, stopped by the benchmark's cleanup registry. */
+export function startApp(o: Omit<StartAppOptions, "onSpawn" | "log">): Promise<RunningApp> {
+  return startDetachedApp({ ...o, log, onSpawn: (pid) => onCleanup("next start", () => killGroup(pid), () => signalGroup(pid, "SIGKILL")) });
+}
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Keeps the last `max` lines of a child's output for error reports. */
-class Tail {
-  private lines: string[] = [];
-  private partial = "";
-  constructor(private readonly max: number) {}
-  push(chunk: Buffer): void {
-    const text = this.partial + chunk.toString("utf8");
-    const parts = text.split("\n");
-    this.partial = parts.pop() ?? "";
-    this.lines.push(...parts);
-    if (this.lines.length > this.max) this.lines.splice(0, this.lines.length - this.max);
-  }
-  text(): string {
-    return [...this.lines, this.partial].filter((l) => l.length > 0).join("\n");
-  }
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function signalGroup(pid: number, sig: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, sig);
-  } catch {
-    /* ESRCH: group already gone */
-  }
-}
-
-/** SIGTERM the whole process group, wait up to `graceMs`, then SIGKILL. */
-export async function killGroup(pid: number, graceMs = 5_000): Promise<void> {
-  if (!groupAlive(pid)) return;
-  signalGroup(pid, "SIGTERM");
-  const deadline = performance.now() + graceMs;
-  while (groupAlive(pid) && performance.now() < deadline) await sleep(100);
-  if (groupAlive(pid)) {
-    signalGroup(pid, "SIGKILL");
-    const hard = performance.now() + 2_000;
-    while (groupAlive(pid) && performance.now() < hard) await sleep(50);
-  }
-}
-
-/** Spawns a detached child (its own process group) whose group is killed on cleanup. */
-function spawnGroup(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, name: string): ChildProcess {
-  const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${cmd} ${args.join(" ")}`);
-  onCleanup(name, () => killGroup(pid), () => signalGroup(pid, "SIGKILL"));
-  return child;
-}
 
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
@@ -157,62 +113,3 @@ export function staleBuildWarning(cwd: string): string | null {
   return `${rel} changed ${((newest.mtimeMs - built) / 1000).toFixed(0)} s after the build (.next/BUILD_ID); the build may not match the sources — delete .next/BUILD_ID (or run npx next build) to rebuild`;
 }
 
-export function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-export interface RunningApp {
-  /** pid of the spawned `npx` (process group leader) */
-  pid: number;
-  port: number;
-  baseUrl: string;
-  /** seconds from spawn until GET / answered 200 */
-  startupSeconds: number;
-  logTail(): string;
-  stop(): Promise<void>;
-}
-
-export async function startApp(o: { cwd: string; env: Record<string, string>; healthTimeoutMs?: number }): Promise<RunningApp> {
-  const host = "127.0.0.1";
-  const port = await freePort(host);
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...o.env };
-  log(`starting: npx next start -p ${port} -H ${host}`);
-  const t0 = performance.now();
-  const child = spawnGroup("npx", ["next", "start", "-p", String(port), "-H", host], o.cwd, env, "next start");
-  const pid = child.pid!;
-  const tail = new Tail(80);
-  child.stdout?.on("data", (d: Buffer) => tail.push(d));
-  child.stderr?.on("data", (d: Buffer) => tail.push(d));
-  const baseUrl = `http://${host}:${port}`;
-
-  const deadline = performance.now() + (o.healthTimeoutMs ?? 60_000);
-  let last = "no answer yet";
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before it was healthy; output:\n${tail.text()}`);
-    }
-    if (performance.now() > deadline) {
-      throw new Error(`next start not healthy after ${(o.healthTimeoutMs ?? 60_000) / 1000} s (last: ${last}); output:\n${tail.text()}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(10_000) });
-      await res.arrayBuffer();
-      if (res.status === 200) break;
-      last = `GET / → ${res.status}`;
-    } catch (err) {
-      last = err instanceof Error ? `${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ""}` : String(err);
-    }
-    await sleep(250);
-  }
-  const startupSeconds = (performance.now() - t0) / 1000;
-  log(`app healthy at ${baseUrl} after ${startupSeconds.toFixed(1)} s`);
-  return { pid, port, baseUrl, startupSeconds, logTail: () => tail.text(), stop: () => killGroup(pid) };
-}

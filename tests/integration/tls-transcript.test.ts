@@ -5,8 +5,10 @@ import { constants as cryptoConstants, createCipheriv, createHmac, randomBytes, 
 import { once } from "node:events";
 import * as net from "node:net";
 import * as tls from "node:tls";
-import { analyzeServerTranscript, tapTls, type TlsTap, type TranscriptFacts } from "../../lib/net/tls-transcript";
-import { hkdfExpandLabel, parseKeylogLine, tlsPrf } from "../../lib/net/tls-records";
+import { hkdfExpandLabel, tlsPrf } from "../../lib/net/tls/key-schedule";
+import { parseKeylogLine } from "../../lib/net/tls/keylog";
+import { tapTls, type TlsTap } from "../../lib/net/tls/tap";
+import { analyzeServerTranscript, type TranscriptFacts } from "../../lib/net/tls/transcript";
 
 // ---------------------------------------------------------------------------------------------
 // Test PKI, generated at run time: root → intermediate → leaf (EC P-256), plus an RSA leaf, a leaf

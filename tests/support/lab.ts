@@ -7,6 +7,7 @@ import { resetEnvForTests } from "@/lib/config/env";
 import type { Step, TestResult } from "@/lib/engine/types";
 import { runTest } from "@/lib/analyzers/run";
 import { TestInputSchema } from "@/lib/analyzers/catalog";
+import { recordRaised } from "./raised-problems";
 import { startDnsmasq, type RunningDnsmasq } from "./dnsmasq";
 import { createTestPki, type TestPki } from "./pki";
 import type { RunningServer } from "./servers";
@@ -81,9 +82,11 @@ export async function startLab(scenarios: ScenarioServer[], extraRecords: Record
   }
 }
 
-/** Runs a test exactly as the API does: input through the shared schema, then the runner. */
-export function analyze(input: Record<string, unknown>): Promise<TestResult> {
-  return runTest(TestInputSchema.parse(input));
+/** Runs a test exactly as the API does (input through the shared schema, then the runner), recording the codes it raised. */
+export async function analyze(input: Record<string, unknown>): Promise<TestResult> {
+  const result = await runTest(TestInputSchema.parse(input));
+  recordRaised(result);
+  return result;
 }
 
 /** Every step of a result, depth first. */

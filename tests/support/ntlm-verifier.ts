@@ -1,28 +1,18 @@
 /**
  * Server-side NTLMv2 check for local test servers that play Exchange's rpcproxy.dll.
  *
- * Deliberately independent of lib/net/ntlm.ts (own parsing and NTLMv2 math, shares only the
+ * Deliberately independent of lib/net/ntlm.ts (own parsing in ./ntlm-authenticate.ts and own NTLMv2 math, shares only the
  * RFC-tested MD4) so that an encoding bug in the client is not mirrored here.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { md4 } from "../../lib/net/md4";
+import { parseAuthenticateMessage, type AuthenticateMessage } from "./ntlm-authenticate";
 
 export interface NtlmVerifyResult {
   ok: boolean;
   /** UserName / DomainName as sent in the Type 3 ("" when the message could not be read). */
   user: string;
   domain: string;
-}
-
-const SIGNATURE = Buffer.from("NTLMSSP\0", "latin1");
-const NEGOTIATE_UNICODE = 0x00000001;
-
-function field(buf: Buffer, at: number): Buffer | undefined {
-  const len = buf.readUInt16LE(at);
-  const off = buf.readUInt32LE(at + 4);
-  if (len === 0) return Buffer.alloc(0);
-  if (off > buf.length || len > buf.length - off) return undefined;
-  return buf.subarray(off, off + len);
 }
 
 function hmacMd5(key: Buffer, ...parts: Buffer[]): Buffer {
@@ -42,17 +32,14 @@ export function verifyNtlmV2Authenticate(
   accounts: Record<string, string>,
 ): NtlmVerifyResult {
   const fail = (user = "", domain = ""): NtlmVerifyResult => ({ ok: false, user, domain });
-  if (type3.length < 64 || !type3.subarray(0, 8).equals(SIGNATURE) || type3.readUInt32LE(8) !== 3) return fail();
   if (serverChallenge.length !== 8) return fail();
-
-  const flags = type3.readUInt32LE(60);
-  const nt = field(type3, 20);
-  const dom = field(type3, 28);
-  const usr = field(type3, 36);
-  if (!nt || !dom || !usr) return fail();
-  const decode = (b: Buffer) => ((flags & NEGOTIATE_UNICODE) !== 0 ? b.toString("utf16le") : b.toString("latin1"));
-  const user = decode(usr);
-  const domain = decode(dom);
+  let message: AuthenticateMessage;
+  try {
+    message = parseAuthenticateMessage(type3);
+  } catch {
+    return fail();
+  }
+  const { ntChallengeResponse: nt, user, domain } = message;
 
   // NTLMv2 response: NTProofStr(16) || blob(>= 28 bytes, starting 0x01 0x01).
   if (nt.length < 16 + 28 || nt[16] !== 0x01 || nt[17] !== 0x01) return fail(user, domain);

@@ -58,6 +58,13 @@ const NON_PUBLIC: Array<[string, string]> = [
   ["198.51.100.1", "documentation"],
   ["203.0.113.1", "documentation"],
   ["2001:db8::1", "documentation"],
+  ["::ffff:0:7f00:1", "IPv4-translated"],
+  ["::ffff:0:8.8.8.8", "IPv4-translated"], // refused even around a public IPv4 address
+  ["::ffff:0:0:0", "IPv4-translated"],
+  ["::ffff:0:ffff:ffff", "IPv4-translated"],
+  ["5f00::1", "SRv6"],
+  ["5f00:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "SRv6"],
+  ["5F00:1::1", "SRv6"],
 ];
 
 const PUBLIC = [
@@ -70,6 +77,9 @@ const PUBLIC = [
   "2606:4700:4700::1111",
   "::ffff:8.8.8.8", // IPv4-mapped public address
   "64:ff9b::808:808", // NAT64 of a public address
+  "::ffff:1:0:0", // just past ::ffff:0:0:0/96
+  "5eff:ffff::1", // just below 5f00::/16
+  "5f01::1", // just above it
 ];
 
 describe("classifyAddress: addresses the analyzer refuses to connect to", () => {
@@ -87,6 +97,21 @@ describe("classifyAddress: addresses the analyzer refuses to connect to", () => 
     expect(classifyAddress("64:ff9b::7f00:1", false).category).toBe("loopback (NAT64 127.0.0.1)");
     expect(classifyAddress("::127.0.0.1", false).category).toBe("loopback (IPv4-compatible 127.0.0.1)");
     expect(classifyAddress("2002:7f00:1::1", false).category).toBe("loopback (6to4 127.0.0.1)");
+  });
+
+  it("judges an IPv4-mapped address (::ffff:0:0/96) by the IPv4 address it carries", () => {
+    expect(classifyAddress("::ffff:127.0.0.1", false)).toEqual({ allowed: false, category: "loopback (IPv4-mapped 127.0.0.1)" });
+    expect(classifyAddress("::ffff:10.0.0.1", false)).toEqual({ allowed: false, category: "private (RFC 1918) (IPv4-mapped 10.0.0.1)" });
+    expect(classifyAddress("::ffff:8.8.8.8", false)).toEqual({ allowed: true });
+  });
+
+  it("refuses the IPv4-translated prefix ::ffff:0:0:0/96 outright, unlike the IPv4-mapped one", () => {
+    expect(classifyAddress("::ffff:0:7f00:1", false)).toEqual({ allowed: false, category: "IPv4-translated (RFC 2765)" });
+    expect(classifyAddress("::ffff:0:8.8.8.8", false)).toEqual({ allowed: false, category: "IPv4-translated (RFC 2765)" });
+  });
+
+  it("refuses SRv6 segment identifiers (5f00::/16)", () => {
+    expect(classifyAddress("5f00::1", false)).toEqual({ allowed: false, category: "SRv6 segment identifier (RFC 9602)" });
   });
 
   it("refuses something that is not an IP address at all, even when private targets are allowed", () => {
@@ -226,6 +251,9 @@ describe("canonicalHost then classifyAddress: every trick spelling is refused", 
     "[::ffff:169.254.169.254]",
     "FD12::1",
     "[fe80::1]",
+    "::ffff:0:7f00:1",
+    "[::ffff:0:8.8.8.8]",
+    "5f00::1",
   ];
 
   it.each(TRICKS)("%s is not an allowed target", (input) => {

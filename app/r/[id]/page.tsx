@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { CopyPermalink } from "@/components/copy-permalink";
-import { ResultNotFoundView } from "@/components/not-found-views";
+import { ResultNotFoundView, ResultUnreadableView } from "@/components/not-found-views";
 import { ExpandControls } from "@/components/expand-controls";
 import { ResultSummary } from "@/components/result-summary";
 import { StepTree } from "@/components/step-tree";
@@ -11,22 +11,33 @@ import { ButtonLink } from "@/components/ui/button";
 import { VerdictBanner } from "@/components/verdict-banner";
 import type { TestResult } from "@/lib/engine/types";
 import { getResult } from "@/lib/store";
+import { UnknownResultVersionError } from "@/lib/store/result-version";
 import { analyzerOf } from "@/lib/analyzers/catalog";
 import { permalinkPath } from "@/lib/constants";
+import type { AnalyzerDefinition } from "@/lib/analyzers/definition";
+import { targetQuery } from "@/lib/analyzers/form";
 
 interface ResultPageProps {
   params: Promise<{ id: string }>;
 }
 
 /** One read per request, shared by the metadata and the page. */
-const loadResult = cache((id: string) => getResult(id));
+const loadResult = cache(async (id: string): Promise<TestResult | UnknownResultVersionError | undefined> => {
+  try {
+    return await getResult(id);
+  } catch (error) {
+    if (error instanceof UnknownResultVersionError) return error;
+    throw error;
+  }
+});
 
 export async function generateMetadata({ params }: ResultPageProps): Promise<Metadata> {
   const { id } = await params;
   const result = await loadResult(id);
   const robots = { index: false, follow: false };
   if (!result) return { title: "Result not found", robots };
-  return { title: `${testInfo(result.test)?.title ?? result.test} result`, robots };
+  if (result instanceof UnknownResultVersionError) return { title: "Result unreadable", robots };
+  return { title: `${analyzerOf(result.test)?.title ?? result.test} result`, robots };
 }
 
 /** The origin the browser used, for the permalink shown without JavaScript; display only. */
@@ -38,15 +49,10 @@ async function requestOrigin(): Promise<string> {
   return `${proto}://${host}`;
 }
 
-/** The public inputs as query parameters of the test form: "Run again" starts from the same settings. */
-function runAgainHref(result: TestResult): string {
-  const query = new URLSearchParams();
-  for (const key of ["host", "port", "mutualAuthPrincipal", "ignoreTrust", "authMethod"]) {
-    const value = result.input[key];
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") query.set(key, String(value));
-  }
-  const search = query.toString();
-  return `/tests/${encodeURIComponent(result.test)}${search ? `?${search}` : ""}`;
+/** "Run again" starts from the same target (never the same security choices or credentials). */
+function runAgainHref(analyzer: AnalyzerDefinition, result: TestResult): string {
+  const search = targetQuery(analyzer, result.input).toString();
+  return `/tests/${encodeURIComponent(analyzer.id)}${search ? `?${search}` : ""}`;
 }
 
 export default async function ResultPage({ params }: ResultPageProps) {
@@ -55,8 +61,9 @@ export default async function ResultPage({ params }: ResultPageProps) {
   // Rendered here rather than with notFound(): Next 16 only fills a dynamic page's not-found.tsx in from the
   // browser, and this page must read without JavaScript. (GET /api/results/<id> answers a real 404.)
   if (!result) return <ResultNotFoundView />;
+  if (result instanceof UnknownResultVersionError) return <ResultUnreadableView message={result.message} />;
 
-  const info = testInfo(result.test);
+  const info = analyzerOf(result.test);
   const path = permalinkPath(result.id);
   const origin = await requestOrigin();
 
@@ -85,7 +92,7 @@ export default async function ResultPage({ params }: ResultPageProps) {
         <div className="flex flex-wrap items-center gap-3 rounded-b-lg border-t border-line-subtle bg-canvas px-5 py-3">
           <CopyPermalink path={path} initialUrl={`${origin}${path}`} />
           {info ? (
-            <ButtonLink href={runAgainHref(result)} size="sm" variant="primary" data-testid="run-again">
+            <ButtonLink href={runAgainHref(info, result)} size="sm" variant="primary" data-testid="run-again">
               Run again
             </ButtonLink>
           ) : null}

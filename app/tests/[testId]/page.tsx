@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { TestAbout } from "@/components/test-about";
 import { TestForm } from "@/components/test-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { TEST_CATALOG, testInfo } from "@/lib/analyzers/catalog";
+import { analyzerOf, TEST_IDS, type TestId } from "@/lib/analyzers/catalog";
 
 interface TestPageProps {
   params: Promise<{ testId: string }>;
@@ -13,19 +13,20 @@ interface TestPageProps {
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return Object.keys(TEST_CATALOG).map((testId) => ({ testId }));
+  return TEST_IDS.map((testId) => ({ testId }));
 }
 
 export async function generateMetadata({ params }: TestPageProps): Promise<Metadata> {
   const { testId } = await params;
-  const info = testInfo(testId);
+  const info = analyzerOf(testId);
   return info ? { title: info.title, description: info.summary } : { title: "Test not found" };
 }
 
 export default async function TestPage({ params }: TestPageProps) {
   const { testId } = await params;
-  const info = testInfo(testId);
+  const info = analyzerOf(testId);
   if (!info) notFound();
+  const id = info.id as TestId;
 
   return (
     <div className="space-y-6">
@@ -35,8 +36,8 @@ export default async function TestPage({ params }: TestPageProps) {
         <p className="mt-2 max-w-3xl text-[0.9375rem] text-ink-muted">{info.summary}</p>
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <TestForm key={info.id} testId={info.id} />
-        <TestAbout testId={info.id} />
+        <TestForm key={id} testId={id} />
+        <TestAbout testId={id} />
       </div>
     </div>
   );

@@ -1,14 +1,14 @@
 import "server-only";
 import type { SecureVersion } from "node:tls";
 import { env } from "@/lib/config/env";
-import { ok, warning, type Finding } from "@/lib/engine/finding";
+import { OBSOLETE_TLS_VERSIONS } from "@/lib/constants";
+import { error, ok, warning, type Finding } from "@/lib/engine/finding";
 import { ProblemError } from "@/lib/engine/problem-error";
 import type { ResolvedAddress } from "@/lib/net/dns";
 import { connectAddress } from "@/lib/net/tcp";
 import { tlsHandshake } from "@/lib/net/tls";
 
 const VERSIONS: SecureVersion[] = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
-const OBSOLETE = new Set<SecureVersion>(["TLSv1", "TLSv1.1"]);
 const LABEL: Record<SecureVersion, string> = { TLSv1: "TLS 1.0", "TLSv1.1": "TLS 1.1", "TLSv1.2": "TLS 1.2", "TLSv1.3": "TLS 1.3" };
 
 export type ProtocolSupport = Record<SecureVersion, "accepted" | "refused" | "untested">;
@@ -39,16 +39,33 @@ export async function probeProtocols(host: string, address: ResolvedAddress, por
   return Object.fromEntries(VERSIONS.map((version, i) => [version, outcomes[i]!])) as ProtocolSupport;
 }
 
-/** TLS 1.0 and 1.1 are obsolete (RFC 8996): a server that still accepts them gets a warning. */
+/**
+ * Without TLS 1.2 or 1.3 current Outlook, Windows and Microsoft 365 clients can't connect at all: an error.
+ * TLS 1.0 and 1.1 accepted beside them are obsolete (RFC 8996): a warning.
+ */
 export function judgeProtocols(support: ProtocolSupport): Finding {
   const list = (state: ProtocolSupport[SecureVersion]) => VERSIONS.filter((version) => support[version] === state).map((version) => LABEL[version]);
   const accepted = list("accepted");
   const refused = list("refused");
   const details = { accepted, refused, untested: list("untested") };
   const summary = `The server accepts ${accepted.join(", ") || "none of the versions offered"}${refused.length > 0 ? `; it refuses ${refused.join(", ")}` : ""}.`;
-  const obsolete = VERSIONS.filter((version) => OBSOLETE.has(version) && support[version] === "accepted").map((version) => LABEL[version]);
+  const modern = support["TLSv1.2"] === "accepted" || support["TLSv1.3"] === "accepted";
+  const untestedModern = support["TLSv1.2"] === "untested" && support["TLSv1.3"] === "untested";
+  if (!modern && !untestedModern) {
+    return error(
+      "TLS_PROTOCOL_OBSOLETE",
+      `${summary} The server accepts neither TLS 1.2 nor TLS 1.3: current Outlook, Windows and Microsoft 365 clients can't connect. Enable TLS 1.2 (and 1.3 where the server supports it).`,
+      details,
+    );
+  }
+  const obsolete = VERSIONS.filter((version) => OBSOLETE_TLS_VERSIONS.has(version) && support[version] === "accepted").map((version) => LABEL[version]);
   if (obsolete.length > 0) {
-    return warning("TLS_PROTOCOL_OBSOLETE", `${summary} ${obsolete.join(" and ")} ${obsolete.length > 1 ? "are" : "is"} obsolete (RFC 8996): disable ${obsolete.length > 1 ? "them" : "it"} once no old client needs ${obsolete.length > 1 ? "them" : "it"}.`, details);
+    const them = obsolete.length > 1 ? "them" : "it";
+    return warning(
+      "TLS_PROTOCOL_OBSOLETE",
+      `${summary} ${obsolete.join(" and ")} ${obsolete.length > 1 ? "are" : "is"} obsolete (RFC 8996): disable ${them} once no old client needs ${them}.`,
+      details,
+    );
   }
   return ok(summary, details);
 }

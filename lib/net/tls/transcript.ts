@@ -1,14 +1,7 @@
 /**
- * TLS transcript tap: sits between a raw TCP socket and `tls.connect({ socket })`, records the bytes
- * the server sends and parses them, because Node's `getPeerCertificate(true)` re-orders and drops
- * certificates and Node never says whether the server sent a CertificateRequest.
- *
- *   const raw = net.connect(port, host);
- *   const tap = tapTls(raw);
- *   const socket = tls.connect({ socket: tap.stream, servername: host, rejectUnauthorized: false });
- *   socket.on("keylog", (line) => tap.addKeylog(line));
- *   ... after the handshake (and ideally after the HTTP exchange):
- *   const { certificates, certificateRequested } = tap.facts();
+ * Reads the bytes a server sent on one TLS connection: the chain as sent, whether (and where) it asked for a client
+ * certificate, protocol and cipher suite. Node's `getPeerCertificate(true)` re-orders and drops certificates and
+ * never says whether the server sent a CertificateRequest, hence this parser.
  *
  * What can be seen:
  * - TLS ≤1.2: the handshake up to the server's ChangeCipherSpec is plaintext (ServerHello,
@@ -23,19 +16,12 @@
  * - TLS 1.3: everything after ServerHello is encrypted; decrypted from the
  *   `SERVER_HANDSHAKE_TRAFFIC_SECRET` / `SERVER_TRAFFIC_SECRET_0` key log lines (key updates are
  *   followed). Without them only protocol and cipher suite are known.
- * Key log lines may arrive after the bytes they decrypt: `facts()` re-parses the recorded bytes
- * with the lines known at call time, so call it again once more lines have arrived.
  *
  * The server is untrusted: nothing here throws for malformed input; parsing stops with a note.
- * Pure parsing, no network of its own. Only `node:` built-ins.
+ * Pure parsing, no network of its own.
  */
-import { Duplex } from "node:stream";
+import { LIMITS } from "../limits";
 import {
-  CONTENT_ALERT,
-  CONTENT_APPLICATION_DATA,
-  CONTENT_CHANGE_CIPHER_SPEC,
-  CONTENT_HANDSHAKE,
-  CONTENT_HEARTBEAT,
   HandshakeReassembler,
   HS_CERTIFICATE,
   HS_CERTIFICATE_REQUEST,
@@ -43,25 +29,29 @@ import {
   HS_FINISHED,
   HS_KEY_UPDATE,
   HS_SERVER_HELLO,
-  Tls12Decryptor,
-  Tls13Decryptor,
-  alertName,
-  hex4,
   parseCertificateMessage,
   parseCertificateRequest,
-  parseKeylogLine,
   parseServerHello,
+  type HandshakeMessage,
+  type ServerHelloInfo,
+} from "./handshake";
+import type { KeylogEntry } from "./keylog";
+import {
+  alertName,
+  CONTENT_ALERT,
+  CONTENT_APPLICATION_DATA,
+  CONTENT_CHANGE_CIPHER_SPEC,
+  CONTENT_HANDSHAKE,
+  CONTENT_HEARTBEAT,
+  hex4,
   protocolName,
   splitRecords,
-  type HandshakeMessage,
-  type KeylogEntry,
-  type RecordDecryptor,
-  type ServerHelloInfo,
   type TlsProtocol,
   type TlsRecord,
-} from "./tls-records";
-
-export type { TlsProtocol, KeylogEntry } from "./tls-records";
+} from "./records";
+import type { RecordDecryptor } from "./record-protection";
+import { Tls12Decryptor } from "./tls12";
+import { Tls13Decryptor } from "./tls13";
 
 export interface TranscriptFacts {
   /** DER certificates in the order the server sent them in its first Certificate message. */
@@ -80,75 +70,13 @@ export interface TranscriptFacts {
   notes: string[];
 }
 
-export interface TlsTap {
-  /** Give this to `tls.connect({ socket: tap.stream, ... })`. */
-  stream: Duplex;
-  /** Wire to `tlsSocket.on("keylog", (line) => tap.addKeylog(line))`. Malformed lines are ignored. */
-  addKeylog(line: Buffer | string): void;
-  /** Parse everything recorded so far with the key log lines known so far. Idempotent, never throws. */
-  facts(): TranscriptFacts;
-}
-
-export interface TapOptions {
-  /** Bytes from the server to record (default 512 KiB); later bytes are forwarded but not parsed. */
-  maxBytes?: number;
-}
-
 export interface AnalyzeOptions {
-  /** At most this many certificates are kept (default 20). */
+  /** At most this many certificates are kept (default LIMITS.chainCertificates). */
   maxCertificates?: number;
-  /** Certificates larger than this stop certificate collection (default 64 KiB). */
+  /** Certificates larger than this stop certificate collection (default LIMITS.certificateBytes). */
   maxCertificateBytes?: number;
   /** The recorded bytes are a prefix of what the server sent (adds a note if parsing reached the end). */
   truncated?: boolean;
-}
-
-const DEFAULT_MAX_BYTES = 512 * 1024;
-const MAX_KEYLOG_LINES = 64;
-
-/** Create the tap around `raw` (normally a `net.Socket`). */
-export function tapTls(raw: Duplex, options: TapOptions = {}): TlsTap {
-  const maxBytes = Math.max(0, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  const chunks: Buffer[] = [];
-  let recorded = 0;
-  let truncated = false;
-  const keylog: KeylogEntry[] = [];
-  let cache: { recorded: number; keylog: number; facts: TranscriptFacts } | undefined;
-
-  const stream = new TapStream(raw, (chunk) => {
-    if (recorded >= maxBytes) {
-      truncated = true;
-      return;
-    }
-    const take = Math.min(chunk.length, maxBytes - recorded);
-    if (take < chunk.length) truncated = true;
-    chunks.push(Buffer.from(chunk.subarray(0, take)));
-    recorded += take;
-  });
-
-  return {
-    stream,
-    addKeylog(line) {
-      try {
-        const entry = parseKeylogLine(line);
-        if (entry && keylog.length < MAX_KEYLOG_LINES) keylog.push(entry);
-      } catch {
-        // Ignore anything that is not a key log line.
-      }
-    },
-    facts() {
-      if (!cache || cache.recorded !== recorded || cache.keylog !== keylog.length) {
-        const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-        chunks.splice(0, chunks.length, data);
-        cache = { recorded, keylog: keylog.length, facts: analyzeServerTranscript(data, keylog, { truncated }) };
-      }
-      return copyFacts(cache.facts);
-    },
-  };
-}
-
-function copyFacts(f: TranscriptFacts): TranscriptFacts {
-  return { ...f, certificates: [...f.certificates], certificateAuthorities: [...f.certificateAuthorities], notes: [...f.notes] };
 }
 
 /**
@@ -163,8 +91,8 @@ export function analyzeServerTranscript(
   const facts: TranscriptFacts = { certificates: [], certificateRequested: false, certificateAuthorities: [], notes: [] };
   try {
     new TranscriptParser(facts, keylog, {
-      maxCertificates: options.maxCertificates ?? 20,
-      maxCertificateBytes: options.maxCertificateBytes ?? 64 * 1024,
+      maxCertificates: options.maxCertificates ?? LIMITS.chainCertificates,
+      maxCertificateBytes: options.maxCertificateBytes ?? LIMITS.certificateBytes,
     }).run(data, options.truncated ?? false);
   } catch (error) {
     facts.notes.push(`internal error while parsing the TLS transcript: ${error instanceof Error ? error.message : String(error)}`);
@@ -214,7 +142,7 @@ class TranscriptParser {
   }
 
   private note(message: string): void {
-    if (this.facts.notes.length < 20) this.facts.notes.push(message);
+    if (this.facts.notes.length < LIMITS.tlsTranscriptNotes) this.facts.notes.push(message);
   }
 
   private stop(message?: string): void {
@@ -458,86 +386,5 @@ class TranscriptParser {
       return;
     }
     this.decryptor = decryptor;
-  }
-}
-
-/**
- * Transparent Duplex between the TLS layer and the raw socket: writes go to `raw`, `raw`'s data is
- * recorded and handed to the reader. Backpressure both ways (pauses `raw` when the reader is full,
- * holds write callbacks until `raw` drains); end, errors and destruction propagate both ways.
- */
-class TapStream extends Duplex {
-  private pendingWrite: ((error?: Error | null) => void) | undefined;
-  private rawEnded = false;
-
-  constructor(
-    private readonly raw: Duplex,
-    private readonly onServerBytes: (chunk: Buffer) => void,
-  ) {
-    // Half-open: the TLS layer decides when to end its side (it sends close_notify first).
-    super({ allowHalfOpen: true });
-    raw.on("data", (chunk: Buffer | string) => {
-      const buffer = typeof chunk === "string" ? Buffer.from(chunk, "latin1") : chunk;
-      try {
-        this.onServerBytes(buffer);
-      } catch {
-        // Recording must never break the connection.
-      }
-      if (!this.push(buffer)) raw.pause();
-    });
-    raw.on("end", () => {
-      this.rawEnded = true;
-      this.push(null);
-    });
-    raw.on("drain", () => this.releaseWrite());
-    raw.on("error", (error: Error) => this.destroy(error));
-    raw.on("close", () => {
-      this.releaseWrite();
-      if (this.destroyed) return;
-      if (!this.rawEnded) {
-        this.destroy(); // closed without end-of-stream: nothing more will come
-      } else if (this.readableEnded) {
-        this.destroy();
-      } else {
-        this.once("end", () => this.destroy()); // let the reader consume what is buffered first
-      }
-    });
-    if (raw.readableEnded) {
-      this.rawEnded = true;
-      this.push(null);
-    }
-    if (raw.destroyed) process.nextTick(() => this.destroy());
-  }
-
-  private releaseWrite(): void {
-    const callback = this.pendingWrite;
-    this.pendingWrite = undefined;
-    callback?.();
-  }
-
-  override _read(): void {
-    this.raw.resume();
-  }
-
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    if (this.raw.destroyed || this.raw.writableEnded) {
-      // The peer is gone or the socket already half-closed itself (e.g. a close_notify reply
-      // after the server's FIN): drop the bytes like a kernel socket would, no spurious error.
-      callback();
-      return;
-    }
-    if (this.raw.write(chunk)) callback();
-    else this.pendingWrite = callback;
-  }
-
-  override _final(callback: (error?: Error | null) => void): void {
-    if (this.raw.destroyed || this.raw.writableEnded) callback();
-    else this.raw.end(() => callback());
-  }
-
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    this.releaseWrite();
-    if (!this.raw.destroyed) this.raw.destroy();
-    callback(error);
   }
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ANALYZERS, declaredProblems } from "@/lib/analyzers/catalog";
+import { readRaised } from "../support/raised-problems";
+
+/**
+ * Runs after every other integration file (tests/support/sequencer.ts): each problem code an analyzer declares
+ * must have been raised by some scenario against a real peer, and no scenario may raise a code its step didn't
+ * declare. A code nobody can raise, or a raise nobody declared, fails the build.
+ */
+describe("declared problem codes against the codes the scenarios raised", () => {
+  const raised = readRaised();
+
+  it("saw the scenarios run (this check needs the whole integration project)", () => {
+    expect(raised.length, "no raised problems were recorded: run the whole integration project, not this file alone").toBeGreaterThan(0);
+  });
+
+  it("every raised code was declared by the step that raised it", () => {
+    const undeclared = raised
+      .filter(({ test, step, problem }) => {
+        const analyzer = ANALYZERS.find((candidate) => candidate.id === test);
+        const codes: readonly string[] = (analyzer?.problems as Record<string, readonly string[]> | undefined)?.[step] ?? [];
+        return !codes.includes(problem);
+      })
+      .map(({ test, step, problem }) => `${test}: ${step} raised ${problem}`);
+    expect([...new Set(undeclared)]).toEqual([]);
+  });
+
+  it("every declared code is raised by at least one scenario", () => {
+    const seen = new Set(raised.map((entry) => entry.problem));
+    const neverRaised = [...declaredProblems().entries()].filter(([code]) => !seen.has(code)).map(([code, steps]) => `${code} (declared by ${[...steps].join("; ")})`);
+    expect(neverRaised).toEqual([]);
+  });
+});
