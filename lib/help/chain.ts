@@ -8,9 +8,10 @@ export const CHAIN_HELP = {
     severity: "error-or-warning",
     summary: "The server presents a self-signed certificate: it is its own issuer and is signed with its own key, so no certificate authority vouches for it. No client trusts it unless it has been installed on that client by hand.",
     details: [
-      "How this differs from the other trust problems: with CERT_SELF_SIGNED the server certificate itself is the end of the chain. If the certificate was issued by your own CA (for example an Active Directory Certificate Services CA) and that CA is not trusted, the code is CERT_UNTRUSTED_ROOT; if an intermediate is missing it is CERT_CHAIN_INCOMPLETE.",
+      trustProblemsApart("CERT_SELF_SIGNED"),
       "Exchange Setup creates a self-signed certificate named \"Microsoft Exchange\" (`CN=EX01`, valid for five years) and assigns it to IIS and SMTP so the server works out of the box. It is meant for server-to-server traffic and for the \"Exchange Back End\" web site on port 444: do not delete it and do not change the back-end binding. Client-facing services (the Default Web Site on 443, and SMTP on 25 if partners verify certificates) need a certificate from a CA that clients trust.",
-      "The error becomes a warning when the test was run with \"Ignore trust for SSL\". A self-hosted analyzer can also be told to trust this exact certificate by adding it (PEM) to the file named in `NODE_EXTRA_CA_CERTS`, which is reasonable only for lab servers.",
+      "A self-hosted analyzer can be told to trust this exact certificate by adding it (PEM) to the file named in `NODE_EXTRA_CA_CERTS`, which is reasonable only for lab servers: it is then a trusted root for every check, OpenSSL's included.",
+      IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
       "Outlook: Security Alert \"The security certificate was issued by a company you have not chosen to trust\", repeated at every start.",
@@ -60,32 +61,33 @@ export const CHAIN_HELP = {
     title: "Certificate chain ends at an untrusted root",
     group: "Certificate chain and trust",
     severity: "error-or-warning",
-    summary: "The analyzer could build the chain from the server certificate upwards, but it ends at a root (or at a CA whose issuer was neither sent nor known) that is not in the analyzer's trust store: the Mozilla root store bundled with Node.js, plus any roots the operator added with `NODE_EXTRA_CA_CERTS`.",
+    summary: "The analyzer built the chain from the server certificate upwards, and it ends at a root certificate (a self-signed CA certificate) that is not in the analyzer's trust store: the Mozilla root store bundled with Node.js, plus any roots the operator added with `NODE_EXTRA_CA_CERTS`. Every certificate in the chain may be fine; nobody outside your organisation trusts the root.",
     details: [
-      "Telling the trust problems apart: CERT_SELF_SIGNED means the server certificate is its own issuer. CERT_CHAIN_INCOMPLETE means the server did not send the intermediate that issued its certificate, so no path could be built at all. CERT_UNTRUSTED_ROOT (this page) means a path was built, but it ends at a self-signed root that is not trusted, or stops at a CA certificate whose own issuer (for example a second-level intermediate or an internal root) was not sent and is not a trusted root; the message names that issuer. CERT_CHAIN_ORDER means everything is present and trusted but sent in the wrong order.",
+      trustProblemsApart("CERT_UNTRUSTED_ROOT"),
+      "If the server doesn't send the root (most servers don't, and needn't), nothing tells the analyzer whether the issuer it couldn't find is a root or another intermediate: it reports CERT_CHAIN_INCOMPLETE and names that issuer. If the name is your own root CA, the fixes on this page apply.",
       "The classic case is an internal enterprise CA (Active Directory Certificate Services). Domain-joined Windows computers trust its root automatically (published through Active Directory and Group Policy), so Outlook inside the company is happy; phones, home PCs, Macs, partner servers, Exchange Online, and this analyzer do not trust it. Other cases: a root that browsers and Mozilla have removed (distrusted CAs), or a TLS-inspection proxy between the analyzer and your server that re-signs traffic with its own root.",
-      "Options on the analyzer side: re-run with \"Ignore trust for SSL\" to turn the finding into a warning and see the remaining steps; or, for a self-hosted instance used inside the company, add the enterprise root CA to the PEM file named in the environment variable `NODE_EXTRA_CA_CERTS` (Node.js convention). The file is read once at start, so restart the analyzer after changing it; it can contain several certificates.",
+      "For a self-hosted instance used inside the company, add the enterprise root CA to the PEM file named in the environment variable `NODE_EXTRA_CA_CERTS` (Node.js convention): the analyzer's path building and OpenSSL's verdict both use it. The file is read once at start, so restart the analyzer after changing it; it can contain several certificates.",
+      IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
       "Outlook outside the domain and mobile devices: \"The security certificate was issued by a company you have not chosen to trust\"; browsers: NET::ERR_CERT_AUTHORITY_INVALID.",
       "Works on domain-joined PCs, fails on everything else.",
-      "`openssl s_client` ends with `Verify return code: 19 (self-signed certificate in certificate chain)` or `20 (unable to get local issuer certificate)`.",
+      "`openssl s_client` ends with `Verify return code: 19 (self-signed certificate in certificate chain)` (`SELF_SIGNED_CERT_IN_CHAIN`).",
       "`certutil -verify` reports \"A certificate chain processed, but terminated in a root certificate which is not trusted by the trust provider\".",
     ],
     causes: [
       "The certificate was issued by an internal/enterprise CA for a name that external clients use.",
-      "The server sends its issuing CA but not the CA above it, and that upper CA is not a trusted root.",
       "The certificate chains to a root that has been removed from public trust stores.",
       "A TLS-inspection device in the analyzer's path replaces the certificate (check the issuer shown in the details).",
     ],
     fixes: [
       {
-        text: "Look at the chain as sent: the last `i:` (issuer) line names the root or missing CA. On Windows, `certutil` shows the same verdict from the Windows trust store.",
+        text: "Look at the chain as sent: the last certificate's `s:` (subject) and `i:` (issuer) lines are the same, naming the root. On Windows, `certutil` shows the verdict of the Windows trust store.",
         commands: [
           {
             shell: "bash",
             lines: [
-              "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com -showcerts </dev/null",
+              SHOW_SENT_CHAIN_LINE,
             ],
           },
           CERTUTIL_VERIFY,
@@ -93,9 +95,6 @@ export const CHAIN_HELP = {
       },
       {
         text: "For names used from outside the company, replace the certificate with one from a public CA (see CERT_SELF_SIGNED for the request and assignment commands).",
-      },
-      {
-        text: "If the chain stops at an intermediate whose issuer is missing, add that intermediate to the served chain (see CERT_CHAIN_INCOMPLETE for nginx/Apache and IIS).",
       },
       {
         text: "For a self-hosted analyzer that tests internal servers, make it trust the enterprise root: export the root certificate, convert it to PEM, and point `NODE_EXTRA_CA_CERTS` at the file before starting the analyzer.",

@@ -111,4 +111,34 @@ test.describe("Outlook Anywhere, end to end in Chromium", () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await expect(page.locator('main img[src="x"]')).toHaveCount(0);
   });
+
+  test("Run again carries only the target; a link can't pre-fill Ignore trust, the method or credentials", async ({ page, request }) => {
+    // Given a result of a run with Ignore trust, Basic and credentials
+    const created = await request.post("/api/tests", {
+      data: { test: "outlook-anywhere", host: HOST, mutualAuthPrincipal: "msstd:*.contoso.test", ignoreTrust: true, authMethod: "basic", username: "CONTOSO\\bob", password: "Not-In-Links-7" },
+    });
+    const { url } = (await created.json()) as { url: string };
+    await page.goto(url);
+
+    // When "Run again" is followed
+    const runAgain = page.getByTestId("run-again");
+    const href = (await runAgain.getAttribute("href")) ?? "";
+    expect(new URL(href, "http://x").searchParams.toString()).toBe(`host=${HOST}&port=443&mutualAuthPrincipal=msstd%3A*.contoso.test`);
+    await runAgain.click();
+
+    // Then the form holds the same target, and the security choices and credentials at their defaults
+    await expect(page.locator('input[name="host"]')).toHaveValue(HOST);
+    await expect(page.locator('input[name="mutualAuthPrincipal"]')).toHaveValue("msstd:*.contoso.test");
+    await expect(page.locator('input[name="ignoreTrust"]')).not.toBeChecked();
+    await expect(page.locator('input[name="authMethod"][value="ntlm"]')).toBeChecked();
+
+    // And a hand-made link can't set them either
+    await page.goto(`/tests/outlook-anywhere?host=${HOST}&ignoreTrust=true&authMethod=basic&username=eve&password=pw`);
+    await expect(page.locator('input[name="host"]')).toHaveValue(HOST);
+    await expect(page.locator('input[name="mutualAuthPrincipal"]')).toHaveValue(`msstd:${HOST}`);
+    await expect(page.locator('input[name="ignoreTrust"]')).not.toBeChecked();
+    await expect(page.locator('input[name="authMethod"][value="ntlm"]')).toBeChecked();
+    await expect(page.locator('input[name="username"]')).toHaveValue("");
+    await expect(page.locator('input[name="password"]')).toHaveValue("");
+  });
 });

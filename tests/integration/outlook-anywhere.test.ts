@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash, X509Certificate } from "node:crypto";
 import { createSecureContext } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +24,13 @@ interface RpcServerOptions {
   extendedProtection?: boolean;
   /** A second certificate, served on every other connection (something in the path swapping certificates). */
   alternateLeaf?: boolean;
+  /** Raw TLS settings of the server (ciphers, DH parameters…). */
+  tls?: Record<string, unknown>;
+}
+
+/** 1024-bit finite-field DH parameters (Logjam-era servers): fine for OpenSSL at security level 0, refused at 2. */
+function weakDhParams(): string {
+  return execFileSync("openssl", ["dhparam", "1024"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
 }
 
 /** tls-server-end-point channel bindings, computed here independently of lib/net/ntlm.ts. */
@@ -44,12 +52,12 @@ function rpcServer(label: string, octet: number, options: RpcServerOptions = {})
       const leaf = await pki.issueLeaf({ commonName: host, dnsNames: [host], ...options.leaf });
       const channelBindings = options.extendedProtection ? expectedChannelBindings(leaf.certPem) : undefined;
       const rpc = rpcProxyHandler({ methods: options.methods ?? ALL_METHODS, accounts: ACCOUNTS, onNtlm: ntlmResponder({ alice: PASSWORD }, { channelBindings }) });
-      let tlsOptions = {};
+      let tlsOptions: Record<string, unknown> = { ...options.tls };
       if (options.alternateLeaf) {
         const other = await pki.issueLeaf({ commonName: host, dnsNames: [host] });
         const contexts = [leaf, other].map((cert) => createSecureContext({ cert: chainPem(cert, pki.intermediate), key: cert.keyPem }));
         let served = 0;
-        tlsOptions = { SNICallback: (_name: string, callback: (error: Error | null, context: unknown) => void) => callback(null, contexts[served++ % 2]) };
+        tlsOptions = { ...tlsOptions, SNICallback: (_name: string, callback: (error: Error | null, context: unknown) => void) => callback(null, contexts[served++ % 2]) };
       }
       return startHttpsServer({
         tlsOptions,
@@ -78,6 +86,8 @@ const SCENARIOS = [
   // Hostile peers: an answer that never comes, one that drips forever, headers without end.
   rpcServer("epa", 13, { extendedProtection: true }),
   rpcServer("swapping", 14, { alternateLeaf: true }),
+  // TLS 1.2 with a trusted certificate, but only finite-field DH of 1024 bits: below what Outlook's TLS stack accepts.
+  rpcServer("weakdh", 15, { leaf: { key: { type: "RSA", bits: 2048 } }, maxVersion: "TLSv1.2", tls: { ciphers: "DHE-RSA-AES128-GCM-SHA256", dhparam: weakDhParams() } }),
   rpcServer("hang", 10, { handler: () => {} }),
   rpcServer("drip", 11, {
     handler: (_req, res) => {
@@ -253,5 +263,34 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
     expect(step(result, "rpc.client-certificate").message).toContain("different certificate");
     const server = lab.servers.get(name("swapping")) as RunningHttpsServer;
     expect(server.requests.some((request) => request.headers.authorization)).toBe(false);
+  });
+
+  it("never sends credentials after Ignore trust for SSL let an untrusted certificate through, and says why", async () => {
+    const server = lab.servers.get(name("selfsigned")) as RunningHttpsServer;
+    const before = server.requests.length;
+    for (const authMethod of ["basic", "ntlm"]) {
+      const result = await run("selfsigned", { ignoreTrust: true, authMethod, username: "CONTOSO\\alice", password: PASSWORD });
+      expect(step(result, "rpc.auth-methods").status).toBe("success");
+      const authenticate = step(result, "rpc.authenticate");
+      expect(authenticate.status).toBe("skipped");
+      expect(authenticate.message).toContain("credentials weren't sent");
+      expect(authenticate.message).toContain("Ignore trust for SSL");
+    }
+    // The server saw the anonymous requests, and not one Authorization header.
+    expect(server.requests.length).toBeGreaterThan(before);
+    expect(server.requests.slice(before).some((request) => request.headers.authorization)).toBe(false);
+  });
+
+  it("never sends credentials over a connection below Outlook's default security (1024-bit DH), though the certificate is trusted", async () => {
+    const server = lab.servers.get(name("weakdh")) as RunningHttpsServer;
+    const before = server.requests.length;
+    const result = await run("weakdh", { authMethod: "basic", username: "CONTOSO\\alice", password: PASSWORD });
+    expect(step(result, "tls.certificate").status).toBe("success");
+    expect(step(result, "rpc.auth-methods").status).toBe("success");
+    const authenticate = step(result, "rpc.authenticate");
+    expect(authenticate).toMatchObject({ status: "skipped", details: expect.objectContaining({ credentialsSent: false }) });
+    expect(authenticate.message).toContain("credentials weren't sent");
+    expect(authenticate.message).toMatch(/TLS 1\.2 or later, default security/);
+    expect(server.requests.slice(before).some((request) => request.headers.authorization)).toBe(false);
   });
 });
