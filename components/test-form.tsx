@@ -13,6 +13,7 @@ import { applyStart, applyStep, LiveStepList, type LiveSteps } from "./live-step
 import { readServerSentEvents } from "./sse";
 import { Button } from "./ui/button";
 import { useHydrated } from "./use-hydrated";
+import { useStopwatch } from "./use-stopwatch";
 
 /** What the API sends for a finished run. */
 interface RunResponse {
@@ -39,8 +40,6 @@ export function TestForm({ testId }: { testId: TestId }) {
   const [attempted, setAttempted] = useState(false);
   const [phase, setPhase] = useState<Phase>("idle");
   const [live, setLive] = useState<LiveSteps>(() => new Map());
-  const [startedAt, setStartedAt] = useState<number | undefined>();
-  const [now, setNow] = useState(0);
   const abortRef = useRef<AbortController | null>(null);
   const liveRef = useRef<HTMLElement>(null);
 
@@ -48,20 +47,18 @@ export function TestForm({ testId }: { testId: TestId }) {
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  // Prefill once from a "Run again" link: target fields only.
+  // Prefill once from a "Run again" link: target fields only. The form page is static, so the query is known only
+  // in the browser, after hydration.
   useEffect(() => {
     const query = new URLSearchParams(window.location.search);
     if (query.size === 0) return;
     const prefilled = prefilledValues(analyzer, query);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above: a one-time read of the URL after hydration
     setValues(prefilled.values);
     setEdited(prefilled.edited);
   }, [analyzer]);
 
-  useEffect(() => {
-    if (phase !== "running") return;
-    const timer = window.setInterval(() => setNow(performance.now()), 200);
-    return () => window.clearInterval(timer);
-  }, [phase]);
+  const stopwatch = useStopwatch(phase === "running");
 
   const update = (field: FormField, value: FormValue) => {
     let nowEdited = edited;
@@ -108,8 +105,7 @@ export function TestForm({ testId }: { testId: TestId }) {
     abortRef.current = controller;
     setLive(new Map());
     setPhase("running");
-    setStartedAt(performance.now());
-    setNow(performance.now());
+    stopwatch.start();
     window.requestAnimationFrame(() => liveRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" }));
 
     try {
@@ -176,7 +172,7 @@ export function TestForm({ testId }: { testId: TestId }) {
   };
 
   const showLive = phase !== "idle" || live.size > 0;
-  const elapsed = startedAt !== undefined ? Math.max(0, now - startedAt) : 0;
+  const elapsed = stopwatch.elapsedMs;
 
   return (
     <div className="space-y-6">

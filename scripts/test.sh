@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh clone: installs what the tests need, then typecheck, unit, integration,
+# The whole test suite, from a fresh clone: installs what the tests need, then typecheck, lint, unit, integration,
 # production build, end-to-end in Debian's Chromium. Prints one closing line "total: N passed, M failed".
 set -uo pipefail
 export NEXT_TELEMETRY_DISABLED=1
@@ -17,6 +17,9 @@ step() {
 
 step "typecheck"
 npx tsc --noEmit -p . || status=1
+
+step "lint (ESLint, no warnings allowed; Prettier)"
+npm run --silent lint || status=1
 
 step "unit and integration tests (Vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest-results.json || status=1
