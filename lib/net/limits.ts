@@ -38,10 +38,16 @@ export const LIMITS = {
   httpStatusText: 200,
   /** One authentication scheme name from WWW-Authenticate. */
   authSchemeName: 40,
+  /** One header value quoted in a step's details (e.g. a WWW-Authenticate challenge). */
+  headerValueShown: 256,
 
   // Text
   /** Any single text field shown to the user (certificate fields, headers, banners). */
   textField: 1024,
+  /** The first line a plain-text server sent where TLS was expected, quoted in the message. */
+  plainTextLine: 120,
+  /** Why part of a TLS transcript couldn't be read, quoted in a message. */
+  transcriptNotesShown: 300,
 } as const;
 
 /** Hostile text from a server, made safe to store and show: printable, single-line, truncated. */

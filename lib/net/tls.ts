@@ -72,7 +72,7 @@ function secureContext(options: TlsOptions): SecureContext | undefined {
   let context = contexts.get(key);
   if (!context) {
     context = createSecureContext({ ...profile, ...versions, ca: [...options.trust.pems] });
-    if (contexts.size > 32) contexts.clear();
+    if (contexts.size > LIMITS.tlsContextCache) contexts.clear();
     contexts.set(key, context);
   }
   return context;
@@ -83,8 +83,8 @@ export function tlsHandshake(raw: Socket, options: TlsOptions): Promise<TlsSessi
   // The first bytes the server sends tell a plain-text protocol (HTTP, SMTP…) from a broken TLS server.
   let firstBytes = Buffer.alloc(0);
   const peek = (chunk: Buffer) => {
-    firstBytes = Buffer.concat([firstBytes, chunk]).subarray(0, 64);
-    if (firstBytes.length >= 64) raw.off("data", peek);
+    firstBytes = Buffer.concat([firstBytes, chunk]).subarray(0, LIMITS.tlsFirstBytes);
+    if (firstBytes.length >= LIMITS.tlsFirstBytes) raw.off("data", peek);
   };
   raw.on("data", peek);
   const tap = tapTls(raw, { maxBytes: LIMITS.tlsTranscriptBytes });
@@ -154,7 +154,7 @@ function handshakeProblem(error: NodeJS.ErrnoException, firstBytes: Buffer): Pro
   const code = error.code ?? "";
   const details = { tlsError: code, serverSent: describeBytes(firstBytes) };
   if (firstBytes.length > 0 && looksLikeText(firstBytes)) {
-    const line = cleanText(firstBytes.toString("latin1").split(/\r?\n/)[0] ?? "", 120);
+    const line = cleanText(firstBytes.toString("latin1").split(/\r?\n/)[0] ?? "", LIMITS.plainTextLine);
     return new ProblemError("TLS_NOT_SPOKEN", `The server answered in plain text instead of TLS: "${line}". This port doesn't speak TLS (plain HTTP, or a protocol that needs STARTTLS).`, details);
   }
   if (code === "ERR_SSL_UNSUPPORTED_PROTOCOL" || code === "ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION") {
@@ -178,7 +178,7 @@ function looksLikeText(bytes: Buffer): boolean {
 }
 
 function describeBytes(bytes: Buffer): string {
-  return bytes.length === 0 ? "nothing" : `${bytes.length >= 64 ? "at least " : ""}${bytes.length} bytes, starting ${bytes.subarray(0, 16).toString("hex")}`;
+  return bytes.length === 0 ? "nothing" : `${bytes.length >= LIMITS.tlsFirstBytes ? "at least " : ""}${bytes.length} bytes, starting ${bytes.subarray(0, 16).toString("hex")}`;
 }
 
 /** Node's view of the chain (leaf, then issuers it could link); used only if the handshake couldn't be parsed. */

@@ -6,9 +6,11 @@
  *   untrustedRoot         "Evil Root CA"            RSA-2048, SHA-256, self-signed  (NOT trusted)
  *   └─ untrustedIntermediate "Evil Issuing CA 1"    RSA-2048, SHA-256, pathlen 0
  *
- * Leaves come from `issueLeaf()`. Private keys are PKCS#8 PEM ("BEGIN PRIVATE KEY"), which Node's tls accepts.
+ * Leaves come from `issueLeaf()`, further CAs (broken on purpose: not a CA, no keyCertSign, path length, name
+ * constraints, expired, self-issued) from `issueCa()`; `tamperSignature()` breaks a certificate's signature.
+ * Private keys are PKCS#8 PEM ("BEGIN PRIVATE KEY"), which Node's tls accepts.
  * Keys are cached per process: the four CA keys and one RSA key per size (1024/2048/3072) are generated once;
- * EC leaf keys are fresh for every leaf (cheap).
+ * EC leaf keys and the keys of `issueCa()` CAs (EC P-256) are fresh every time (cheap).
  */
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
@@ -36,8 +38,8 @@ export interface LeafOptions {
   dnsNames?: string[];
   /** SAN iPAddress entries (IPv4 or IPv6 text) */
   ipAddresses?: string[];
-  /** default "intermediate" */
-  issuer?: "intermediate" | "root" | "untrustedIntermediate" | "self";
+  /** default "intermediate"; or a CA made by `issueCa()` */
+  issuer?: "intermediate" | "root" | "untrustedIntermediate" | "self" | Issued;
   /** default now - 1 day */
   notBefore?: Date;
   /** default now + 365 days */
@@ -52,6 +54,28 @@ export interface LeafOptions {
   extraExtensions?: x509.Extension[];
 }
 
+/** A name constraint subtree: a DNS name (".allowed.test", "allowed.test") or an IP range in CIDR form ("127.0.50.0/24"). */
+export type NameSubtree = { dns: string } | { ip: string };
+
+export interface CaOptions {
+  /** The subject's CN (O=RCA Tests is added). Ignored with `selfIssued`. */
+  commonName: string;
+  /** default "root"; or a CA made by `issueCa()` */
+  issuer?: "root" | "intermediate" | "untrustedRoot" | Issued;
+  /** default { ca: true } (no path length); null = no Basic Constraints extension at all */
+  basicConstraints?: { ca: boolean; pathLength?: number } | null;
+  /** default keyCertSign | cRLSign | digitalSignature; null = no Key Usage extension */
+  keyUsage?: x509.KeyUsageFlags | null;
+  /** a critical Name Constraints extension */
+  nameConstraints?: { permitted?: NameSubtree[]; excluded?: NameSubtree[] };
+  /** the issuer's own subject with a new key: a self-issued CA (key rollover), which path length doesn't count */
+  selfIssued?: boolean;
+  /** default now - 2 days */
+  notBefore?: Date;
+  /** default now + 5 years */
+  notAfter?: Date;
+}
+
 export interface TestPki {
   root: Issued;
   intermediate: Issued;
@@ -62,6 +86,8 @@ export interface TestPki {
   /** temp dir holding root.pem, intermediate.pem, untrusted-root.pem, untrusted-intermediate.pem, trust.pem (+ *.key.pem) */
   dir: string;
   issueLeaf(options: LeafOptions): Promise<Issued>;
+  /** A further CA (EC P-256 key), issued by `root` unless told otherwise; usable as `issuer` of leaves and CAs. */
+  issueCa(options: CaOptions): Promise<Issued>;
   /** removes `dir` */
   cleanup(): Promise<void>;
 }
@@ -154,24 +180,33 @@ interface CaHandle extends Issued {
   name: string;
 }
 
-async function makeCa(name: string, key: KeyMaterial, parent: CaHandle | null): Promise<CaHandle> {
+const CA_KEY_USAGE = x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature;
+
+interface CaProfile {
+  basicConstraints?: { ca: boolean; pathLength?: number } | null;
+  keyUsage?: x509.KeyUsageFlags | null;
+  nameConstraints?: { permitted?: NameSubtree[]; excluded?: NameSubtree[] };
+  notBefore?: Date;
+  notAfter?: Date;
+}
+
+async function makeCa(name: string, key: KeyMaterial, parent: CaHandle | null, profile: CaProfile = {}): Promise<CaHandle> {
   const ski = await x509.SubjectKeyIdentifierExtension.create(key.publicKey);
+  const basic = profile.basicConstraints === undefined ? { ca: true, pathLength: parent ? 0 : undefined } : profile.basicConstraints;
+  const usage = profile.keyUsage === undefined ? CA_KEY_USAGE : profile.keyUsage;
   const extensions: x509.Extension[] = [
-    new x509.BasicConstraintsExtension(true, parent ? 0 : undefined, true),
-    new x509.KeyUsagesExtension(
-      x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature,
-      true,
-    ),
+    ...(basic ? [new x509.BasicConstraintsExtension(basic.ca, basic.pathLength, true)] : []),
+    ...(usage !== null ? [new x509.KeyUsagesExtension(usage, true)] : []),
     ski,
     new x509.AuthorityKeyIdentifierExtension(parent ? parent.ski : ski.keyId),
+    ...(profile.nameConstraints ? [nameConstraintsExtension(profile.nameConstraints)] : []),
   ];
   const now = Date.now();
   const common = {
     serialNumber: randomSerial(),
-    notBefore: new Date(now - 2 * DAY),
-    notAfter: new Date(now + 10 * 365 * DAY),
+    notBefore: profile.notBefore ?? new Date(now - 2 * DAY),
+    notAfter: profile.notAfter ?? new Date(now + 10 * 365 * DAY),
     extensions,
-    signingAlgorithm: { name: RSA_ALG },
   };
   const cert = parent
     ? await x509.X509CertificateGenerator.create({
@@ -180,13 +215,69 @@ async function makeCa(name: string, key: KeyMaterial, parent: CaHandle | null): 
         issuer: parent.cert.subject,
         publicKey: key.publicKey,
         signingKey: await parent.key.signingKey("SHA-256"),
+        signingAlgorithm: signingAlgorithm(parent.key, "SHA-256"),
       })
     : await x509.X509CertificateGenerator.createSelfSigned({
         ...common,
         name,
         keys: { publicKey: key.publicKey, privateKey: await key.signingKey("SHA-256") },
+        signingAlgorithm: signingAlgorithm(key, "SHA-256"),
       });
   return { cert, certPem: cert.toString("pem") + "\n", keyPem: key.keyPem, key, ski: ski.keyId, name };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// DER for the one extension @peculiar/x509 can't build: Name Constraints (RFC 5280 4.2.1.10)
+
+function derLength(length: number): number[] {
+  if (length < 0x80) return [length];
+  const bytes: number[] = [];
+  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) bytes.unshift(rest % 256);
+  return [0x80 | bytes.length, ...bytes];
+}
+
+function der(tag: number, ...contents: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const body = Buffer.concat(contents);
+  return new Uint8Array(Buffer.concat([Buffer.from([tag, ...derLength(body.length)]), body]));
+}
+
+function ipBytes(text: string): number[] {
+  if (text.includes(".")) return text.split(".").map(Number);
+  const [head = "", tail = ""] = text.split("::");
+  const groups = (part: string) => (part === "" ? [] : part.split(":").map((group) => parseInt(group, 16)));
+  const left = groups(head);
+  const right = text.includes("::") ? groups(tail) : [];
+  const all = [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+  return all.flatMap((group) => [group >> 8, group & 0xff]);
+}
+
+/** CIDR → address followed by mask (8 bytes for IPv4, 32 for IPv6). */
+function ipSubtree(cidr: string): Uint8Array {
+  const [address = "", prefixText] = cidr.split("/");
+  const bytes = ipBytes(address);
+  const prefix = prefixText === undefined ? bytes.length * 8 : Number(prefixText);
+  const mask = bytes.map((_, i) => (0xff << (8 - Math.max(0, Math.min(8, prefix - 8 * i)))) & 0xff);
+  return Uint8Array.from([...bytes.map((byte, i) => byte & mask[i]!), ...mask]);
+}
+
+function generalSubtree(subtree: NameSubtree): Uint8Array {
+  const base = "dns" in subtree ? der(0x82, Buffer.from(subtree.dns, "ascii")) : der(0x87, ipSubtree(subtree.ip));
+  return der(0x30, base);
+}
+
+function nameConstraintsExtension(constraints: { permitted?: NameSubtree[]; excluded?: NameSubtree[] }): x509.Extension {
+  const parts: Uint8Array[] = [];
+  if (constraints.permitted?.length) parts.push(der(0xa0, ...constraints.permitted.map(generalSubtree)));
+  if (constraints.excluded?.length) parts.push(der(0xa1, ...constraints.excluded.map(generalSubtree)));
+  return new x509.Extension("2.5.29.30", true, der(0x30, ...parts));
+}
+
+/** The same certificate with one bit of its signature flipped: parseable, loadable by a server, never verifiable. */
+export function tamperSignature(issued: Issued): Issued {
+  const raw = Buffer.from(issued.cert.rawData);
+  raw[raw.length - 1] = raw[raw.length - 1]! ^ 0x01; // the last byte of a certificate is the last byte of its signature
+  const cert = new x509.X509Certificate(raw);
+  return { cert, certPem: cert.toString("pem") + "\n", keyPem: issued.keyPem };
 }
 
 /** Concatenate PEMs in exactly the given order (e.g. for a deliberately wrong-order server chain). */
@@ -227,7 +318,24 @@ export async function createTestPki(): Promise<TestPki> {
   ];
   await Promise.all(files.map(([name, text]) => writeFile(join(dir, name), text, { mode: 0o600 })));
 
-  const cas = { root, intermediate, untrustedIntermediate } as const;
+  const cas = { root, intermediate, untrustedIntermediate, untrustedRoot } as const;
+  // CAs from issueCa(), and the built-in ones, by certificate: what lets an `Issued` be named as an issuer.
+  const handles = new Map<x509.X509Certificate, CaHandle>([root, intermediate, untrustedRoot, untrustedIntermediate].map((ca) => [ca.cert, ca]));
+  const handleOf = (issuer: Issued | keyof typeof cas): CaHandle => {
+    if (typeof issuer === "string") return cas[issuer];
+    const handle = handles.get(issuer.cert);
+    if (!handle) throw new Error("issuer must be a CA of this test PKI (from issueCa or its built-in CAs)");
+    return handle;
+  };
+
+  async function issueCa(options: CaOptions): Promise<Issued> {
+    const parent = handleOf(options.issuer ?? "root");
+    const subject = options.selfIssued ? parent.cert.subject : `CN=${escapeDnValue(options.commonName)}, O=RCA Tests`;
+    const ca = await makeCa(subject, await ecKey("P-256"), parent, { basicConstraints: { ca: true }, ...options });
+    const issued = publicIssued(ca);
+    handles.set(ca.cert, ca);
+    return issued;
+  }
 
   async function issueLeaf(options: LeafOptions): Promise<Issued> {
     const key = await leafKey(options.key ?? { type: "EC", curve: "P-256" });
@@ -238,7 +346,7 @@ export async function createTestPki(): Promise<TestPki> {
       : "O=RCA Test Servers";
 
     const ski = await x509.SubjectKeyIdentifierExtension.create(key.publicKey);
-    const issuer = issuerSel === "self" ? null : cas[issuerSel];
+    const issuer = issuerSel === "self" ? null : handleOf(issuerSel);
     let usage = x509.KeyUsageFlags.digitalSignature;
     if (key.kind === "RSA") usage |= x509.KeyUsageFlags.keyEncipherment;
     const extensions: x509.Extension[] = [
@@ -291,6 +399,7 @@ export async function createTestPki(): Promise<TestPki> {
     trustFile,
     dir,
     issueLeaf,
+    issueCa,
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -1,7 +1,7 @@
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
 import { headerValues, type HttpResponse } from "@/lib/net/http";
 import { offeredSchemes, offers } from "@/lib/net/http-auth";
-import { cleanText } from "@/lib/net/limits";
+import { cleanText, LIMITS } from "@/lib/net/limits";
 import { AUTH_METHOD_NAMES, type AuthMethod } from "../fields";
 
 /** Pure judgements of what the RPC proxy answered: facts in, findings out. */
@@ -59,7 +59,7 @@ export function judgeClientCertificate(probe: AnonymousProbe): Finding {
 export function judgeAuthMethods(response: HttpResponse, method: AuthMethod): Finding {
   const challenges = headerValues(response, "www-authenticate");
   const schemes = offeredSchemes(challenges);
-  const details = { status: response.status, methodsFound: schemes, wwwAuthenticate: challenges.map((value) => cleanText(value, 256)) };
+  const details = { status: response.status, methodsFound: schemes, wwwAuthenticate: challenges.map((value) => cleanText(value, LIMITS.headerValueShown)) };
   const wanted = AUTH_METHOD_NAMES[method];
   if (response.status === 404) {
     return error("HTTP_UNEXPECTED_STATUS", "The server answered 404 Not Found: the RPC over HTTP proxy isn't installed at /rpc/rpcproxy.dll, or Outlook Anywhere isn't enabled.", details);

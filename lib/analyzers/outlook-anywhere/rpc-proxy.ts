@@ -6,7 +6,7 @@ import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
 import type { TestRun } from "@/lib/engine/runner";
 import { headerValues, HttpSession, type HttpResponse } from "@/lib/net/http";
-import { cleanText } from "@/lib/net/limits";
+import { cleanText, LIMITS } from "@/lib/net/limits";
 import {
   challengeFromWwwAuthenticate,
   createAuthenticateMessage,
@@ -99,7 +99,7 @@ function certificateRequest(rpc: RpcSession): CertificateRequest {
   const facts = rpc.taps.map((tap) => tap.facts());
   if (facts.some((fact) => fact.certificateRequested)) return { seen: true };
   const blind = facts.find((fact) => fact.notes.length > 0);
-  return blind ? { seen: false, observable: false, reason: cleanText(blind.notes.join("; "), 300) } : { seen: false, observable: true };
+  return blind ? { seen: false, observable: false, reason: cleanText(blind.notes.join("; "), LIMITS.transcriptNotesShown) } : { seen: false, observable: true };
 }
 
 /** Outlook's unauthenticated echo request, and whether the server asked for a client certificate meanwhile. */
@@ -140,5 +140,5 @@ export async function sendCredentials(rpc: RpcSession, path: string, method: Aut
 }
 
 function answered(response: HttpResponse, serverDomain?: string): AuthenticationOutcome {
-  return { kind: "answered", status: response.status, statusText: cleanText(response.statusText, 120), ...(serverDomain ? { serverDomain } : {}) };
+  return { kind: "answered", status: response.status, statusText: cleanText(response.statusText, LIMITS.httpStatusText), ...(serverDomain ? { serverDomain } : {}) };
 }
