@@ -1,6 +1,6 @@
 /**
  * Every problem code a step can raise. The set is part of the public contract (../shared/CONTRACT.md):
- * codes are only ever added, never renamed. Each one has a help page at /help/<CODE>.
+ * codes are only ever added, never renamed. Each one a built test can raise has a help page at /help/<CODE>; the others are reserved (no page).
  */
 export const PROBLEM_CODES = [
   "TARGET_FORBIDDEN",

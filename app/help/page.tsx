@@ -1,8 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { groupedProblemCodes } from "@/components/help/problem-groups";
 import { SeverityBadge } from "@/components/help/severity-badge";
-import { PROBLEM_HELP } from "@/lib/help/content";
+import { helpByGroup, problemHelp } from "@/lib/help";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = {
   title: "Help",
@@ -10,19 +9,24 @@ export const metadata: Metadata = {
 };
 
 export default function HelpIndexPage() {
-  const groups = groupedProblemCodes();
+  // Only codes a built test can raise have a page; reserved codes are not listed.
+  const groups = helpByGroup();
   return (
     <div className="space-y-8">
       <div className="max-w-3xl">
         <h1 className="text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">Help</h1>
         <p className="mt-2 text-[0.9375rem] text-ink-muted">
-          Every warning and error in a result names a problem code. Each code has a page explaining what it means, the symptoms
-          users see, the usual causes, and the exact steps and commands to fix it.
+          Every warning and error in a result names a problem code. Each code has a page explaining what it means, the symptoms users see, the usual causes, and
+          the exact steps and commands to fix it.
         </p>
       </div>
       <nav aria-label="Problem groups" className="flex flex-wrap gap-2 text-sm">
         {groups.map(({ group }) => (
-          <a key={group} href={`#${slug(group)}`} className="rounded-full border border-line bg-surface px-3 py-1 text-ink-muted no-underline hover:border-accent hover:text-accent">
+          <a
+            key={group}
+            href={`#${slug(group)}`}
+            className="rounded-full border border-line bg-surface px-3 py-1 text-ink-muted no-underline hover:border-accent hover:text-accent"
+          >
             {group}
           </a>
         ))}
@@ -34,7 +38,7 @@ export default function HelpIndexPage() {
           </h2>
           <ul className="mt-3 divide-y divide-line-subtle overflow-hidden rounded-lg border border-line bg-surface">
             {codes.map((code) => {
-              const help = PROBLEM_HELP[code];
+              const help = problemHelp(code);
               return (
                 <li key={code} className="relative flex flex-col gap-1 px-4 py-3 hover:bg-canvas sm:flex-row sm:items-center sm:gap-4">
                   <Link

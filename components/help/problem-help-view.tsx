@@ -1,20 +1,16 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { PROBLEM_HELP, type HelpCommand, type ProblemHelp } from "@/lib/help/content";
-import { isProblemCode, type ProblemCode } from "@/lib/problems";
+import { hasHelp, problemHelp, type HelpCode, type HelpCommand, type ProblemHelp } from "@/lib/help";
 import { CopyButton } from "../copy-button";
 import { RichText } from "../rich-text";
+import { SeverityBadge } from "./severity-badge";
 import { Breadcrumb } from "../ui/breadcrumb";
 import { NumberedList } from "../ui/numbered-list";
-import { helpGroupOf } from "./problem-groups";
-import { SeverityBadge } from "./severity-badge";
+import type { ReactNode } from "react";
 
-
-/** Paragraphs from a string (blank-line separated) or a list of strings. */
-function paragraphs(value: unknown): string[] {
-  if (typeof value === "string") return value.split(/\n\s*\n/).map((part) => part.trim()).filter(Boolean);
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string" && item.trim() !== "");
-  return [];
+/** "What it means": the summary's paragraphs (blank-line separated), then each detail as a paragraph. */
+function meaningOf(help: ProblemHelp): string[] {
+  const summary = help.summary.split(/\n\s*\n/).map((part) => part.trim());
+  return [...summary, ...(help.details ?? [])].filter((part) => part.trim() !== "");
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -63,8 +59,9 @@ function CommandBlock({ command }: { command: HelpCommand }) {
   );
 }
 
-function SeeAlso({ items }: { items: readonly unknown[] }) {
-  const codes = items.filter((item): item is ProblemCode => typeof item === "string" && isProblemCode(item));
+function SeeAlso({ items }: { items: readonly string[] }) {
+  // Only pages that exist: a reserved code has none (tests/unit/help-pages.test.ts keeps seeAlso lists clean anyway).
+  const codes = items.filter(hasHelp);
   if (codes.length === 0) return null;
   return (
     <ul className="space-y-1.5">
@@ -73,7 +70,7 @@ function SeeAlso({ items }: { items: readonly unknown[] }) {
           <Link href={`/help/${code}`} data-testid="see-also-link" className="text-accent underline-offset-2 hover:underline">
             <code className="font-mono text-[0.8125rem] font-semibold">{code}</code>
           </Link>
-          <span className="text-ink-muted"> · {PROBLEM_HELP[code]?.title ?? ""}</span>
+          <span className="text-ink-muted"> · {problemHelp(code)?.title ?? ""}</span>
         </li>
       ))}
     </ul>
@@ -81,13 +78,13 @@ function SeeAlso({ items }: { items: readonly unknown[] }) {
 }
 
 /** A problem code's help page: what it means, symptoms, causes, how to fix it (with commands), see also. */
-export function ProblemHelpView({ code, help }: { code: ProblemCode; help: ProblemHelp }) {
-  const meaning = [...paragraphs(help.summary), ...paragraphs(help.details)];
-  const seeAlso = help.seeAlso;
+export function ProblemHelpView({ code, help }: { code: HelpCode; help: ProblemHelp }) {
+  const meaning = meaningOf(help);
+  const seeAlso = help.seeAlso ?? [];
   return (
     <article className="max-w-4xl space-y-6" data-testid="help-page" data-code={code}>
       <header>
-        <Breadcrumb items={[{ label: "Help", href: "/help" }, { label: helpGroupOf(code) }]} />
+        <Breadcrumb items={[{ label: "Help", href: "/help" }, { label: help.group }]} />
         <div className="mt-3 flex flex-wrap items-center gap-2">
           <code className="rounded bg-line-subtle px-2 py-0.5 font-mono text-sm font-semibold text-ink">{code}</code>
           <SeverityBadge severity={help.severity} />
@@ -132,7 +129,7 @@ export function ProblemHelpView({ code, help }: { code: ProblemCode; help: Probl
         </NumberedList>
       </Section>
 
-      {Array.isArray(seeAlso) && seeAlso.length > 0 ? (
+      {seeAlso.length > 0 ? (
         <Section id="see-also" title="See also">
           <SeeAlso items={seeAlso} />
         </Section>

@@ -6,13 +6,14 @@ export const ANALYZER_HELP = {
     title: "The analyzer itself failed on this step",
     group: "Analyzer",
     severity: "error",
-    summary: "The analyzer hit an unexpected error of its own while running this step (a bug, an exhausted resource, or a failure of its host). This is not a verdict about your server: nothing about the target can be concluded from this step, and steps that depended on it were skipped.",
+    summary:
+      "The analyzer hit an unexpected error of its own while running this step (a bug, an exhausted resource, or a failure of its host). This is not a verdict about your server: nothing about the target can be concluded from this step, and steps that depended on it were skipped.",
     details: [
       "Expected network outcomes (refused, timed out, reset, bad certificate, wrong answer) all have their own problem codes. Anything else is caught and reported as an internal error, so that an analyzer defect is never mistaken for a problem with your server. The full error and stack trace go to the analyzer's server log; the page only shows a generic message so that internals are not exposed.",
       "The result's permalink (`/r/<id>`) identifies the run and its time, which lets the operator find the matching log entry.",
     ],
     symptoms: [
-      "A step shows \"Internal error\" and the following steps are skipped.",
+      'A step shows "Internal error" and the following steps are skipped.',
       "Re-running the same test may succeed if the cause was transient (e.g. the analyzer host was overloaded).",
     ],
     causes: [
@@ -33,18 +34,11 @@ export const ANALYZER_HELP = {
           {
             shell: "bash",
             description: "Unit and container names depend on how the instance was deployed",
-            lines: [
-              "journalctl -u remote-connectivity-analyzer --since \"30 min ago\"",
-              "docker logs --since 30m rca",
-              "df -h",
-            ],
+            lines: ['journalctl -u remote-connectivity-analyzer --since "30 min ago"', "docker logs --since 30m rca", "df -h"],
           },
         ],
       },
     ],
-    seeAlso: [
-      "CONNECTION_FAILED",
-      "DNS_FAILURE",
-    ],
+    seeAlso: ["CONNECTION_FAILED", "DNS_FAILURE"],
   },
 } satisfies HelpPages;

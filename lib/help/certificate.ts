@@ -13,15 +13,17 @@ import {
 import type { HelpCommand, HelpPages } from "./types";
 
 /*
- * Renewal and replacement, as on several pages of this group: the example organisation's certificate in use
- * (CERT_THUMBPRINT) is renewed as NEW_CERT_THUMBPRINT.
+ * Renewal and replacement, shared by the date pages of this group: the certificate in use (CERT_THUMBPRINT) is
+ * renewed, and the new one (NEW_CERT_THUMBPRINT) takes its place on every server and connector.
  */
 
 const REMOVE_OLD_CERTIFICATE_LINE = `Remove-ExchangeCertificate -Thumbprint ${CERT_THUMBPRINT}`;
 
 const LIST_EXPIRING_CERTIFICATES: HelpCommand = {
   shell: "Exchange Management Shell",
-  lines: ["Get-ExchangeCertificate | Where-Object { $_.NotAfter -lt (Get-Date).AddDays(30) } | Format-Table FriendlyName,Subject,NotAfter,Services,Thumbprint -AutoSize"],
+  lines: [
+    "Get-ExchangeCertificate | Where-Object { $_.NotAfter -lt (Get-Date).AddDays(30) } | Format-Table FriendlyName,Subject,NotAfter,Services,Thumbprint -AutoSize",
+  ],
 };
 
 /** Renewal request (same subject and names) from the certificate in use. */
@@ -31,7 +33,10 @@ const RENEWAL_REQUEST_LINES: readonly string[] = [
 ];
 
 /** Connectors that reference a certificate by issuer and subject. */
-const CONNECTOR_CERTIFICATE_NAME_LINES: readonly string[] = ["Get-SendConnector | Format-List Identity,TlsCertificateName", "Get-ReceiveConnector | Format-List Identity,TlsCertificateName"];
+const CONNECTOR_CERTIFICATE_NAME_LINES: readonly string[] = [
+  "Get-SendConnector | Format-List Identity,TlsCertificateName",
+  "Get-ReceiveConnector | Format-List Identity,TlsCertificateName",
+];
 
 /** The server certificate itself: its names, dates, key and signature strength, and allowed usage. */
 export const CERTIFICATE_HELP = {
@@ -39,7 +44,8 @@ export const CERTIFICATE_HELP = {
     title: "Certificate name does not match the host name",
     group: "Certificate",
     severity: "error-or-warning",
-    summary: "The certificate the server presented is not valid for the name the analyzer connected to: the host name is not among the certificate's Subject Alternative Names (DNS names), and for a certificate without any DNS Subject Alternative Name, not in its Subject common name either. For an IP address target, the address must be an IP-address Subject Alternative Name.",
+    summary:
+      "The certificate the server presented is not valid for the name the analyzer connected to: the host name is not among the certificate's Subject Alternative Names (DNS names), and for a certificate without any DNS Subject Alternative Name, not in its Subject common name either. For an IP address target, the address must be an IP-address Subject Alternative Name.",
     details: [
       "The analyzer follows RFC 6125, like browsers and current Windows clients: if the certificate carries DNS Subject Alternative Names, only those count and the common name is ignored; the common name is used only when there are no DNS SANs. A wildcard must be the entire left-most label and covers exactly one label: `*.contoso.com` matches `mail.contoso.com`, but not `contoso.com` and not `mail.eu.contoso.com`; partial wildcards such as `m*.contoso.com` are not accepted.",
       "The step details list the certificate's subject, common names and all SAN entries. If they show an unexpected certificate (`CN=EX01` or a hosting provider's default certificate), the server presented its default binding: there is no binding for this host name on this address, or the connection reached a different server than you think (old DNS record, load balancer, another site).",
@@ -47,13 +53,13 @@ export const CERTIFICATE_HELP = {
       IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
-      "Outlook shows a Security Alert at every start: \"The name on the security certificate is invalid or does not match the name of the site\".",
-      "Browsers: NET::ERR_CERT_COMMON_NAME_INVALID / \"Your connection is not private\"; ActiveSync devices stop syncing or ask to accept the certificate.",
+      'Outlook shows a Security Alert at every start: "The name on the security certificate is invalid or does not match the name of the site".',
+      'Browsers: NET::ERR_CERT_COMMON_NAME_INVALID / "Your connection is not private"; ActiveSync devices stop syncing or ask to accept the certificate.',
       "Exchange Online connectors or partner systems that verify the certificate name fail TLS and queue mail.",
     ],
     causes: [
       "The certificate does not contain this name, e.g. `autodiscover.contoso.com` missing from the SAN list, or only `contoso.com` present.",
-      "Exchange still serves its self-signed \"Microsoft Exchange\" certificate (`CN=EX01`), or the wrong certificate is assigned to IIS or SMTP.",
+      'Exchange still serves its self-signed "Microsoft Exchange" certificate (`CN=EX01`), or the wrong certificate is assigned to IIS or SMTP.',
       "No binding or SNI binding for this host name, so the server's default certificate is returned.",
       "Clients use the internal server name (`ex01.corp.contoso.com`), which public CAs have not been allowed to include in certificates since 2015.",
       "The name is two levels below a wildcard (`mail.eu.contoso.com` with `*.contoso.com`).",
@@ -61,9 +67,7 @@ export const CERTIFICATE_HELP = {
     fixes: [
       {
         text: "See which certificate and names the server presents (add `-starttls smtp` and the port for SMTP).",
-        commands: [
-          SHOW_SERVED_CERTIFICATE,
-        ],
+        commands: [SHOW_SERVED_CERTIFICATE],
       },
       {
         text: "On Exchange, list the certificates, find one that contains the name, and assign it. Check the HTTP.sys binding afterwards.",
@@ -77,18 +81,13 @@ export const CERTIFICATE_HELP = {
           },
           {
             shell: "cmd",
-            lines: [
-              "netsh http show sslcert ipport=0.0.0.0:443",
-            ],
+            lines: ["netsh http show sslcert ipport=0.0.0.0:443"],
           },
         ],
       },
       {
         text: "If no certificate contains all required names, request a new one that lists every name clients use (typically `mail.contoso.com` and `autodiscover.contoso.com`), complete it, and assign it.",
-        commands: [
-          NEW_CERTIFICATE_REQUEST,
-          completeCertificateRequest(CERT_THUMBPRINT),
-        ],
+        commands: [NEW_CERTIFICATE_REQUEST, completeCertificateRequest(CERT_THUMBPRINT)],
       },
       {
         text: "Or change the host names clients are given to names that are on the certificate, so Autodiscover hands out the right ones (`Set-ClientAccessService` is Exchange 2016 and later; on Exchange 2013 use `Set-ClientAccessServer`). Check the ExternalUrl/InternalUrl of the other virtual directories too (`Get-WebServicesVirtualDirectory`, `Get-OabVirtualDirectory`, `Get-MapiVirtualDirectory`, `Get-ActiveSyncVirtualDirectory`).",
@@ -97,7 +96,7 @@ export const CERTIFICATE_HELP = {
             shell: "Exchange Management Shell",
             lines: [
               "Get-OutlookAnywhere | Format-List Server,ExternalHostname,InternalHostname",
-              "Set-OutlookAnywhere -Identity \"EX01\\Rpc (Default Web Site)\" -ExternalHostname mail.contoso.com -InternalHostname mail.contoso.com -ExternalClientsRequireSsl $true -InternalClientsRequireSsl $true",
+              'Set-OutlookAnywhere -Identity "EX01\\Rpc (Default Web Site)" -ExternalHostname mail.contoso.com -InternalHostname mail.contoso.com -ExternalClientsRequireSsl $true -InternalClientsRequireSsl $true',
               "Set-ClientAccessService -Identity EX01 -AutoDiscoverServiceInternalUri https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml",
             ],
           },
@@ -105,16 +104,10 @@ export const CERTIFICATE_HELP = {
       },
       {
         text: "On nginx/Apache, issue a certificate containing all names and configure `server_name mail.contoso.com autodiscover.contoso.com;` (nginx) or `ServerName`/`ServerAlias` (Apache) so SNI selects the right virtual host.",
-        commands: [
-          CERTBOT_NGINX,
-        ],
+        commands: [CERTBOT_NGINX],
       },
     ],
-    seeAlso: [
-      "MUTUAL_AUTH_MISMATCH",
-      "CERT_SELF_SIGNED",
-      "CERT_UNTRUSTED_ROOT",
-    ],
+    seeAlso: ["MUTUAL_AUTH_MISMATCH", "CERT_SELF_SIGNED", "CERT_UNTRUSTED_ROOT"],
   },
   CERT_EXPIRED: {
     title: "Certificate expired",
@@ -127,7 +120,7 @@ export const CERTIFICATE_HELP = {
       IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
-      "Outlook: \"The security certificate has expired or is not yet valid\"; browsers: NET::ERR_CERT_DATE_INVALID; mobile devices stop syncing.",
+      'Outlook: "The security certificate has expired or is not yet valid"; browsers: NET::ERR_CERT_DATE_INVALID; mobile devices stop syncing.',
       "Hybrid mail flow with Exchange Online stops when the connector certificate expires; partners enforcing TLS queue mail.",
     ],
     causes: [
@@ -140,10 +133,7 @@ export const CERTIFICATE_HELP = {
     fixes: [
       {
         text: "Check the dates of what is actually served, and list certificates on Exchange that expire soon or have expired.",
-        commands: [
-          SHOW_SERVED_CERTIFICATE,
-          LIST_EXPIRING_CERTIFICATES,
-        ],
+        commands: [SHOW_SERVED_CERTIFICATE, LIST_EXPIRING_CERTIFICATES],
       },
       {
         text: "Renew on Exchange: create a renewal request from the existing certificate, have the CA issue it, import it, and assign it to the same services.",
@@ -151,9 +141,7 @@ export const CERTIFICATE_HELP = {
           {
             shell: "Exchange Management Shell",
             description: "Renewal request",
-            lines: [
-              ...RENEWAL_REQUEST_LINES,
-            ],
+            lines: [...RENEWAL_REQUEST_LINES],
           },
           completeCertificateRequest(NEW_CERT_THUMBPRINT),
         ],
@@ -164,7 +152,7 @@ export const CERTIFICATE_HELP = {
           {
             shell: "Exchange Management Shell",
             lines: [
-              "$pw = Read-Host -AsSecureString -Prompt \"PFX password\"",
+              '$pw = Read-Host -AsSecureString -Prompt "PFX password"',
               `$pfx = Export-ExchangeCertificate -Thumbprint ${NEW_CERT_THUMBPRINT} -BinaryEncoded -Password $pw`,
               "[System.IO.File]::WriteAllBytes('\\\\EX01\\C$\\certs\\mail_contoso_com.pfx', $pfx.FileData)",
               "Import-ExchangeCertificate -Server EX02 -FileData ([System.IO.File]::ReadAllBytes('\\\\EX01\\C$\\certs\\mail_contoso_com.pfx')) -Password $pw -PrivateKeyExportable $true",
@@ -193,24 +181,21 @@ export const CERTIFICATE_HELP = {
         text: "If an intermediate expired, download the CA's current intermediate (bundle) and replace the chain file, or replace the certificate in the Intermediate Certification Authorities store (see CERT_CHAIN_INCOMPLETE).",
       },
     ],
-    seeAlso: [
-      "CERT_EXPIRING_SOON",
-      "CERT_NOT_YET_VALID",
-      "CERT_CHAIN_INCOMPLETE",
-    ],
+    seeAlso: ["CERT_EXPIRING_SOON", "CERT_NOT_YET_VALID", "CERT_CHAIN_INCOMPLETE"],
   },
   CERT_NOT_YET_VALID: {
     title: "Certificate not yet valid",
     group: "Certificate",
     severity: "error-or-warning",
-    summary: "The server's certificate, or a CA certificate in its chain, has a NotBefore date in the future compared with the analyzer's clock. Clients reject it exactly as they reject an expired certificate.",
+    summary:
+      "The server's certificate, or a CA certificate in its chain, has a NotBefore date in the future compared with the analyzer's clock. Clients reject it exactly as they reject an expired certificate.",
     details: [
       "This happens far less often than expiry and almost always involves a clock or a premature installation: a certificate issued with a future start date was installed too early, or a clock (the server's, the client's or the analyzer's) is wrong. The message shows the NotBefore time in UTC; compare it with the current UTC time.",
       "Clients judge with their own clock, so a PC whose clock runs behind rejects a freshly issued certificate for the first minutes or hours. If only this analyzer reports the problem and its clock is wrong, tell the operator of the instance.",
       IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
-      "Outlook: \"The security certificate has expired or is not yet valid\"; browsers: NET::ERR_CERT_DATE_INVALID.",
+      'Outlook: "The security certificate has expired or is not yet valid"; browsers: NET::ERR_CERT_DATE_INVALID.',
       "The problem appears right after a certificate change and may disappear by itself once the start date is reached.",
     ],
     causes: [
@@ -224,10 +209,7 @@ export const CERTIFICATE_HELP = {
         commands: [
           {
             shell: "bash",
-            lines: [
-              SHOW_SERVED_CERTIFICATE_LINE,
-              "date -u",
-            ],
+            lines: [SHOW_SERVED_CERTIFICATE_LINE, "date -u"],
           },
         ],
       },
@@ -236,17 +218,11 @@ export const CERTIFICATE_HELP = {
         commands: [
           {
             shell: "cmd",
-            lines: [
-              "w32tm /query /status",
-              "w32tm /resync",
-            ],
+            lines: ["w32tm /query /status", "w32tm /resync"],
           },
           {
             shell: "bash",
-            lines: [
-              "timedatectl",
-              "chronyc tracking",
-            ],
+            lines: ["timedatectl", "chronyc tracking"],
           },
         ],
       },
@@ -255,24 +231,19 @@ export const CERTIFICATE_HELP = {
         commands: [
           {
             shell: "Exchange Management Shell",
-            lines: [
-              "Get-ExchangeCertificate | Format-Table Thumbprint,Subject,NotBefore,NotAfter,Services -AutoSize",
-              enableCertificateLine("IIS,SMTP"),
-            ],
+            lines: ["Get-ExchangeCertificate | Format-Table Thumbprint,Subject,NotBefore,NotAfter,Services -AutoSize", enableCertificateLine("IIS,SMTP")],
           },
         ],
       },
     ],
-    seeAlso: [
-      "CERT_EXPIRED",
-      "CERT_EXPIRING_SOON",
-    ],
+    seeAlso: ["CERT_EXPIRED", "CERT_EXPIRING_SOON"],
   },
   CERT_EXPIRING_SOON: {
     title: "Certificate expires within 30 days",
     group: "Certificate",
     severity: "warning",
-    summary: "The server's certificate is still valid but expires in less than 30 days. Nothing is broken yet; renew it now, because replacing a certificate on Exchange, load balancers and partner connectors takes planning.",
+    summary:
+      "The server's certificate is still valid but expires in less than 30 days. Nothing is broken yet; renew it now, because replacing a certificate on Exchange, load balancers and partner connectors takes planning.",
     details: [
       "The analyzer warns when fewer than 30 days remain until the server certificate's NotAfter date; the message shows the exact date and the number of days left.",
       "Certificate lifetimes are shrinking: under CA/Browser Forum ballot SC-081, publicly trusted TLS certificates may be valid for at most 200 days from March 2026, 100 days from March 2027 and 47 days from March 2029. Renewal will become a routine that needs automation (ACME: certbot, win-acme; or your CA's automation) rather than a yearly task.",
@@ -289,20 +260,14 @@ export const CERTIFICATE_HELP = {
     fixes: [
       {
         text: "List certificates that expire within 30 days.",
-        commands: [
-          LIST_EXPIRING_CERTIFICATES,
-          SHOW_SERVED_CERTIFICATE,
-        ],
+        commands: [LIST_EXPIRING_CERTIFICATES, SHOW_SERVED_CERTIFICATE],
       },
       {
         text: "Renew now, following the same steps as for an expired certificate: renewal request, import, assign to the same services, copy to all servers and devices, update `TlsCertificateName` where used.",
         commands: [
           {
             shell: "Exchange Management Shell",
-            lines: [
-              ...RENEWAL_REQUEST_LINES,
-              ...CONNECTOR_CERTIFICATE_NAME_LINES,
-            ],
+            lines: [...RENEWAL_REQUEST_LINES, ...CONNECTOR_CERTIFICATE_NAME_LINES],
           },
         ],
       },
@@ -311,31 +276,26 @@ export const CERTIFICATE_HELP = {
         commands: [
           {
             shell: "bash",
-            lines: [
-              "sudo certbot renew --dry-run",
-              "systemctl list-timers | grep certbot",
-            ],
+            lines: ["sudo certbot renew --dry-run", "systemctl list-timers | grep certbot"],
           },
         ],
       },
     ],
-    seeAlso: [
-      "CERT_EXPIRED",
-      "CERT_NOT_YET_VALID",
-    ],
+    seeAlso: ["CERT_EXPIRED", "CERT_NOT_YET_VALID"],
   },
   CERT_WEAK_KEY: {
     title: "Weak certificate key (RSA below 2048 bits, EC below 256 bits)",
     group: "Certificate",
     severity: "error-or-warning",
-    summary: "A certificate's public key is too short, usually the server certificate's, sometimes a CA certificate's in its chain: an RSA key below 2048 bits, or an elliptic-curve key below 256 bits (for example P-192). Such keys are considered breakable, CAs no longer issue them, and strict clients refuse them.",
+    summary:
+      "A certificate's public key is too short, usually the server certificate's, sometimes a CA certificate's in its chain: an RSA key below 2048 bits, or an elliptic-curve key below 256 bits (for example P-192). Such keys are considered breakable, CAs no longer issue them, and strict clients refuse them.",
     details: [
       "1024-bit RSA was disallowed for publicly trusted certificates at the end of 2013, and OpenSSL's default security level on current Linux distributions rejects RSA keys below 2048 bits during the handshake. The analyzer requires at least 2048-bit RSA or a 256-bit curve (P-256 or better) on every certificate of the path it built, the server certificate and the CAs above it; the message names the certificate and shows the key type and size.",
-      "A weak key can only be fixed by generating a new key pair. Renewing a certificate with the same key (some tools allow \"renew with the same key\") keeps the problem.",
+      'A weak key can only be fixed by generating a new key pair. Renewing a certificate with the same key (some tools allow "renew with the same key") keeps the problem.',
       IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
-      "Linux clients, current Java and some mobile devices fail the handshake (\"ee key too small\"); browsers refuse the certificate.",
+      'Linux clients, current Java and some mobile devices fail the handshake ("ee key too small"); browsers refuse the certificate.',
       "Security scanners report a weak key.",
     ],
     causes: [
@@ -348,18 +308,13 @@ export const CERTIFICATE_HELP = {
         commands: [
           {
             shell: "bash",
-            lines: [
-              servedCertificateLine("-text | grep -E \"Public Key Algorithm|Public-Key\""),
-            ],
+            lines: [servedCertificateLine('-text | grep -E "Public Key Algorithm|Public-Key"')],
           },
         ],
       },
       {
         text: "On Exchange, create a new request with a new 2048-bit (or 4096-bit) key, complete it and assign it.",
-        commands: [
-          NEW_CERTIFICATE_REQUEST,
-          completeCertificateRequest(CERT_THUMBPRINT),
-        ],
+        commands: [NEW_CERTIFICATE_REQUEST, completeCertificateRequest(CERT_THUMBPRINT)],
       },
       {
         text: "With OpenSSL, generate a new RSA 2048 or EC P-256 key and request (OpenSSL 1.1.1+ for `-addext`); on an AD CS CA raise the template's minimum key size to 2048.",
@@ -367,23 +322,21 @@ export const CERTIFICATE_HELP = {
           {
             shell: "bash",
             lines: [
-              "openssl req -new -newkey rsa:2048 -nodes -keyout mail.contoso.com.key -out mail.contoso.com.csr -subj \"/CN=mail.contoso.com\" -addext \"subjectAltName=DNS:mail.contoso.com,DNS:autodiscover.contoso.com\"",
-              "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout mail.contoso.com.key -out mail.contoso.com.csr -subj \"/CN=mail.contoso.com\" -addext \"subjectAltName=DNS:mail.contoso.com,DNS:autodiscover.contoso.com\"",
+              'openssl req -new -newkey rsa:2048 -nodes -keyout mail.contoso.com.key -out mail.contoso.com.csr -subj "/CN=mail.contoso.com" -addext "subjectAltName=DNS:mail.contoso.com,DNS:autodiscover.contoso.com"',
+              'openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout mail.contoso.com.key -out mail.contoso.com.csr -subj "/CN=mail.contoso.com" -addext "subjectAltName=DNS:mail.contoso.com,DNS:autodiscover.contoso.com"',
             ],
           },
         ],
       },
     ],
-    seeAlso: [
-      "CERT_WEAK_SIGNATURE",
-      "TLS_PROTOCOL_OBSOLETE",
-    ],
+    seeAlso: ["CERT_WEAK_SIGNATURE", "TLS_PROTOCOL_OBSOLETE"],
   },
   CERT_WEAK_SIGNATURE: {
     title: "Weak certificate signature (SHA-1 or MD5)",
     group: "Certificate",
     severity: "error-or-warning",
-    summary: "The server certificate or an intermediate CA certificate is signed with SHA-1 or MD5 (or MD2). These hash functions are broken for signatures, and current clients reject such certificates.",
+    summary:
+      "The server certificate or an intermediate CA certificate is signed with SHA-1 or MD5 (or MD2). These hash functions are broken for signatures, and current clients reject such certificates.",
     details: [
       "Only certificates below the root matter: a root is trusted because it is in the trust store, not because of its own signature, so a root self-signed with SHA-1 is fine. The analyzer therefore checks the signature algorithm of every certificate in the path except the self-signed root.",
       "MD5 collisions were used to forge a CA certificate in 2008; SHA-1 collisions were demonstrated in 2017 (SHAttered) and chosen-prefix collisions in 2020. Public CAs stopped issuing SHA-1 certificates in 2016, and browsers and Windows reject SHA-1 server certificates. Today such certificates almost always come from an internal CA that was installed years ago with SHA-1 as its hash algorithm, or from an intermediate CA certificate that was itself signed with SHA-1.",
@@ -406,99 +359,80 @@ export const CERTIFICATE_HELP = {
             shell: "bash",
             lines: [
               "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com -showcerts </dev/null | grep -E 's:|i:|sigalg'",
-              "openssl x509 -in mail_contoso_com.pem -noout -text | grep \"Signature Algorithm\"",
+              'openssl x509 -in mail_contoso_com.pem -noout -text | grep "Signature Algorithm"',
             ],
           },
           {
             shell: "cmd",
-            lines: [
-              "certutil -dump C:\\certs\\mail_contoso_com.cer | findstr /i \"Algorithm\"",
-            ],
+            lines: ['certutil -dump C:\\certs\\mail_contoso_com.cer | findstr /i "Algorithm"'],
           },
         ],
       },
       {
         text: "Request a new certificate signed with SHA-256 (any public CA does this), import it and assign it.",
-        commands: [
-          NEW_CERTIFICATE_REQUEST,
-          completeCertificateRequest(CERT_THUMBPRINT),
-        ],
+        commands: [NEW_CERTIFICATE_REQUEST, completeCertificateRequest(CERT_THUMBPRINT)],
       },
       {
         text: "Internal AD CS CA: switch its hash algorithm to SHA-256 and restart the CA service. `CNGHashAlgorithm` applies to CAs using a Key Storage Provider (KSP); a CA still on a legacy CryptoAPI CSP must be migrated to a KSP first. If the issuing CA's own certificate is SHA-1 signed, renew it on the parent CA after changing the parent's hash algorithm, then reissue the server certificates.",
         commands: [
           {
             shell: "cmd",
-            lines: [
-              "certutil -getreg ca\\csp\\CNGHashAlgorithm",
-              "certutil -setreg ca\\csp\\CNGHashAlgorithm SHA256",
-              "net stop certsvc && net start certsvc",
-            ],
+            lines: ["certutil -getreg ca\\csp\\CNGHashAlgorithm", "certutil -setreg ca\\csp\\CNGHashAlgorithm SHA256", "net stop certsvc && net start certsvc"],
           },
         ],
       },
     ],
-    seeAlso: [
-      "CERT_WEAK_KEY",
-      "CERT_UNTRUSTED_ROOT",
-      "TLS_PROTOCOL_OBSOLETE",
-    ],
+    seeAlso: ["CERT_WEAK_KEY", "CERT_UNTRUSTED_ROOT", "TLS_PROTOCOL_OBSOLETE"],
   },
   CERT_NOT_FOR_SERVER_AUTH: {
     title: "Certificate not allowed for server authentication (Extended Key Usage)",
     group: "Certificate",
     severity: "error-or-warning",
-    summary: "The certificate has an Extended Key Usage (EKU) extension, and Server Authentication (`serverAuth`, OID 1.3.6.1.5.5.7.3.1) is not in it. A certificate restricted to other purposes (client authentication, e-mail protection, code signing) must not be used by a TLS server, and clients reject it.",
+    summary:
+      "The certificate has an Extended Key Usage (EKU) extension, and Server Authentication (`serverAuth`, OID 1.3.6.1.5.5.7.3.1) is not in it. A certificate restricted to other purposes (client authentication, e-mail protection, code signing) must not be used by a TLS server, and clients reject it.",
     details: [
       "A certificate without any EKU extension is accepted for every purpose, and `anyExtendedKeyUsage` is accepted too; but once an EKU list is present, clients only allow the listed purposes. The message lists the usages the certificate has.",
-      "This nearly always means the certificate was requested from the wrong certificate template on an internal CA (for example \"User\", or a custom template for client authentication only), or a certificate meant for another purpose (S/MIME, code signing, a client certificate) was imported and assigned by mistake.",
+      'This nearly always means the certificate was requested from the wrong certificate template on an internal CA (for example "User", or a custom template for client authentication only), or a certificate meant for another purpose (S/MIME, code signing, a client certificate) was imported and assigned by mistake.',
       IGNORE_TRUST_DETAIL,
     ],
     symptoms: [
-      "Browsers: NET::ERR_CERT_INVALID / \"The certificate is not valid for the requested usage\"; Outlook: certificate warning although name and dates are fine.",
-      "The certificate looks correct in the certificate MMC (name, dates, trust), but \"Intended Purposes\" does not include Server Authentication.",
+      'Browsers: NET::ERR_CERT_INVALID / "The certificate is not valid for the requested usage"; Outlook: certificate warning although name and dates are fine.',
+      'The certificate looks correct in the certificate MMC (name, dates, trust), but "Intended Purposes" does not include Server Authentication.',
     ],
     causes: [
-      "Requested from an AD CS template without Server Authentication (\"User\", \"Smartcard Logon\", client-only custom templates) instead of \"Web Server\".",
+      'Requested from an AD CS template without Server Authentication ("User", "Smartcard Logon", client-only custom templates) instead of "Web Server".',
       "The wrong certificate (S/MIME, client or code-signing certificate) was assigned to IIS/SMTP.",
     ],
     fixes: [
       {
-        text: "Check the Extended Key Usage: it must contain \"TLS Web Server Authentication\" (OpenSSL) or \"Server Authentication (1.3.6.1.5.5.7.3.1)\" (Windows).",
+        text: 'Check the Extended Key Usage: it must contain "TLS Web Server Authentication" (OpenSSL) or "Server Authentication (1.3.6.1.5.5.7.3.1)" (Windows).',
         commands: [
           {
             shell: "bash",
-            lines: [
-              servedCertificateLine("-ext extendedKeyUsage"),
-            ],
+            lines: [servedCertificateLine("-ext extendedKeyUsage")],
           },
           {
             shell: "cmd",
-            lines: [
-              "certutil -dump C:\\certs\\mail_contoso_com.cer",
-            ],
+            lines: ["certutil -dump C:\\certs\\mail_contoso_com.cer"],
           },
         ],
       },
       {
-        text: "Request a new certificate from the \"Web Server\" template (internal CA) or from a public CA, which always includes Server Authentication, then import and assign it.",
+        text: 'Request a new certificate from the "Web Server" template (internal CA) or from a public CA, which always includes Server Authentication, then import and assign it.',
         commands: [
           {
             shell: "cmd",
             lines: [
-              "certreq -submit -config \"CA01.corp.contoso.com\\Contoso Issuing CA\" -attrib \"CertificateTemplate:WebServer\" C:\\certs\\mail_contoso_com.req C:\\certs\\mail_contoso_com.cer",
+              'certreq -submit -config "CA01.corp.contoso.com\\Contoso Issuing CA" -attrib "CertificateTemplate:WebServer" C:\\certs\\mail_contoso_com.req C:\\certs\\mail_contoso_com.cer',
             ],
           },
           completeCertificateRequest(CERT_THUMBPRINT),
         ],
       },
       {
-        text: "With OpenSSL, state the usage explicitly in the request: `-addext \"extendedKeyUsage=serverAuth\"` (add `clientAuth` too if the same certificate is used for SMTP client connections by a partner that requires it).",
+        text: 'With OpenSSL, state the usage explicitly in the request: `-addext "extendedKeyUsage=serverAuth"` (add `clientAuth` too if the same certificate is used for SMTP client connections by a partner that requires it).',
       },
     ],
-    seeAlso: [
-      "CERT_NAME_MISMATCH",
-      "CERT_SELF_SIGNED",
-    ],
+    seeAlso: ["CERT_NAME_MISMATCH", "CERT_SELF_SIGNED"],
   },
 } satisfies HelpPages;

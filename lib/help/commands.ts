@@ -1,9 +1,9 @@
 import type { HelpCommand, HelpFix } from "./types";
 
 /*
- * Building blocks that pages in several groups share, defined once. All examples use the same fictitious
- * organisation (domain contoso.com, Exchange servers EX01 and EX02, host mail.contoso.com), so a command reads the
- * same on every page that shows it.
+ * The example organisation, and the building blocks that pages in several groups share, defined once. All examples
+ * use the same fictitious organisation (domain contoso.com, Exchange servers EX01 and EX02, host mail.contoso.com),
+ * so a command reads the same on every page that shows it.
  */
 
 /** Thumbprint of the certificate in use, in the Exchange examples. */
@@ -20,10 +20,10 @@ export const RPC_PROXY_URL = "https://mail.contoso.com/rpc/rpcproxy.dll?mail.con
  */
 
 export const IGNORE_TRUST_DETAIL =
-  "With \"Ignore trust for SSL\" selected, the analyzer reports this problem (like every certificate check) as a warning instead of an error and continues with the remaining steps; real clients still reject the certificate. The Outlook Anywhere test still never sends the password you entered over such a connection: it sends credentials only when OpenSSL accepts the chain, the name matches and the connection uses TLS 1.2 or later.";
+  'With "Ignore trust for SSL" selected, the analyzer reports this problem (like every certificate check) as a warning instead of an error and continues with the remaining steps; real clients still reject the certificate. The Outlook Anywhere test still never sends the password you entered over such a connection: it sends credentials only when OpenSSL accepts the chain, the name matches and the connection uses TLS 1.2 or later.';
 
 export const IGNORE_TRUST_FIX: HelpFix = {
-  text: "If you only want to see the results of the remaining steps (for example in a lab), re-run the test with \"Ignore trust for SSL\" checked: certificate problems, this one included, are then reported as warnings and the test continues. This does not fix anything for real clients, and the Outlook Anywhere credential step is still not run: a password is never sent over a certificate that only passed as a warning.",
+  text: 'If you only want to see the results of the remaining steps (for example in a lab), re-run the test with "Ignore trust for SSL" checked: certificate problems, this one included, are then reported as warnings and the test continues. This does not fix anything for real clients, and the Outlook Anywhere test still does not send your password: credentials never go out over a certificate that only passed as a warning.',
 };
 
 /** Fetches the certificate mail.contoso.com presents on 443 and prints it with `openssl x509 -noout <x509Options>`. */
@@ -38,9 +38,6 @@ export const SHOW_SERVED_CERTIFICATE: HelpCommand = {
   lines: [SHOW_SERVED_CERTIFICATE_LINE],
 };
 
-/** Every certificate the server sends, in the order it sends them, as PEM with `s:` (subject) and `i:` (issuer) lines. */
-export const SHOW_SENT_CHAIN_LINE = "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com -showcerts </dev/null";
-
 export const NGINX_RELOAD_LINE = "sudo nginx -t && sudo systemctl reload nginx";
 
 export const NGINX_RELOAD: HelpCommand = {
@@ -52,12 +49,6 @@ export const CERTBOT_NGINX: HelpCommand = {
   shell: "bash",
   description: "Linux/nginx with Let's Encrypt",
   lines: ["sudo certbot certonly --nginx -d mail.contoso.com -d autodiscover.contoso.com", NGINX_RELOAD_LINE],
-};
-
-/** Windows' own chain building and revocation check on the exported server certificate. */
-export const CERTUTIL_VERIFY: HelpCommand = {
-  shell: "cmd",
-  lines: ["certutil -verify -urlfetch C:\\certs\\mail_contoso_com.cer"],
 };
 
 /** Assigns the example certificate to the given Exchange services, e.g. `"IIS,SMTP"` or `"IMAP,POP"`. */
@@ -75,7 +66,7 @@ export const NEW_CERTIFICATE_REQUEST: HelpCommand = {
   shell: "Exchange Management Shell",
   description: "Create a certificate request (new key pair) on the Exchange server; send the .req file to the CA",
   lines: [
-    "New-ExchangeCertificate -GenerateRequest -RequestFile \"\\\\EX01\\C$\\certs\\mail_contoso_com.req\" -FriendlyName \"mail.contoso.com\" -SubjectName \"C=US, O=Contoso, CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -KeySize 2048 -PrivateKeyExportable $true",
+    'New-ExchangeCertificate -GenerateRequest -RequestFile "\\\\EX01\\C$\\certs\\mail_contoso_com.req" -FriendlyName "mail.contoso.com" -SubjectName "C=US, O=Contoso, CN=mail.contoso.com" -DomainName mail.contoso.com,autodiscover.contoso.com -KeySize 2048 -PrivateKeyExportable $true',
   ],
 };
 
@@ -91,14 +82,3 @@ export function completeCertificateRequest(thumbprint: string): HelpCommand {
     ],
   };
 }
-
-/** Puts an intermediate CA certificate where SCHANNEL looks when it builds the chain IIS and Exchange send. */
-export const IMPORT_INTERMEDIATE_WINDOWS: HelpCommand = {
-  shell: "PowerShell",
-  description: "Local Computer \"Intermediate Certification Authorities\"; restart IIS and transport so SCHANNEL rebuilds the chain",
-  lines: [
-    "Import-Certificate -FilePath C:\\certs\\intermediate.cer -CertStoreLocation Cert:\\LocalMachine\\CA",
-    "iisreset /noforce",
-    "Restart-Service MSExchangeFrontEndTransport,MSExchangeTransport",
-  ],
-};

@@ -6,7 +6,8 @@ export const CONNECTIVITY_HELP = {
     title: "Target refused: the name resolves to a private, loopback or other non-public address",
     group: "DNS and network",
     severity: "error",
-    summary: "The analyzer did not connect at all. The host you entered resolves to an address (or is one) that is not on the public internet, and this analyzer instance is configured to test public targets only. This is a safety rule of the analyzer, not a verdict about your server.",
+    summary:
+      "The analyzer did not connect at all. The host you entered resolves to an address (or is one) that is not on the public internet, and this analyzer instance is configured to test public targets only. This is a safety rule of the analyzer, not a verdict about your server.",
     details: [
       "This is a server-side request forgery (SSRF) safety measure. An analyzer that is reachable from the internet and connects wherever it is told could be used to probe the network it runs in: cloud metadata endpoints such as `169.254.169.254`, admin consoles listening on `127.0.0.1`, or internal servers behind the firewall. So the host name is resolved once, every address it resolves to is checked, and the connection then goes to exactly the address that was checked (no second lookup, so a DNS answer that changes in between cannot slip past the check). An IP address typed as the host is checked the same way, whatever its spelling (decimal, octal, hex or short forms of loopback are recognised).",
       "Refused ranges include loopback (`127.0.0.0/8`, `::1`), private RFC 1918 space (`10.0.0.0/8`, `172.16.0.0/12`, `192.168.0.0/16`), IPv6 unique local (`fc00::/7`), link-local (`169.254.0.0/16`, `fe80::/10`), carrier-grade NAT (`100.64.0.0/10`), `0.0.0.0/8`, multicast, reserved and benchmarking ranges, the documentation ranges (`192.0.2.0/24`, `198.51.100.0/24`, `203.0.113.0/24`, `2001:db8::/32`), and IPv4-mapped/NAT64 forms of such addresses. The step details name the address and the range it falls in.",
@@ -14,7 +15,7 @@ export const CONNECTIVITY_HELP = {
       "If your public DNS really does return a private address for a name that external clients use, that is a real problem too: clients outside your network cannot reach that address either. This usually happens with split-brain DNS when a record from the internal zone was copied into the public zone.",
     ],
     symptoms: [
-      "The test stops at the first step with \"Target forbidden\"; no TCP connection is attempted and nothing is logged on your server.",
+      'The test stops at the first step with "Target forbidden"; no TCP connection is attempted and nothing is logged on your server.',
       "The same host tests fine from a self-hosted analyzer instance inside the network on which private targets are allowed.",
       "External users cannot connect either, when the cause is a private address published in public DNS.",
     ],
@@ -29,17 +30,11 @@ export const CONNECTIVITY_HELP = {
         commands: [
           {
             shell: "PowerShell",
-            lines: [
-              "Resolve-DnsName mail.contoso.com -Type A -Server 1.1.1.1",
-              "Resolve-DnsName mail.contoso.com -Type AAAA -Server 1.1.1.1",
-            ],
+            lines: ["Resolve-DnsName mail.contoso.com -Type A -Server 1.1.1.1", "Resolve-DnsName mail.contoso.com -Type AAAA -Server 1.1.1.1"],
           },
           {
             shell: "bash",
-            lines: [
-              "dig +short A mail.contoso.com @1.1.1.1",
-              "dig +short AAAA mail.contoso.com @1.1.1.1",
-            ],
+            lines: ["dig +short A mail.contoso.com @1.1.1.1", "dig +short AAAA mail.contoso.com @1.1.1.1"],
           },
         ],
       },
@@ -52,38 +47,32 @@ export const CONNECTIVITY_HELP = {
           {
             shell: "bash",
             description: "Start a self-hosted instance that may test internal hosts",
-            lines: [
-              "RCA_ALLOW_PRIVATE_TARGETS=true RCA_DNS_SERVERS=10.0.0.10,10.0.0.11 npm start",
-            ],
+            lines: ["RCA_ALLOW_PRIVATE_TARGETS=true RCA_DNS_SERVERS=10.0.0.10,10.0.0.11 npm start"],
           },
           {
             shell: "PowerShell",
             description: "The same on Windows",
-            lines: [
-              "$env:RCA_ALLOW_PRIVATE_TARGETS = \"true\"; $env:RCA_DNS_SERVERS = \"10.0.0.10,10.0.0.11\"; npm start",
-            ],
+            lines: ['$env:RCA_ALLOW_PRIVATE_TARGETS = "true"; $env:RCA_DNS_SERVERS = "10.0.0.10,10.0.0.11"; npm start'],
           },
         ],
       },
     ],
-    seeAlso: [
-      "DNS_NO_RECORD",
-      "DNS_FAILURE",
-    ],
+    seeAlso: ["DNS_NO_RECORD", "DNS_FAILURE"],
   },
   DNS_NO_RECORD: {
     title: "DNS: the host name has no address record",
     group: "DNS and network",
     severity: "error",
-    summary: "The DNS lookup completed, and the answer was negative: the host name does not exist (NXDOMAIN), or it exists but has neither an A (IPv4) nor an AAAA (IPv6) record (an empty NOERROR answer, \"NODATA\"). Without an address there is nothing to connect to, so the test stops here.",
+    summary:
+      'The DNS lookup completed, and the answer was negative: the host name does not exist (NXDOMAIN), or it exists but has neither an A (IPv4) nor an AAAA (IPv6) record (an empty NOERROR answer, "NODATA"). Without an address there is nothing to connect to, so the test stops here.',
     details: [
       "The analyzer separates a definitive negative answer (this code) from a lookup that could not be completed at all (`DNS_FAILURE`: SERVFAIL, REFUSED, timeout). A negative answer is cached by resolvers for the negative-caching TTL taken from the zone's SOA record (typically 5 minutes to 1 hour), so a record you have just created may not be visible everywhere immediately.",
       "A CNAME is followed: if `mail.contoso.com` is an alias for a name that has no address (a dangling CNAME), the answer is negative too.",
       "Lookups are made with the analyzer's resolver (`RCA_DNS_SERVERS` if the operator set it, otherwise the system resolver of the analyzer host), i.e. usually from outside your network. What a domain-joined PC sees through the internal Active Directory DNS zone is irrelevant for external clients.",
     ],
     symptoms: [
-      "External clients fail with \"server not found\" or \"The name could not be resolved\"; Outlook and mobile devices cannot find the server from home or mobile networks while everything works inside the office (split-brain DNS with a missing public record).",
-      "`nslookup mail.contoso.com 8.8.8.8` answers \"Non-existent domain\", or lists no address; `dig` shows `status: NXDOMAIN`, or `NOERROR` with an empty answer section.",
+      'External clients fail with "server not found" or "The name could not be resolved"; Outlook and mobile devices cannot find the server from home or mobile networks while everything works inside the office (split-brain DNS with a missing public record).',
+      '`nslookup mail.contoso.com 8.8.8.8` answers "Non-existent domain", or lists no address; `dig` shows `status: NXDOMAIN`, or `NOERROR` with an empty answer section.',
     ],
     causes: [
       "The record was only created in the internal DNS zone and never in the public zone at the DNS host or registrar.",
@@ -106,16 +95,11 @@ export const CONNECTIVITY_HELP = {
           },
           {
             shell: "PowerShell",
-            lines: [
-              "Resolve-DnsName mail.contoso.com -Type A -Server 8.8.8.8",
-              "Resolve-DnsName mail.contoso.com -Type AAAA -Server 8.8.8.8",
-            ],
+            lines: ["Resolve-DnsName mail.contoso.com -Type A -Server 8.8.8.8", "Resolve-DnsName mail.contoso.com -Type AAAA -Server 8.8.8.8"],
           },
           {
             shell: "cmd",
-            lines: [
-              "nslookup mail.contoso.com 8.8.8.8",
-            ],
+            lines: ["nslookup mail.contoso.com 8.8.8.8"],
           },
         ],
       },
@@ -124,9 +108,7 @@ export const CONNECTIVITY_HELP = {
         commands: [
           {
             shell: "PowerShell",
-            lines: [
-              "Add-DnsServerResourceRecordA -ZoneName contoso.com -Name mail -IPv4Address 203.0.113.25",
-            ],
+            lines: ["Add-DnsServerResourceRecordA -ZoneName contoso.com -Name mail -IPv4Address 203.0.113.25"],
           },
         ],
       },
@@ -135,38 +117,32 @@ export const CONNECTIVITY_HELP = {
         commands: [
           {
             shell: "cmd",
-            lines: [
-              "ipconfig /flushdns",
-            ],
+            lines: ["ipconfig /flushdns"],
           },
           {
             shell: "bash",
-            lines: [
-              "resolvectl flush-caches",
-            ],
+            lines: ["resolvectl flush-caches"],
           },
         ],
       },
     ],
-    seeAlso: [
-      "DNS_FAILURE",
-      "TARGET_FORBIDDEN",
-    ],
+    seeAlso: ["DNS_FAILURE", "TARGET_FORBIDDEN"],
   },
   DNS_FAILURE: {
     title: "DNS lookup failed (SERVFAIL, REFUSED or timeout)",
     group: "DNS and network",
     severity: "error",
-    summary: "The analyzer could not get an answer for the name at all: the resolver returned SERVFAIL or REFUSED, or no DNS server answered within the time limit. Unlike DNS_NO_RECORD this does not say the record is missing; it says nobody could tell.",
+    summary:
+      "The analyzer could not get an answer for the name at all: the resolver returned SERVFAIL or REFUSED, or no DNS server answered within the time limit. Unlike DNS_NO_RECORD this does not say the record is missing; it says nobody could tell.",
     details: [
-      "A SERVFAIL from a validating resolver very often means DNSSEC validation failed: an expired RRSIG signature, a DS record at the parent zone that no longer matches the zone's DNSKEY (after a key rollover or a move to another DNS host), or unsigned answers from a zone whose parent says it is signed. Non-validating resolvers still answer, which is why it \"works for some people\".",
+      'A SERVFAIL from a validating resolver very often means DNSSEC validation failed: an expired RRSIG signature, a DS record at the parent zone that no longer matches the zone\'s DNSKEY (after a key rollover or a move to another DNS host), or unsigned answers from a zone whose parent says it is signed. Non-validating resolvers still answer, which is why it "works for some people".',
       "Other common causes are a lame delegation (the NS records at the registry point to servers that are not authoritative for the zone), all authoritative servers being unreachable or rate-limiting, and firewalls that block DNS over TCP (needed for large answers, e.g. long TXT records or DNSSEC).",
       "The analyzer uses the DNS servers in `RCA_DNS_SERVERS` when the operator configured them, otherwise the system resolver of the analyzer host, with the per-operation time limit `RCA_TIMEOUT_MS` (10 seconds by default). If every domain fails with this code, the analyzer's own resolver is the likely problem, not your zone.",
     ],
     symptoms: [
-      "Intermittent \"server not found\" errors that depend on the client's resolver: most ISPs, Google (8.8.8.8) and Cloudflare (1.1.1.1) validate DNSSEC and fail, others still answer.",
-      "Inbound mail is deferred by senders with temporary errors such as \"4.4.3 Temporary DNS failure\" and bounces after the sender's retry period.",
-      "`nslookup` shows \"Server failed\" or \"DNS request timed out\"; `dig` shows `status: SERVFAIL` or `connection timed out; no servers could be reached`.",
+      'Intermittent "server not found" errors that depend on the client\'s resolver: most ISPs, Google (8.8.8.8) and Cloudflare (1.1.1.1) validate DNSSEC and fail, others still answer.',
+      'Inbound mail is deferred by senders with temporary errors such as "4.4.3 Temporary DNS failure" and bounces after the sender\'s retry period.',
+      '`nslookup` shows "Server failed" or "DNS request timed out"; `dig` shows `status: SERVFAIL` or `connection timed out; no servers could be reached`.',
     ],
     causes: [
       "DNSSEC broken: expired signatures, DS/DNSKEY mismatch after a key rollover, or the zone was moved to a DNS host that does not sign it while the old DS record is still published at the registrar.",
@@ -220,31 +196,26 @@ export const CONNECTIVITY_HELP = {
         commands: [
           {
             shell: "bash",
-            lines: [
-              "RCA_DNS_SERVERS=1.1.1.1,8.8.8.8 npm start",
-            ],
+            lines: ["RCA_DNS_SERVERS=1.1.1.1,8.8.8.8 npm start"],
           },
         ],
       },
     ],
-    seeAlso: [
-      "DNS_NO_RECORD",
-      "TARGET_FORBIDDEN",
-      "INTERNAL_ERROR",
-    ],
+    seeAlso: ["DNS_NO_RECORD", "TARGET_FORBIDDEN", "INTERNAL_ERROR"],
   },
   TCP_REFUSED: {
     title: "TCP connection refused",
     group: "DNS and network",
     severity: "error",
-    summary: "The host was reached, but it actively refused the connection on this port: the SYN was answered with a TCP reset (ECONNREFUSED). Nothing is listening on that address and port, or a firewall is set to reject instead of silently drop.",
+    summary:
+      "The host was reached, but it actively refused the connection on this port: the SYN was answered with a TCP reset (ECONNREFUSED). Nothing is listening on that address and port, or a firewall is set to reject instead of silently drop.",
     details: [
       "A refusal is immediate and definitive, unlike TCP_TIMEOUT where nothing answers. The step details list every address that was tried (IPv4 and IPv6) with its own result. A refusal on the IPv6 address while IPv4 works points at an AAAA record for a server that does not listen on IPv6, or an IPv6 firewall rule that was forgotten.",
       "On a load balancer or reverse proxy, a reset often means the virtual server exists but has no healthy pool member, or it forwards to the wrong internal port.",
     ],
     symptoms: [
-      "Outlook: \"The connection to Microsoft Exchange is unavailable\" / \"Trying to connect…\"; browsers: ERR_CONNECTION_REFUSED; mobile devices cannot sync.",
-      "Sending servers queue mail for the domain with \"Connection refused\" and retry.",
+      'Outlook: "The connection to Microsoft Exchange is unavailable" / "Trying to connect…"; browsers: ERR_CONNECTION_REFUSED; mobile devices cannot sync.',
+      'Sending servers queue mail for the domain with "Connection refused" and retry.',
       "`Test-NetConnection mail.contoso.com -Port 443` immediately reports `TcpTestSucceeded : False`.",
     ],
     causes: [
@@ -260,17 +231,11 @@ export const CONNECTIVITY_HELP = {
         commands: [
           {
             shell: "PowerShell",
-            lines: [
-              "Test-NetConnection mail.contoso.com -Port 443",
-              "Test-NetConnection mail.contoso.com -Port 25",
-            ],
+            lines: ["Test-NetConnection mail.contoso.com -Port 443", "Test-NetConnection mail.contoso.com -Port 25"],
           },
           {
             shell: "bash",
-            lines: [
-              "nc -vz mail.contoso.com 443",
-              "nc -vz -6 mail.contoso.com 443",
-            ],
+            lines: ["nc -vz mail.contoso.com 443", "nc -vz -6 mail.contoso.com 443"],
           },
         ],
       },
@@ -287,9 +252,7 @@ export const CONNECTIVITY_HELP = {
           },
           {
             shell: "bash",
-            lines: [
-              "ss -ltnp '( sport = :443 or sport = :25 or sport = :993 or sport = :995 )'",
-            ],
+            lines: ["ss -ltnp '( sport = :443 or sport = :25 or sport = :993 or sport = :995 )'"],
           },
         ],
       },
@@ -307,10 +270,7 @@ export const CONNECTIVITY_HELP = {
           },
           {
             shell: "bash",
-            lines: [
-              "systemctl status postfix dovecot nginx",
-              "systemctl enable --now postfix",
-            ],
+            lines: ["systemctl status postfix dovecot nginx", "systemctl enable --now postfix"],
           },
         ],
       },
@@ -319,16 +279,11 @@ export const CONNECTIVITY_HELP = {
         commands: [
           {
             shell: "PowerShell",
-            lines: [
-              "Import-Module WebAdministration",
-              "Get-WebBinding -Name \"Default Web Site\"",
-            ],
+            lines: ["Import-Module WebAdministration", 'Get-WebBinding -Name "Default Web Site"'],
           },
           {
             shell: "Exchange Management Shell",
-            lines: [
-              "Get-ReceiveConnector | Format-Table Identity,Bindings,RemoteIPRanges,Enabled -AutoSize",
-            ],
+            lines: ["Get-ReceiveConnector | Format-Table Identity,Bindings,RemoteIPRanges,Enabled -AutoSize"],
           },
         ],
       },
@@ -336,25 +291,22 @@ export const CONNECTIVITY_HELP = {
         text: "Check the firewall/NAT rule or load balancer for this public address and port: it must forward to the correct internal address and port, and the pool members must be healthy. Remove the AAAA record if the service is not meant to be reachable over IPv6.",
       },
     ],
-    seeAlso: [
-      "TCP_TIMEOUT",
-      "CONNECTION_FAILED",
-      "TLS_NOT_SPOKEN",
-    ],
+    seeAlso: ["TCP_TIMEOUT", "CONNECTION_FAILED", "TLS_NOT_SPOKEN"],
   },
   TCP_TIMEOUT: {
     title: "TCP connection timed out or host unreachable",
     group: "DNS and network",
     severity: "error",
-    summary: "The connection attempt got no answer within the time limit (`RCA_TIMEOUT_MS`, 10 seconds by default), or the network reported the host or network as unreachable. The SYN packets were silently dropped on the way, or no host is using that address.",
+    summary:
+      "The connection attempt got no answer within the time limit (`RCA_TIMEOUT_MS`, 10 seconds by default), or the network reported the host or network as unreachable. The SYN packets were silently dropped on the way, or no host is using that address.",
     details: [
       "A timeout means no reply at all: typically a firewall that drops rather than rejects, a wrong IP address in DNS, a server that is down, or a routing problem. The analyzer also reports EHOSTUNREACH/ENETUNREACH (an ICMP unreachable from a router) under this code. Each address of the name is tried in turn; the step details list every attempt.",
       "If only port 25 times out, and it does so for every domain you test, the network the analyzer runs in probably blocks outbound SMTP: AWS, Azure, Google Cloud and many residential ISPs block outbound TCP 25 by default. That is a limitation of the analyzer's location, not your server; the operator has to request an unblock or host the analyzer elsewhere.",
     ],
     symptoms: [
-      "Clients hang for a long time before failing (\"The connection timed out\", ERR_CONNECTION_TIMED_OUT, Outlook stuck at \"Trying to connect…\").",
-      "Sending servers defer mail with \"Connection timed out\" and eventually bounce it after their retry period (often 2 to 5 days).",
-      "`Test-NetConnection -Port` prints \"WARNING: TCP connect to … failed\" after a delay.",
+      'Clients hang for a long time before failing ("The connection timed out", ERR_CONNECTION_TIMED_OUT, Outlook stuck at "Trying to connect…").',
+      'Sending servers defer mail with "Connection timed out" and eventually bounce it after their retry period (often 2 to 5 days).',
+      '`Test-NetConnection -Port` prints "WARNING: TCP connect to … failed" after a delay.',
     ],
     causes: [
       "A perimeter firewall, cloud security group (AWS Security Group, Azure NSG) or Windows Firewall rule drops the port.",
@@ -369,17 +321,11 @@ export const CONNECTIVITY_HELP = {
         commands: [
           {
             shell: "PowerShell",
-            lines: [
-              "Test-NetConnection mail.contoso.com -Port 443 -InformationLevel Detailed",
-              "Test-NetConnection mail.contoso.com -TraceRoute",
-            ],
+            lines: ["Test-NetConnection mail.contoso.com -Port 443 -InformationLevel Detailed", "Test-NetConnection mail.contoso.com -TraceRoute"],
           },
           {
             shell: "bash",
-            lines: [
-              "nc -vz -w 5 mail.contoso.com 443",
-              "sudo traceroute -T -p 443 mail.contoso.com",
-            ],
+            lines: ["nc -vz -w 5 mail.contoso.com 443", "sudo traceroute -T -p 443 mail.contoso.com"],
           },
         ],
       },
@@ -388,9 +334,7 @@ export const CONNECTIVITY_HELP = {
         commands: [
           {
             shell: "bash",
-            lines: [
-              "dig +short mail.contoso.com @1.1.1.1",
-            ],
+            lines: ["dig +short mail.contoso.com @1.1.1.1"],
           },
         ],
       },
@@ -400,8 +344,8 @@ export const CONNECTIVITY_HELP = {
           {
             shell: "PowerShell",
             lines: [
-              "New-NetFirewallRule -DisplayName \"HTTPS inbound (Exchange)\" -Direction Inbound -Protocol TCP -LocalPort 443 -Action Allow",
-              "New-NetFirewallRule -DisplayName \"SMTP inbound\" -Direction Inbound -Protocol TCP -LocalPort 25 -Action Allow",
+              'New-NetFirewallRule -DisplayName "HTTPS inbound (Exchange)" -Direction Inbound -Protocol TCP -LocalPort 443 -Action Allow',
+              'New-NetFirewallRule -DisplayName "SMTP inbound" -Direction Inbound -Protocol TCP -LocalPort 25 -Action Allow',
             ],
           },
           {
@@ -418,23 +362,20 @@ export const CONNECTIVITY_HELP = {
         text: "If only SMTP tests time out from this analyzer for every domain, ask the analyzer's operator whether outbound port 25 is blocked by its hosting provider.",
       },
     ],
-    seeAlso: [
-      "TCP_REFUSED",
-      "CONNECTION_FAILED",
-      "DNS_NO_RECORD",
-    ],
+    seeAlso: ["TCP_REFUSED", "CONNECTION_FAILED", "DNS_NO_RECORD"],
   },
   CONNECTION_FAILED: {
     title: "Connection reset or closed unexpectedly",
     group: "DNS and network",
     severity: "error",
-    summary: "A connection was established (or being established), but the other side, or a device in between, reset or closed it before the exchange was complete: for example during the TLS handshake, or after the request was sent but before an answer arrived. Other low-level network errors that are neither a refusal nor a timeout are reported here too.",
+    summary:
+      "A connection was established (or being established), but the other side, or a device in between, reset or closed it before the exchange was complete: for example during the TLS handshake, or after the request was sent but before an answer arrived. Other low-level network errors that are neither a refusal nor a timeout are reported here too.",
     details: [
       "Where it happened is in the step details (socket error such as ECONNRESET or EPIPE, and the stage). A reset right after the TLS ClientHello typically comes from HTTP.sys/IIS without a certificate binding for the requested name, a firewall/IPS that dislikes the handshake, or a server that requires a client certificate and drops clients without one. A close after the request points at a WAF/IPS blocking the request, a crashing application, or a load balancer with no healthy back end.",
       "Connection limits and abuse protection also close connections: Exchange receive connector limits (`MaxInboundConnectionPerSource`), Postfix postscreen/anvil limits, fail2ban, or geo-blocking on the firewall. A transient cause is possible; re-run the test once before digging deeper.",
     ],
     symptoms: [
-      "Clients see \"The connection was reset\" / ERR_CONNECTION_RESET / \"Connection closed by foreign host\".",
+      'Clients see "The connection was reset" / ERR_CONNECTION_RESET / "Connection closed by foreign host".',
       "Intermittent failures that depend on the client's network or location.",
     ],
     causes: [
@@ -461,10 +402,7 @@ export const CONNECTIVITY_HELP = {
         commands: [
           {
             shell: "cmd",
-            lines: [
-              "netsh http show sslcert",
-              "dir /od %SystemRoot%\\System32\\LogFiles\\HTTPERR",
-            ],
+            lines: ["netsh http show sslcert", "dir /od %SystemRoot%\\System32\\LogFiles\\HTTPERR"],
           },
         ],
       },
@@ -473,17 +411,11 @@ export const CONNECTIVITY_HELP = {
         commands: [
           {
             shell: "Exchange Management Shell",
-            lines: [
-              "Get-ReceiveConnector | Format-Table Identity,MaxInboundConnection,MaxInboundConnectionPerSource,ConnectionTimeout -AutoSize",
-            ],
+            lines: ["Get-ReceiveConnector | Format-Table Identity,MaxInboundConnection,MaxInboundConnectionPerSource,ConnectionTimeout -AutoSize"],
           },
           {
             shell: "bash",
-            lines: [
-              "sudo fail2ban-client status",
-              "sudo fail2ban-client set postfix unbanip 198.51.100.7",
-              "sudo journalctl -u postfix -n 100",
-            ],
+            lines: ["sudo fail2ban-client status", "sudo fail2ban-client set postfix unbanip 198.51.100.7", "sudo journalctl -u postfix -n 100"],
           },
         ],
       },
@@ -491,11 +423,6 @@ export const CONNECTIVITY_HELP = {
         text: "Check load balancer pool health and idle timeouts, and the application event log for crashes at the time of the test.",
       },
     ],
-    seeAlso: [
-      "TCP_REFUSED",
-      "TCP_TIMEOUT",
-      "TLS_HANDSHAKE_FAILED",
-      "HTTP_CLIENT_CERT_REQUIRED",
-    ],
+    seeAlso: ["TCP_REFUSED", "TCP_TIMEOUT", "TLS_HANDSHAKE_FAILED", "HTTP_CLIENT_CERT_REQUIRED"],
   },
 } satisfies HelpPages;

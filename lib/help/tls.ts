@@ -7,7 +7,7 @@ const ENABLE_TLS12_SCHANNEL: HelpCommand = {
   lines: [
     "$base = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols'",
     "foreach ($side in 'Server','Client') {",
-    "  $k = \"$base\\TLS 1.2\\$side\"",
+    '  $k = "$base\\TLS 1.2\\$side"',
     "  if (-not (Test-Path $k)) { New-Item -Path $k -Force | Out-Null }",
     "  New-ItemProperty -Path $k -Name Enabled -PropertyType DWord -Value 1 -Force | Out-Null",
     "  New-ItemProperty -Path $k -Name DisabledByDefault -PropertyType DWord -Value 0 -Force | Out-Null",
@@ -21,7 +21,8 @@ export const TLS_HELP = {
     title: "TLS handshake failed",
     group: "TLS connection",
     severity: "error",
-    summary: "A TCP connection was established, but the TLS handshake did not complete: the server sent a fatal TLS alert (for example `handshake_failure`, `unrecognized_name` or `internal_error`), or it accepted the connection and then never finished the handshake within the time limit.",
+    summary:
+      "A TCP connection was established, but the TLS handshake did not complete: the server sent a fatal TLS alert (for example `handshake_failure`, `unrecognized_name` or `internal_error`), or it accepted the connection and then never finished the handshake within the time limit.",
     details: [
       "The analyzer is deliberately permissive so that it can judge weak servers: it offers TLS 1.3 down to TLS 1.0 and every cipher suite OpenSSL still supports, sends the host name in SNI (server name indication), and does not abort the handshake because of a bad certificate (certificate problems are reported separately by the CERT_* checks). So a handshake failure here means the server itself gave up: there is truly no protocol version or cipher in common, or the server has no usable certificate for this name, or something in the path interferes.",
       "Related outcomes have their own codes: a server that only speaks SSL 3.0 or older is TLS_PROTOCOL_OBSOLETE, a server that answers in plain text is TLS_NOT_SPOKEN, and a connection reset during the handshake is CONNECTION_FAILED. The step details show the TLS error and the first bytes the server sent, if any.",
@@ -29,12 +30,12 @@ export const TLS_HELP = {
     symptoms: [
       "Browsers: ERR_SSL_PROTOCOL_ERROR or ERR_SSL_VERSION_OR_CIPHER_MISMATCH; Outlook and mobile devices cannot connect at all, with no certificate warning shown.",
       "`openssl s_client` prints an alert such as `sslv3 alert handshake failure` or `tlsv1 unrecognized name`, and no certificate.",
-      "The System event log on an Exchange/IIS server shows Schannel errors (event IDs 36874 \"no cipher suites in common\" / 36888 \"A fatal alert was generated\").",
+      'The System event log on an Exchange/IIS server shows Schannel errors (event IDs 36874 "no cipher suites in common" / 36888 "A fatal alert was generated").',
     ],
     causes: [
-      "HTTP.sys/IIS has no certificate binding for this IP:port or host name: the https binding is missing, uses \"Require Server Name Indication\" for a different host name, or points to a certificate thumbprint that was deleted during a renewal.",
+      'HTTP.sys/IIS has no certificate binding for this IP:port or host name: the https binding is missing, uses "Require Server Name Indication" for a different host name, or points to a certificate thumbprint that was deleted during a renewal.',
       "The bound certificate's private key is missing or inaccessible (imported without the key, or the key permissions were changed).",
-      "Cipher suites restricted too far on the server (GPO \"SSL Cipher Suite Order\", IIS Crypto template, nginx `ssl_ciphers`), or only suites for a certificate type the server does not have (ECDSA suites only with an RSA certificate).",
+      'Cipher suites restricted too far on the server (GPO "SSL Cipher Suite Order", IIS Crypto template, nginx `ssl_ciphers`), or only suites for a certificate type the server does not have (ECDSA suites only with an RSA certificate).',
       "The server requires a TLS client certificate during the handshake (see HTTP_CLIENT_CERT_REQUIRED).",
       "A TLS-inspecting firewall, IPS, WAF or load balancer in front of the server aborts the handshake, e.g. a virtual server with a different TLS profile than expected.",
       "The server completed the handshake without sending a certificate the analyzer could read (anonymous or pre-shared-key cipher suites, or a malformed certificate message).",
@@ -59,9 +60,7 @@ export const TLS_HELP = {
         commands: [
           {
             shell: "cmd",
-            lines: [
-              "netsh http show sslcert",
-            ],
+            lines: ["netsh http show sslcert"],
           },
           {
             shell: "Exchange Management Shell",
@@ -88,33 +87,27 @@ export const TLS_HELP = {
         ],
       },
       {
-        text: "On nginx, use a current protocol and cipher configuration (the Mozilla \"intermediate\" profile) in the server block: `ssl_protocols TLSv1.2 TLSv1.3;` and `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305;`, then test and reload.",
-        commands: [
-          NGINX_RELOAD,
-        ],
+        text: 'On nginx, use a current protocol and cipher configuration (the Mozilla "intermediate" profile) in the server block: `ssl_protocols TLSv1.2 TLSv1.3;` and `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305;`, then test and reload.',
+        commands: [NGINX_RELOAD],
       },
       {
         text: "If a firewall, IPS or load balancer sits in front of the server, test directly against the server's internal address to see whether the device is the cause, and check its TLS profile and logs.",
       },
     ],
-    seeAlso: [
-      "TLS_PROTOCOL_OBSOLETE",
-      "TLS_NOT_SPOKEN",
-      "HTTP_CLIENT_CERT_REQUIRED",
-      "CONNECTION_FAILED",
-    ],
+    seeAlso: ["TLS_PROTOCOL_OBSOLETE", "TLS_NOT_SPOKEN", "HTTP_CLIENT_CERT_REQUIRED", "CONNECTION_FAILED"],
   },
   TLS_NOT_SPOKEN: {
     title: "The port does not speak TLS",
     group: "TLS connection",
     severity: "error",
-    summary: "The TCP connection succeeded, but the service did not answer the analyzer's TLS ClientHello with TLS. It sent plain text instead, for example an HTTP `400 Bad Request`, an SMTP `220` greeting or an IMAP `* OK` greeting, or bytes that are not a TLS record at all.",
+    summary:
+      "The TCP connection succeeded, but the service did not answer the analyzer's TLS ClientHello with TLS. It sent plain text instead, for example an HTTP `400 Bad Request`, an SMTP `220` greeting or an IMAP `* OK` greeting, or bytes that are not a TLS record at all.",
     details: [
-      "Some ports expect TLS immediately (implicit TLS): 443 (HTTPS), 465 (SMTP submission), 993 (IMAPS), 995 (POP3S). Others start in plain text and upgrade with STARTTLS: 25 and 587 (SMTP), 143 (IMAP), 110 (POP3). The analyzer's tests speak implicit TLS (HTTPS), so pointing one at a STARTTLS port produces exactly this result; check such a port with `openssl s_client -starttls` instead (below). OpenSSL reports the same situation as \"wrong version number\", browsers as ERR_SSL_PROTOCOL_ERROR.",
+      'Some ports expect TLS immediately (implicit TLS): 443 (HTTPS), 465 (SMTP submission), 993 (IMAPS), 995 (POP3S). Others start in plain text and upgrade with STARTTLS: 25 and 587 (SMTP), 143 (IMAP), 110 (POP3). The analyzer\'s tests speak implicit TLS (HTTPS), so pointing one at a STARTTLS port produces exactly this result; check such a port with `openssl s_client -starttls` instead (below). OpenSSL reports the same situation as "wrong version number", browsers as ERR_SSL_PROTOCOL_ERROR.',
       "The step details show the first line or bytes the server sent, which usually identify what is listening (e.g. `HTTP/1.1 400 Bad Request` from a web server without TLS on this port, `* OK The Microsoft Exchange IMAP4 service is ready.`).",
     ],
     symptoms: [
-      "Clients fail with \"SSL: wrong version number\" / ERR_SSL_PROTOCOL_ERROR / \"The server does not support SSL connections\".",
+      'Clients fail with "SSL: wrong version number" / ERR_SSL_PROTOCOL_ERROR / "The server does not support SSL connections".',
       "`curl http://mail.contoso.com:443/` (plain HTTP on the HTTPS port) returns a page.",
     ],
     causes: [
@@ -145,9 +138,9 @@ export const TLS_HELP = {
             shell: "PowerShell",
             lines: [
               "Import-Module WebAdministration",
-              "Get-WebBinding -Name \"Default Web Site\"",
-              "Remove-WebBinding -Name \"Default Web Site\" -Protocol http -Port 443",
-              "New-WebBinding -Name \"Default Web Site\" -Protocol https -Port 443 -IPAddress *",
+              'Get-WebBinding -Name "Default Web Site"',
+              'Remove-WebBinding -Name "Default Web Site" -Protocol http -Port 443',
+              'New-WebBinding -Name "Default Web Site" -Protocol https -Port 443 -IPAddress *',
             ],
           },
           ENABLE_CERTIFICATE_FOR_IIS,
@@ -159,10 +152,7 @@ export const TLS_HELP = {
           {
             shell: "bash",
             description: "submissions is the Postfix 3.5+ name of the port 465 service, smtps the older one",
-            lines: [
-              "sudo nginx -T | grep -n 'listen'",
-              "sudo postconf -M submissions/inet smtps/inet",
-            ],
+            lines: ["sudo nginx -T | grep -n 'listen'", "sudo postconf -M submissions/inet smtps/inet"],
           },
         ],
       },
@@ -170,16 +160,14 @@ export const TLS_HELP = {
         text: "On a port forward or load balancer, forward 443 to the server's 443 (TLS pass-through or re-encryption), not to port 80.",
       },
     ],
-    seeAlso: [
-      "TLS_HANDSHAKE_FAILED",
-      "TCP_REFUSED",
-    ],
+    seeAlso: ["TLS_HANDSHAKE_FAILED", "TCP_REFUSED"],
   },
   TLS_PROTOCOL_OBSOLETE: {
     title: "Obsolete TLS versions: no TLS 1.2 or 1.3, or TLS 1.0/1.1 still accepted",
     group: "TLS connection",
     severity: "error-or-warning",
-    summary: "Two situations share this code. Error: the server accepts no TLS 1.2 or TLS 1.3 at all, only TLS 1.0, TLS 1.1 or older, so current Outlook, Windows and Microsoft 365 clients cannot connect; enable TLS 1.2. Warning: the server offers TLS 1.2 or 1.3 but still also accepts TLS 1.0 or TLS 1.1; current clients are fine, and the old versions should be disabled once no old client needs them.",
+    summary:
+      "Two situations share this code. Error: the server accepts no TLS 1.2 or TLS 1.3 at all, only TLS 1.0, TLS 1.1 or older, so current Outlook, Windows and Microsoft 365 clients cannot connect; enable TLS 1.2. Warning: the server offers TLS 1.2 or 1.3 but still also accepts TLS 1.0 or TLS 1.1; current clients are fine, and the old versions should be disabled once no old client needs them.",
     details: [
       "How the analyzer decides. The first handshake offers every version from TLS 1.3 down to TLS 1.0; if the server picks TLS 1.1 or older although TLS 1.2 and 1.3 were offered, it has no TLS 1.2, and that is an error. A server that only speaks SSL 3.0 or older shares no version with the analyzer at all, which is an error too. The TLS certificate test then offers each version alone, TLS 1.0, 1.1, 1.2 and 1.3, each on its own connection: neither TLS 1.2 nor TLS 1.3 accepted is an error; TLS 1.2 or 1.3 accepted and TLS 1.0 or 1.1 accepted as well is a warning. The step details list the versions accepted, refused and (when a connection could not be opened) untested.",
       "Why no TLS 1.2 is an error: TLS 1.0 (1999) and TLS 1.1 (2006) were formally deprecated by RFC 8996 in 2021. Browsers refuse them, Microsoft 365 no longer accepts them, Microsoft is switching them off by default in Windows, and current Outlook, Windows and Microsoft 365 clients cannot connect to a server without TLS 1.2; nor can Exchange Online hybrid connections. The Outlook Anywhere test never sends credentials over anything older than TLS 1.2 either.",
@@ -188,7 +176,7 @@ export const TLS_HELP = {
       "On port 25 be deliberate when disabling the old versions: SMTP TLS is opportunistic, so a sender that can only do TLS 1.0 falls back to plain text rather than failing. Most organisations accept that, since practically every mail server supports TLS 1.2 today.",
     ],
     symptoms: [
-      "Error (no TLS 1.2): Outlook on current Windows and mobile mail apps fail to connect or keep showing \"Disconnected\"; browsers show ERR_SSL_VERSION_OR_CIPHER_MISMATCH or \"This site uses an unsupported protocol\"; hybrid mail flow or free/busy with Exchange Online fails.",
+      'Error (no TLS 1.2): Outlook on current Windows and mobile mail apps fail to connect or keep showing "Disconnected"; browsers show ERR_SSL_VERSION_OR_CIPHER_MISMATCH or "This site uses an unsupported protocol"; hybrid mail flow or free/busy with Exchange Online fails.',
       "Error: `openssl s_client -tls1_2` against the server fails with a `protocol version` alert or `no protocols available`, while `-tls1` (at a lowered security level) connects.",
       "Warning (TLS 1.0/1.1 still accepted): everything works for current clients; security scanners, penetration tests or PCI scans report TLS 1.0/1.1 as a finding.",
     ],
@@ -219,7 +207,8 @@ export const TLS_HELP = {
           ENABLE_TLS12_SCHANNEL,
           {
             shell: "PowerShell",
-            description: "Let .NET (Exchange's own outbound connections, EWS, hybrid) use TLS 1.2: SchUseStrongCrypto and SystemDefaultTlsVersions, 64- and 32-bit",
+            description:
+              "Let .NET (Exchange's own outbound connections, EWS, hybrid) use TLS 1.2: SchUseStrongCrypto and SystemDefaultTlsVersions, 64- and 32-bit",
             lines: [
               "$keys = 'HKLM:\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319','HKLM:\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319','HKLM:\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727','HKLM:\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v2.0.50727'",
               "foreach ($k in $keys) {",
@@ -244,9 +233,7 @@ export const TLS_HELP = {
           },
           {
             shell: "Exchange Management Shell",
-            lines: [
-              ".\\HealthChecker.ps1",
-            ],
+            lines: [".\\HealthChecker.ps1"],
           },
         ],
       },
@@ -273,7 +260,7 @@ export const TLS_HELP = {
             lines: [
               "$base = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols'",
               "foreach ($p in 'SSL 2.0','SSL 3.0','TLS 1.0','TLS 1.1') { foreach ($side in 'Server','Client') {",
-              "  $k = \"$base\\$p\\$side\"",
+              '  $k = "$base\\$p\\$side"',
               "  if (-not (Test-Path $k)) { New-Item -Path $k -Force | Out-Null }",
               "  New-ItemProperty -Path $k -Name Enabled -PropertyType DWord -Value 0 -Force | Out-Null",
               "  New-ItemProperty -Path $k -Name DisabledByDefault -PropertyType DWord -Value 1 -Force | Out-Null",
@@ -284,11 +271,6 @@ export const TLS_HELP = {
         ],
       },
     ],
-    seeAlso: [
-      "TLS_HANDSHAKE_FAILED",
-      "LOGIN_FAILED",
-      "CERT_WEAK_SIGNATURE",
-      "CERT_WEAK_KEY",
-    ],
+    seeAlso: ["TLS_HANDSHAKE_FAILED", "LOGIN_FAILED", "CERT_WEAK_SIGNATURE", "CERT_WEAK_KEY"],
   },
 } satisfies HelpPages;

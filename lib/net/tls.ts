@@ -32,6 +32,8 @@ export interface OpenSslVerdict {
   authorized: boolean;
   /** OpenSSL's reason when it refuses, e.g. UNABLE_TO_GET_ISSUER_CERT_LOCALLY, CERT_HAS_EXPIRED, INVALID_CA. */
   error?: string;
+  /** OpenSSL's own words for it ("key usage does not include certificate signing"): Node names only some codes. */
+  message?: string;
 }
 
 /** Roots OpenSSL verifies against: the same store the analyzer's own path building uses. */
@@ -135,15 +137,26 @@ export function tlsHandshake(raw: Socket, options: TlsOptions): Promise<TlsSessi
         chain: asSent.length > 0 ? asSent : rebuiltChain(socket),
         chainSource: asSent.length > 0 ? "as-sent" : "rebuilt",
         tap,
-        verification: options.trust
-          ? { authorized: socket.authorized, ...(socket.authorized ? {} : { error: String(socket.authorizationError ?? "unknown") }) }
-          : { authorized: false, error: "NOT_CHECKED" },
+        verification: options.trust ? openSslVerdict(socket) : { authorized: false, error: "NOT_CHECKED" },
       });
     });
     // Stays attached for the socket's life: a hostile server can make a handshake fail twice, or reset an idle
     // session later, and an 'error' without a listener would take the whole process down.
     socket.on("error", (error: NodeJS.ErrnoException) => fail(handshakeProblem(error, firstBytes)));
   });
+}
+
+function openSslVerdict(socket: TLSSocket): OpenSslVerdict {
+  if (socket.authorized) return { authorized: true };
+  // Node's handle exposes OpenSSL's verify error with its text; not a public API, so read defensively.
+  let message: string | undefined;
+  try {
+    const verifyError = (socket as unknown as { ssl?: { verifyError?: () => Error | null } }).ssl?.verifyError?.();
+    if (verifyError?.message) message = cleanText(verifyError.message, LIMITS.plainTextLine);
+  } catch {
+    message = undefined;
+  }
+  return { authorized: false, error: String(socket.authorizationError ?? "unknown"), ...(message ? { message } : {}) };
 }
 
 /** OpenSSL's X509_V_ERR names as Node reports them (e.g. CERT_HAS_EXPIRED), unlike its ERR_/E… codes. */
