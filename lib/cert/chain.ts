@@ -105,7 +105,11 @@ export function analyzeChain(sent: readonly X509Certificate[], anchors: readonly
       break;
     }
     const unusedSent = sent.map((_, index) => index).filter((index) => !used.has(index));
-    const next = preferredIssuer(unusedSent.filter((index) => issues(sent[index]!, current)), sent, now);
+    const next = preferredIssuer(
+      unusedSent.filter((index) => issues(sent[index]!, current)),
+      sent,
+      now,
+    );
     if (next !== undefined) {
       used.add(next);
       path.push({ cert: sent[next]!, source: next });
@@ -117,7 +121,10 @@ export function analyzeChain(sent: readonly X509Certificate[], anchors: readonly
     const trustedNamesake = anchors.find((candidate) => bearsIssuerName(candidate, current));
     if (namesake !== undefined || trustedNamesake) {
       status = "bad-signature";
-      badSignature = { position: path.length - 1, issuer: namesake !== undefined ? { cert: sent[namesake]!, source: namesake } : { cert: trustedNamesake!, source: "trust-store" } };
+      badSignature = {
+        position: path.length - 1,
+        issuer: namesake !== undefined ? { cert: sent[namesake]!, source: namesake } : { cert: trustedNamesake!, source: "trust-store" },
+      };
       break;
     }
     status = "incomplete";

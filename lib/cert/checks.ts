@@ -1,8 +1,6 @@
 import { isIP } from "node:net";
 import { DAY_MS } from "@/lib/constants";
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
-import { cleanText } from "@/lib/net/limits";
-import type { ChainAnalysis } from "./chain";
 import type { CertificateFacts, ParsedCertificate } from "./parse";
 
 export const EXPIRY_WARNING_DAYS = 30;
@@ -18,9 +16,19 @@ export function checkName(host: string, leaf: ParsedCertificate): Finding {
     const matched = node.checkIP(host);
     return matched
       ? ok(`IP address ${host} was found in the certificate's Subject Alternative Name entries.`, names)
-      : error("CERT_NAME_MISMATCH", `IP address ${host} isn't among the certificate's Subject Alternative Name IP addresses (${list(facts.ipAddresses)}).`, names);
+      : error(
+          "CERT_NAME_MISMATCH",
+          `IP address ${host} isn't among the certificate's Subject Alternative Name IP addresses (${list(facts.ipAddresses)}).`,
+          names,
+        );
   }
-  const matched = node.checkHost(host, { subject: "default", wildcards: true, partialWildcards: false, multiLabelWildcards: false, singleLabelSubdomains: false });
+  const matched = node.checkHost(host, {
+    subject: "default",
+    wildcards: true,
+    partialWildcards: false,
+    multiLabelWildcards: false,
+    singleLabelSubdomains: false,
+  });
   const cnOnly = facts.dnsNames.length === 0;
   if (matched) {
     const where = cnOnly
@@ -38,35 +46,6 @@ export function checkName(host: string, leaf: ParsedCertificate): Finding {
   return error("CERT_NAME_MISMATCH", `Host name ${host} doesn't match any name on the certificate. Names found: ${list(presented)}.${note}`, names);
 }
 
-export function checkTrust(chain: ChainAnalysis, facts: CertificateFacts[]): Finding {
-  const leaf = facts[0]!;
-  const order = chain.path.map((link) => (link.source === "trust-store" ? "trust store" : `sent #${link.source + 1}`));
-  const details = { path: chain.path.map((link, i) => ({ subject: facts[i]?.subject ?? link.cert.subject, source: order[i] })), unusedSentCertificates: chain.unused.map((i) => i + 1) };
-  switch (chain.status) {
-    case "self-signed":
-      return error("CERT_SELF_SIGNED", `The certificate is self-signed (issued by itself: ${leaf.subject}). Clients won't trust it unless it is installed on every device.`, details);
-    case "untrusted-root":
-      return error(
-        "CERT_UNTRUSTED_ROOT",
-        chain.missingIssuer
-          ? `The certificate chain ends at a certificate issued by "${cleanText(chain.missingIssuer)}", which isn't a trusted root certification authority.`
-          : `The certificate chain ends at the root "${facts[chain.path.length - 1]?.subject}", which isn't in the trusted root store.`,
-        details,
-      );
-    case "incomplete":
-      return error(
-        "CERT_CHAIN_INCOMPLETE",
-        `The server didn't send the intermediate certificate that issued its certificate ("${cleanText(chain.missingIssuer ?? "unknown")}"), and it isn't a trusted root. Clients that don't fetch missing intermediates will fail.`,
-        details,
-      );
-    case "trusted":
-      if (chain.outOfOrder) {
-        return warning("CERT_CHAIN_ORDER", `The certificate is trusted, but the server sends its chain out of order (${order.join(", ")}); some clients fail to build the path.`, details);
-      }
-      return ok("The certificate is trusted and all required certificates are present in the chain.", details);
-  }
-}
-
 export function checkDates(path: CertificateFacts[], now: Date): Finding {
   const leaf = path[0]!;
   const details = { notBefore: leaf.notBefore, notAfter: leaf.notAfter };
@@ -77,14 +56,23 @@ export function checkDates(path: CertificateFacts[], now: Date): Finding {
   }
   const daysLeft = Math.floor((new Date(leaf.notAfter).getTime() - now.getTime()) / DAY_MS);
   if (daysLeft < EXPIRY_WARNING_DAYS) {
-    return warning("CERT_EXPIRING_SOON", `The certificate expires in ${daysLeft} day${daysLeft === 1 ? "" : "s"} (${leaf.notAfter}). Renew it before it expires.`, { ...details, daysLeft });
+    return warning(
+      "CERT_EXPIRING_SOON",
+      `The certificate expires in ${daysLeft} day${daysLeft === 1 ? "" : "s"} (${leaf.notAfter}). Renew it before it expires.`,
+      { ...details, daysLeft },
+    );
   }
-  return ok(`Date validation passed. The certificate hasn't expired. NotBefore = ${leaf.notBefore}, NotAfter = ${leaf.notAfter} (${daysLeft} days left).`, { ...details, daysLeft });
+  return ok(`Date validation passed. The certificate hasn't expired. NotBefore = ${leaf.notBefore}, NotAfter = ${leaf.notAfter} (${daysLeft} days left).`, {
+    ...details,
+    daysLeft,
+  });
 }
 
 function weakKey(cert: CertificateFacts): string | undefined {
-  if (cert.keyAlgorithm === "RSA" && (cert.keySize ?? 0) < MIN_RSA_BITS) return `an RSA key of ${cert.keySize} bits; at least ${MIN_RSA_BITS} bits are required`;
-  if (cert.keyAlgorithm === "EC" && (cert.keySize ?? 0) < MIN_EC_BITS) return `an elliptic-curve key of ${cert.keySize} bits (${cert.keyCurve}); at least ${MIN_EC_BITS} bits are required`;
+  if (cert.keyAlgorithm === "RSA" && (cert.keySize ?? 0) < MIN_RSA_BITS)
+    return `an RSA key of ${cert.keySize} bits; at least ${MIN_RSA_BITS} bits are required`;
+  if (cert.keyAlgorithm === "EC" && (cert.keySize ?? 0) < MIN_EC_BITS)
+    return `an elliptic-curve key of ${cert.keySize} bits (${cert.keyCurve}); at least ${MIN_EC_BITS} bits are required`;
   return undefined;
 }
 
@@ -102,7 +90,11 @@ export function checkStrength(path: CertificateFacts[]): Finding {
   const weak = path.find((cert) => !cert.selfIssued && cert.signatureHash && WEAK_HASHES.has(cert.signatureHash));
   if (weak) {
     const which = weak === leaf ? "The server certificate" : `The chain certificate "${weak.subject}"`;
-    return error("CERT_WEAK_SIGNATURE", `${which} is signed with ${weak.signatureAlgorithm}; ${weak.signatureHash} signatures are rejected by current clients.`, details);
+    return error(
+      "CERT_WEAK_SIGNATURE",
+      `${which} is signed with ${weak.signatureAlgorithm}; ${weak.signatureHash} signatures are rejected by current clients.`,
+      details,
+    );
   }
   const size = leaf.keySize ? `${leaf.keySize}-bit ` : "";
   return ok(`The certificate uses a ${size}${leaf.keyAlgorithm} key and a ${leaf.signatureAlgorithm} signature.`, details);
@@ -110,11 +102,16 @@ export function checkStrength(path: CertificateFacts[]): Finding {
 
 export function checkServerAuthUsage(leaf: CertificateFacts): Finding {
   const usages = leaf.extendedKeyUsage;
-  if (usages === null) return ok("The certificate has no Extended Key Usage restriction; server authentication is allowed.", { extendedKeyUsage: "none (any)" });
+  if (usages === null)
+    return ok("The certificate has no Extended Key Usage restriction; server authentication is allowed.", { extendedKeyUsage: "none (any)" });
   if (usages.includes("serverAuth") || usages.includes("anyExtendedKeyUsage")) {
     return ok(`The certificate's Extended Key Usage allows server authentication (${usages.join(", ")}).`, { extendedKeyUsage: usages });
   }
-  return error("CERT_NOT_FOR_SERVER_AUTH", `The certificate's Extended Key Usage (${list(usages)}) doesn't include Server Authentication (1.3.6.1.5.5.7.3.1); clients will reject it for TLS servers.`, { extendedKeyUsage: usages });
+  return error(
+    "CERT_NOT_FOR_SERVER_AUTH",
+    `The certificate's Extended Key Usage (${list(usages)}) doesn't include Server Authentication (1.3.6.1.5.5.7.3.1); clients will reject it for TLS servers.`,
+    { extendedKeyUsage: usages },
+  );
 }
 
 function list(values: string[]): string {

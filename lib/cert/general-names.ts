@@ -42,5 +42,5 @@ export function formatIp(bytes: Uint8Array): string {
 /** The prefix length of a contiguous mask; undefined when the mask has holes. */
 function prefixLength(mask: Uint8Array): number | undefined {
   const bits = [...mask].map((byte) => byte.toString(2).padStart(8, "0")).join("");
-  return /^1*0*$/.test(bits) ? bits.indexOf("0") === -1 ? bits.length : bits.indexOf("0") : undefined;
+  return /^1*0*$/.test(bits) ? (bits.indexOf("0") === -1 ? bits.length : bits.indexOf("0")) : undefined;
 }

@@ -30,7 +30,9 @@ export function checkMutualAuth(principal: string, cert: CertificateFacts): Find
       details,
     );
   }
-  const suggestion = commonName ? ` The principal that would work is ${MSSTD_PREFIX}${commonName}.` : " The certificate has no common name, so no msstd: principal can match it for older clients.";
+  const suggestion = commonName
+    ? ` The principal that would work is ${MSSTD_PREFIX}${commonName}.`
+    : " The certificate has no common name, so no msstd: principal can match it for older clients.";
   const others = cert.dnsNames.length > 0 ? ` Subject Alternative Names: ${cert.dnsNames.join(", ")}.` : "";
   return error(
     "MUTUAL_AUTH_MISMATCH",

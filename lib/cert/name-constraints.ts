@@ -71,13 +71,15 @@ export function nameConstraintBreaches(names: ConstrainedNames, constraints: Nam
     const excluded = dnsTrees(constraints.excluded).find((tree) => dnsNameWithin(name, tree));
     const permitted = dnsTrees(constraints.permitted);
     if (excluded !== undefined) breaches.push({ name, reason: "excluded", subtrees: [excluded || "(every DNS name)"] });
-    else if (permitted.length > 0 && !permitted.some((tree) => dnsNameWithin(name, tree))) breaches.push({ name, reason: "not-permitted", subtrees: permitted });
+    else if (permitted.length > 0 && !permitted.some((tree) => dnsNameWithin(name, tree)))
+      breaches.push({ name, reason: "not-permitted", subtrees: permitted });
   }
   for (const ip of names.ip) {
     const excluded = ipTrees(constraints.excluded).find((tree) => ipWithin(ip.bytes, tree.bytes));
     const permitted = ipTrees(constraints.permitted);
     if (excluded) breaches.push({ name: ip.text, reason: "excluded", subtrees: [excluded.text] });
-    else if (permitted.length > 0 && !permitted.some((tree) => ipWithin(ip.bytes, tree.bytes))) breaches.push({ name: ip.text, reason: "not-permitted", subtrees: permitted.map((tree) => tree.text) });
+    else if (permitted.length > 0 && !permitted.some((tree) => ipWithin(ip.bytes, tree.bytes)))
+      breaches.push({ name: ip.text, reason: "not-permitted", subtrees: permitted.map((tree) => tree.text) });
   }
   return breaches;
 }

@@ -1,8 +1,8 @@
-import type { X509Certificate as NodeX509 } from "node:crypto";
 import { cleanText } from "@/lib/net/limits";
 import { decodeGeneralNames, type GeneralName } from "./general-names";
 import { decodeNameConstraints, type ConstrainedNames, type NameConstraints } from "./name-constraints";
 import { x509 } from "./x509";
+import type { X509Certificate as NodeX509 } from "node:crypto";
 
 const NAME_CONSTRAINTS_OID = "2.5.29.30";
 const SUBJECT_ALT_NAME_OID = "2.5.29.17";
@@ -46,7 +46,7 @@ export function readPathCertificate(cert: NodeX509): PathCertificate {
   const usage = parsed.getExtension(x509.KeyUsagesExtension);
   const san = parsed.getExtension(SUBJECT_ALT_NAME_OID);
   const constraints = parsed.getExtension(NAME_CONSTRAINTS_OID);
-  const altNames = san ? safely(() => decodeGeneralNames(new Uint8Array(san.value))) ?? [] : [];
+  const altNames = san ? (safely(() => decodeGeneralNames(new Uint8Array(san.value))) ?? []) : [];
   const dns = altNames.flatMap((name: GeneralName) => (name.type === "dns" ? [cleanText(name.value, 256)] : []));
   const commonNames = parsed.subjectName.getField("CN").map((cn) => cleanText(cn, 256));
   return {
@@ -56,11 +56,13 @@ export function readPathCertificate(cert: NodeX509): PathCertificate {
     notAfter: parsed.notAfter,
     basicConstraints: basic ? { ca: basic.ca, ...(basic.pathLength === undefined ? {} : { pathLength: basic.pathLength }) } : null,
     keyUsage: usage ? KEY_USAGE_NAMES.filter(([flag]) => (usage.usages & flag) !== 0).map(([, name]) => name) : null,
-    nameConstraints: constraints ? safely(() => decodeNameConstraints(new Uint8Array(constraints.value))) ?? "unreadable" : null,
+    nameConstraints: constraints ? (safely(() => decodeNameConstraints(new Uint8Array(constraints.value))) ?? "unreadable") : null,
     names: {
       // Without a dNSName the CN is what clients match, so it is constrained too (only when it looks like a host name).
       dns: dns.length > 0 ? dns : commonNames.filter(looksLikeHostName),
-      ip: altNames.flatMap((name) => (name.type === "ip" && (name.bytes.length === 4 || name.bytes.length === 16) ? [{ bytes: name.bytes, text: name.text }] : [])),
+      ip: altNames.flatMap((name) =>
+        name.type === "ip" && (name.bytes.length === 4 || name.bytes.length === 16) ? [{ bytes: name.bytes, text: name.text }] : [],
+      ),
     },
     hasExtensions: parsed.extensions.length > 0,
   };

@@ -8,7 +8,10 @@ import type { PathCertificate } from "./path-certificate";
  * Signatures are not checked here: the path was linked by verified signatures (chain.ts).
  */
 
-export type PathProblem = Extract<ProblemCode, "CERT_ISSUER_NOT_CA" | "CERT_ISSUER_KEY_USAGE" | "CERT_PATH_LENGTH_EXCEEDED" | "CERT_NAME_CONSTRAINTS" | "CERT_EXPIRED" | "CERT_NOT_YET_VALID">;
+export type PathProblem = Extract<
+  ProblemCode,
+  "CERT_ISSUER_NOT_CA" | "CERT_ISSUER_KEY_USAGE" | "CERT_PATH_LENGTH_EXCEEDED" | "CERT_NAME_CONSTRAINTS" | "CERT_EXPIRED" | "CERT_NOT_YET_VALID"
+>;
 
 export interface PathViolation {
   problem: PathProblem;
@@ -61,7 +64,13 @@ export function describeCertificate(path: readonly PathCertificate[], position: 
   return `the ${role} certificate "${cert.subject}"`;
 }
 
-function violation(path: readonly PathCertificate[], position: number, problem: PathProblem, message: string, extra: Partial<PathViolation> = {}): PathViolation {
+function violation(
+  path: readonly PathCertificate[],
+  position: number,
+  problem: PathProblem,
+  message: string,
+  extra: Partial<PathViolation> = {},
+): PathViolation {
   return { problem, position, subject: path[position]!.subject, rule: PATH_RULES[problem], message, ...extra };
 }
 
@@ -72,15 +81,28 @@ function issuerViolations(path: readonly PathCertificate[], position: number, op
   const found: PathViolation[] = [];
 
   const basic = issuer.basicConstraints;
-  const legacyRoot = options.endsAtRoot && position === path.length - 1 && basic === null && (!issuer.hasExtensions || (issuer.keyUsage?.includes("keyCertSign") ?? false));
+  const legacyRoot =
+    options.endsAtRoot && position === path.length - 1 && basic === null && (!issuer.hasExtensions || (issuer.keyUsage?.includes("keyCertSign") ?? false));
   if (!basic?.ca && !legacyRoot) {
     const why = basic ? "its Basic Constraints say CA=false" : "it has no Basic Constraints extension";
-    found.push(violation(path, position, "CERT_ISSUER_NOT_CA", `${who} issued ${issued} but isn't a certification authority: ${why}. Only a certificate with Basic Constraints CA=true may issue certificates (RFC 5280 4.2.1.9), so clients refuse the chain.`));
+    found.push(
+      violation(
+        path,
+        position,
+        "CERT_ISSUER_NOT_CA",
+        `${who} issued ${issued} but isn't a certification authority: ${why}. Only a certificate with Basic Constraints CA=true may issue certificates (RFC 5280 4.2.1.9), so clients refuse the chain.`,
+      ),
+    );
   }
 
   if (issuer.keyUsage && !issuer.keyUsage.includes("keyCertSign")) {
     found.push(
-      violation(path, position, "CERT_ISSUER_KEY_USAGE", `${who} issued ${issued} but its Key Usage (${issuer.keyUsage.join(", ") || "none"}) doesn't include Certificate Signing (keyCertSign), which RFC 5280 4.2.1.3 requires of a key that signs certificates, so clients refuse the chain.`),
+      violation(
+        path,
+        position,
+        "CERT_ISSUER_KEY_USAGE",
+        `${who} issued ${issued} but its Key Usage (${issuer.keyUsage.join(", ") || "none"}) doesn't include Certificate Signing (keyCertSign), which RFC 5280 4.2.1.3 requires of a key that signs certificates, so clients refuse the chain.`,
+      ),
     );
   }
 
@@ -92,7 +114,12 @@ function issuerViolations(path: readonly PathCertificate[], position: number, op
       const allowed = limit === 0 ? "no intermediate CA" : `at most ${limit} intermediate CA${limit === 1 ? "" : "s"}`;
       const names = below.map((cert) => `"${cert.subject}"`).join(", ");
       found.push(
-        violation(path, position, "CERT_PATH_LENGTH_EXCEEDED", `${who} allows ${allowed} below it (Basic Constraints path length ${limit}), but this path has ${below.length} below it: ${names}. Clients refuse the chain (RFC 5280 4.2.1.9; self-issued certificates don't count).`),
+        violation(
+          path,
+          position,
+          "CERT_PATH_LENGTH_EXCEEDED",
+          `${who} allows ${allowed} below it (Basic Constraints path length ${limit}), but this path has ${below.length} below it: ${names}. Clients refuse the chain (RFC 5280 4.2.1.9; self-issued certificates don't count).`,
+        ),
       );
     }
   }
@@ -109,11 +136,28 @@ function nameConstraintViolations(path: readonly PathCertificate[]): PathViolati
     const ca = describeCertificate(path, position);
     if (constraints === null) return [];
     if (constraints === "unreadable") {
-      return [violation(path, 0, "CERT_NAME_CONSTRAINTS", `${capitalize(ca)} has a Name Constraints extension that couldn't be read, so no name of the server certificate "${leaf.subject}" can be shown to be allowed (RFC 5280 4.2.1.10).`, { constrainedBy: issuer.subject })];
+      return [
+        violation(
+          path,
+          0,
+          "CERT_NAME_CONSTRAINTS",
+          `${capitalize(ca)} has a Name Constraints extension that couldn't be read, so no name of the server certificate "${leaf.subject}" can be shown to be allowed (RFC 5280 4.2.1.10).`,
+          { constrainedBy: issuer.subject },
+        ),
+      ];
     }
     return nameConstraintBreaches(leaf.names, constraints).map((breach) => {
-      const why = breach.reason === "excluded" ? `in the subtree ${breach.subtrees[0]} that ${ca} excludes` : `outside the names ${ca} may issue for (permitted: ${breach.subtrees.join(", ")})`;
-      return violation(path, 0, "CERT_NAME_CONSTRAINTS", `The server certificate "${leaf.subject}" has the name ${breach.name}, which is ${why}. Clients refuse names that break a CA's name constraints (RFC 5280 4.2.1.10).`, { constrainedBy: issuer.subject });
+      const why =
+        breach.reason === "excluded"
+          ? `in the subtree ${breach.subtrees[0]} that ${ca} excludes`
+          : `outside the names ${ca} may issue for (permitted: ${breach.subtrees.join(", ")})`;
+      return violation(
+        path,
+        0,
+        "CERT_NAME_CONSTRAINTS",
+        `The server certificate "${leaf.subject}" has the name ${breach.name}, which is ${why}. Clients refuse names that break a CA's name constraints (RFC 5280 4.2.1.10).`,
+        { constrainedBy: issuer.subject },
+      );
     });
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/config/env";
-import { chainPem, type TestPki } from "../support/pki";
 import { analyze, DOMAIN, problems, startLab, step, type Lab, type ScenarioServer } from "../support/lab";
+import { chainPem, type TestPki } from "../support/pki";
 import { freeClosedPort, startGarbageServer, startHttpsServer, startPlainHttpServer, startSilentServer } from "../support/servers";
 
 const DAY = 86_400_000;
@@ -17,16 +17,23 @@ function tlsScenario(
   return { name: host, address: `127.0.10.${octet}`, start: async (pki, address) => startHttpsServer({ host: address, ...(await chain(pki, host)) }) };
 }
 
-function leafScenario(label: string, octet: number, options: Parameters<TestPki["issueLeaf"]>[0] = {}, order: "normal" | "leaf-only" | "wrong" = "normal"): ScenarioServer {
+function leafScenario(
+  label: string,
+  octet: number,
+  options: Parameters<TestPki["issueLeaf"]>[0] = {},
+  order: "normal" | "leaf-only" | "wrong" = "normal",
+): ScenarioServer {
   return tlsScenario(label, octet, async (pki, host) => {
     const leaf = await pki.issueLeaf({ commonName: host, dnsNames: [host], ...options });
     const issuer = options.issuer === "untrustedIntermediate" ? pki.untrustedIntermediate : pki.intermediate;
+    // The untrusted hierarchy's root is sent too: without it the path would stop at a missing issuer, not at a root.
+    const root = options.issuer === "untrustedIntermediate" ? [pki.untrustedRoot] : [];
     const chain =
       options.issuer === "self" || order === "leaf-only"
         ? chainPem(leaf)
         : order === "wrong"
           ? chainPem(leaf, pki.root, issuer)
-          : chainPem(leaf, issuer);
+          : chainPem(leaf, issuer, ...root);
     return { chain, key: leaf.keyPem };
   });
 }
@@ -43,6 +50,11 @@ const SCENARIOS: ScenarioServer[] = [
   leafScenario("selfsigned", 5, { issuer: "self" }),
   leafScenario("untrusted", 6, { issuer: "untrustedIntermediate" }),
   leafScenario("nointermediate", 7, {}, "leaf-only"),
+  tlsScenario("untrustedca", 22, async (pki, host) => {
+    // An intermediate whose issuer (here an untrusted root) is neither sent nor trusted: the path stops at it.
+    const leaf = await pki.issueLeaf({ commonName: host, dnsNames: [host], issuer: "untrustedIntermediate" });
+    return { chain: chainPem(leaf, pki.untrustedIntermediate), key: leaf.keyPem };
+  }),
   leafScenario("wrongorder", 8, {}, "wrong"),
   tlsScenario("mail.wild", 9, async (pki) => {
     const leaf = await pki.issueLeaf({ commonName: `*.wild.${DOMAIN}`, dnsNames: [`*.wild.${DOMAIN}`] });
@@ -73,7 +85,12 @@ const SCENARIOS: ScenarioServer[] = [
   }),
   { name: name("plainhttp"), address: "127.0.10.15", start: (_pki, address) => startPlainHttpServer({ host: address }) },
   { name: name("silent"), address: "127.0.10.16", start: (_pki, address) => startSilentServer({ host: address }) },
-  { name: name("garbage"), address: "127.0.10.17", start: (_pki, address) => startGarbageServer({ host: address, payload: Buffer.from([0x16, 0x03, 0x03, 0xff, 0xff, 1, 2, 3]), then: "reset", waitForClientData: true }) },
+  {
+    name: name("garbage"),
+    address: "127.0.10.17",
+    start: (_pki, address) =>
+      startGarbageServer({ host: address, payload: Buffer.from([0x16, 0x03, 0x03, 0xff, 0xff, 1, 2, 3]), then: "reset", waitForClientData: true }),
+  },
 ];
 
 let lab: Lab;
@@ -88,7 +105,8 @@ afterAll(async () => {
   await lab?.stop();
 });
 
-const run = (label: string, extra: Record<string, unknown> = {}) => analyze({ test: "tls-certificate", host: name(label), port: lab.port(name(label.replace(/^deep\./, ""))), ...extra });
+const run = (label: string, extra: Record<string, unknown> = {}) =>
+  analyze({ test: "tls-certificate", host: name(label), port: lab.port(name(label.replace(/^deep\./, ""))), ...extra });
 
 describe("tls-certificate against real TLS servers on loopback", () => {
   it("passes a good chain, naming the negotiated protocol and the chain as sent", async () => {
@@ -113,6 +131,7 @@ describe("tls-certificate against real TLS servers on loopback", () => {
     ["selfsigned", "tls.certificate.trust", "CERT_SELF_SIGNED"],
     ["untrusted", "tls.certificate.trust", "CERT_UNTRUSTED_ROOT"],
     ["nointermediate", "tls.certificate.trust", "CERT_CHAIN_INCOMPLETE"],
+    ["untrustedca", "tls.certificate.trust", "CERT_CHAIN_INCOMPLETE"],
     ["sha1", "tls.certificate.strength", "CERT_WEAK_SIGNATURE"],
     ["rsa1024", "tls.certificate.strength", "CERT_WEAK_KEY"],
     ["clientauth", "tls.certificate.usage", "CERT_NOT_FOR_SERVER_AUTH"],
@@ -124,6 +143,36 @@ describe("tls-certificate against real TLS servers on loopback", () => {
     expect(failed.status).toBe("error");
     expect(failed.problem).toBe(problem);
     expect(step(result, "tls.certificate").status).toBe("error");
+  });
+
+  it("tells a chain stopping at an intermediate whose issuer is missing apart from an untrusted root, naming both", async () => {
+    const stops = step(await run("untrustedca"), "tls.certificate.trust");
+    expect(stops.message).toContain(
+      'The chain stops at the intermediate certificate "CN=Evil Issuing CA 1, O=Evil Corp": its issuer "CN=Evil Root CA, O=Evil Corp"',
+    );
+    expect(stops.details?.openssl).toMatchObject({ authorized: false, error: "UNABLE_TO_GET_ISSUER_CERT_LOCALLY" });
+    const root = step(await run("untrusted"), "tls.certificate.trust");
+    expect(root.message).toContain('ends at the root "CN=Evil Root CA, O=Evil Corp"');
+    expect(root.details?.openssl).toMatchObject({ authorized: false, error: "SELF_SIGNED_CERT_IN_CHAIN" });
+  });
+
+  it("refuses trust in an expired server certificate too, as OpenSSL does", async () => {
+    const trust = step(await run("expired"), "tls.certificate.trust");
+    expect(trust).toMatchObject({ status: "error", problem: "CERT_EXPIRED" });
+    expect(trust.message).toContain(`The server certificate "CN=${name("expired")}, O=RCA Test Servers" expired on`);
+    expect(trust.details?.openssl).toMatchObject({ authorized: false, error: "CERT_HAS_EXPIRED" });
+  });
+
+  it("never reports trusted a chain OpenSSL refuses: a client-authentication-only certificate", async () => {
+    // The path obeys RFC 5280, but OpenSSL refuses the certificate for a TLS server (its Extended Key Usage).
+    const trust = step(await run("clientauth"), "tls.certificate.trust");
+    expect(trust).toMatchObject({ status: "error", problem: "CERT_CHAIN_INVALID" });
+    expect(trust.message).toContain("OpenSSL refuses this certificate chain (INVALID_PURPOSE");
+  });
+
+  it("records both verdicts on a trusted chain", async () => {
+    const trust = step(await run("good"), "tls.certificate.trust");
+    expect(trust.details).toMatchObject({ openssl: { authorized: true }, validation: { accepted: true, chain: "trusted", violations: [] } });
   });
 
   it("warns when the chain is sent out of order but is otherwise trusted", async () => {
@@ -207,11 +256,16 @@ describe("tls-certificate against real TLS servers on loopback", () => {
     }
   });
 
-  it("warns about an obsolete protocol version (TLS 1.0)", async () => {
+  it("fails a server that negotiates TLS 1.0 when offered up to TLS 1.3 (no TLS 1.2), and still judges its certificate", async () => {
     const result = await run("tls10");
     const obtain = step(result, "tls.certificate.obtain");
-    expect(obtain).toMatchObject({ status: "warning", problem: "TLS_PROTOCOL_OBSOLETE" });
-    expect(obtain.details?.protocol).toBe("TLSv1");
+    expect(obtain).toMatchObject({ status: "error", problem: "TLS_PROTOCOL_OBSOLETE" });
+    expect(obtain.details).toMatchObject({ protocol: "TLSv1", offered: "TLS 1.0 to TLS 1.3" });
+    expect(obtain.message).toContain("current Outlook, Windows and Microsoft 365 clients cannot connect. Enable TLS 1.2.");
+    for (const check of ["tls.certificate.name", "tls.certificate.trust", "tls.certificate.dates", "tls.certificate.usage"])
+      expect(step(result, check).status, check).toBe("success");
+    expect(step(result, "tls.certificate").status).toBe("error");
+    expect(result.verdict).toBe("error");
   });
 
   it("keeps at most 20 certificates of an absurdly long chain and still judges it", async () => {

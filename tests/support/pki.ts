@@ -13,11 +13,11 @@
  * EC leaf keys and the keys of `issueCa()` CAs (EC P-256) are fresh every time (cheap).
  */
 import "reflect-metadata";
-import * as x509 from "@peculiar/x509";
 import { webcrypto, randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as x509 from "@peculiar/x509";
 
 const crypto = webcrypto as unknown as Crypto;
 x509.cryptoProvider.set(crypto);
@@ -70,6 +70,8 @@ export interface CaOptions {
   nameConstraints?: { permitted?: NameSubtree[]; excluded?: NameSubtree[] };
   /** the issuer's own subject with a new key: a self-issued CA (key rollover), which path length doesn't count */
   selfIssued?: boolean;
+  /** reuse the key of a CA made by `issueCa()`: a renewed certificate of the same CA (same name and key) */
+  sameKeyAs?: Issued;
   /** default now - 2 days */
   notBefore?: Date;
   /** default now + 5 years */
@@ -106,11 +108,10 @@ interface KeyMaterial {
 const RSA_ALG = "RSASSA-PKCS1-v1_5";
 
 async function rsaKey(bits: number): Promise<KeyMaterial> {
-  const pair = (await crypto.subtle.generateKey(
-    { name: RSA_ALG, modulusLength: bits, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" },
-    true,
-    ["sign", "verify"],
-  )) as CryptoKeyPair;
+  const pair = (await crypto.subtle.generateKey({ name: RSA_ALG, modulusLength: bits, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" }, true, [
+    "sign",
+    "verify",
+  ])) as CryptoKeyPair;
   const pkcs8 = await crypto.subtle.exportKey("pkcs8", pair.privateKey);
   const byHash = new Map<string, Promise<CryptoKey>>([["SHA-256", Promise.resolve(pair.privateKey)]]);
   return {
@@ -130,10 +131,7 @@ async function rsaKey(bits: number): Promise<KeyMaterial> {
 }
 
 async function ecKey(curve: "P-256" | "P-384"): Promise<KeyMaterial> {
-  const pair = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: curve }, true, [
-    "sign",
-    "verify",
-  ])) as CryptoKeyPair;
+  const pair = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: curve }, true, ["sign", "verify"])) as CryptoKeyPair;
   const pkcs8 = await crypto.subtle.exportKey("pkcs8", pair.privateKey);
   return {
     kind: "EC",
@@ -331,7 +329,8 @@ export async function createTestPki(): Promise<TestPki> {
   async function issueCa(options: CaOptions): Promise<Issued> {
     const parent = handleOf(options.issuer ?? "root");
     const subject = options.selfIssued ? parent.cert.subject : `CN=${escapeDnValue(options.commonName)}, O=RCA Tests`;
-    const ca = await makeCa(subject, await ecKey("P-256"), parent, { basicConstraints: { ca: true }, ...options });
+    const key = options.sameKeyAs ? handleOf(options.sameKeyAs).key : await ecKey("P-256");
+    const ca = await makeCa(subject, key, parent, { basicConstraints: { ca: true }, ...options });
     const issued = publicIssued(ca);
     handles.set(ca.cert, ca);
     return issued;
@@ -341,9 +340,7 @@ export async function createTestPki(): Promise<TestPki> {
     const key = await leafKey(options.key ?? { type: "EC", curve: "P-256" });
     const hash = options.signatureHash ?? "SHA-256";
     const issuerSel = options.issuer ?? "intermediate";
-    const subject = options.commonName !== undefined
-      ? `CN=${escapeDnValue(options.commonName)}, O=RCA Test Servers`
-      : "O=RCA Test Servers";
+    const subject = options.commonName !== undefined ? `CN=${escapeDnValue(options.commonName)}, O=RCA Test Servers` : "O=RCA Test Servers";
 
     const ski = await x509.SubjectKeyIdentifierExtension.create(key.publicKey);
     const issuer = issuerSel === "self" ? null : handleOf(issuerSel);
@@ -357,7 +354,12 @@ export async function createTestPki(): Promise<TestPki> {
     ];
     const eku = options.eku === undefined ? ["serverAuth" as const] : options.eku;
     if (eku !== null) {
-      extensions.push(new x509.ExtendedKeyUsageExtension(eku.map((u) => x509.ExtendedKeyUsage[u]), false));
+      extensions.push(
+        new x509.ExtendedKeyUsageExtension(
+          eku.map((u) => x509.ExtendedKeyUsage[u]),
+          false,
+        ),
+      );
     }
     const names: x509.JsonGeneralNames = [
       ...(options.dnsNames ?? []).map((value) => ({ type: "dns" as const, value })),

@@ -1,5 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { judgeHandshake } from "@/lib/analyzers/steps/certificate";
 import { analyzeChain } from "@/lib/cert/chain";
 import { checkDates, checkName, checkServerAuthUsage, checkStrength } from "@/lib/cert/checks";
 import { parseCertificate, type CertificateFacts, type ParsedCertificate } from "@/lib/cert/parse";
@@ -142,11 +143,21 @@ describe("analyzeChain", () => {
     expect(chain.missingIssuer).toBe(node(pki.intermediate).subject.split("\n").join(", "));
   });
 
-  it("reports a chain ending at an untrusted CA as untrusted-root, naming its issuer", async () => {
+  it("reports a chain stopping at an intermediate whose issuer wasn't sent and isn't trusted as incomplete, naming that issuer", async () => {
+    // The issuer may be a missing upper intermediate or an untrusted root: only its absence is known.
     const cert = await leaf({ dnsNames: ["mail.contoso.test"], issuer: "untrustedIntermediate" });
     const chain = analyzeChain([node(cert), node(pki.untrustedIntermediate)], [node(pki.root)]);
-    expect(chain.status).toBe("untrusted-root");
+    expect(chain.status).toBe("incomplete");
+    expect(chain.path).toHaveLength(2);
     expect(chain.missingIssuer).toBe(node(pki.untrustedRoot).subject.split("\n").join(", "));
+  });
+
+  it("reports a chain ending at a self-signed root that isn't trusted as untrusted-root", async () => {
+    const cert = await leaf({ dnsNames: ["mail.contoso.test"], issuer: "untrustedIntermediate" });
+    const chain = analyzeChain([node(cert), node(pki.untrustedIntermediate), node(pki.untrustedRoot)], [node(pki.root)]);
+    expect(chain.status).toBe("untrusted-root");
+    expect(chain.path.map((link) => link.source)).toEqual([0, 1, 2]);
+    expect(chain.missingIssuer).toBeUndefined();
   });
 
   it("reports a self-signed leaf as self-signed", async () => {
@@ -294,5 +305,37 @@ describe("checkServerAuthUsage", () => {
   it("passes a certificate allowed for both client and server authentication", async () => {
     const cert = await leaf({ dnsNames: ["mail.contoso.test"], eku: ["clientAuth", "serverAuth"] });
     expect(checkServerAuthUsage(facts(cert)).status).toBe("success");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe("judgeHandshake", () => {
+  const handshake = async (protocol: string, max: "TLSv1.3" | "TLSv1.1" = "TLSv1.3") => ({
+    protocol,
+    cipher: "TLS_AES_128_GCM_SHA256",
+    chainSource: "as-sent" as const,
+    offered: { min: "TLSv1" as const, max },
+    chain: [facts(await leaf({ commonName: "mail.contoso.test", dnsNames: ["mail.contoso.test"] })), facts(pki.intermediate)],
+  });
+
+  it("passes a modern protocol, naming the certificate, protocol and cipher", async () => {
+    const finding = judgeHandshake(await handshake("TLSv1.3"));
+    expect(finding.status).toBe("success");
+    expect(finding.message).toContain("Remote Certificate Subject: CN=mail.contoso.test, O=RCA Test Servers");
+    expect(finding.message).toContain("Negotiated TLSv1.3 with TLS_AES_128_GCM_SHA256.");
+    expect(finding.details).toMatchObject({ protocol: "TLSv1.3", offered: "TLS 1.0 to TLS 1.3", chainAsSent: [{ position: 1 }, { position: 2 }] });
+  });
+
+  it("fails a server that answers an offer up to TLS 1.3 with TLS 1.0 or 1.1: it has no TLS 1.2", async () => {
+    for (const protocol of ["TLSv1", "TLSv1.1"]) {
+      const finding = judgeHandshake(await handshake(protocol));
+      expect(finding).toMatchObject({ status: "error", problem: "TLS_PROTOCOL_OBSOLETE" });
+      expect(finding.message).toContain("current Outlook, Windows and Microsoft 365 clients cannot connect. Enable TLS 1.2.");
+    }
+  });
+
+  it("only warns about an obsolete protocol when nothing newer was offered", async () => {
+    expect(judgeHandshake(await handshake("TLSv1", "TLSv1.1"))).toMatchObject({ status: "warning", problem: "TLS_PROTOCOL_OBSOLETE" });
   });
 });

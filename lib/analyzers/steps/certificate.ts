@@ -1,24 +1,55 @@
 import "server-only";
+import { DEFAULT_MAX_VERSION, type SecureVersion } from "node:tls";
+import { checkDates, checkName, checkServerAuthUsage, checkStrength } from "@/lib/cert/checks";
+import { parseCertificate, type CertificateFacts, type ParsedCertificate } from "@/lib/cert/parse";
+import { assessTrust, judgeTrust, type TrustAssessment } from "@/lib/cert/trust";
+import { trustStore, type TrustStore } from "@/lib/cert/trust-store";
 import { env } from "@/lib/config/env";
-import { demoteToWarning, type Finding } from "@/lib/engine/finding";
+import { OBSOLETE_TLS_VERSIONS } from "@/lib/constants";
+import { demoteToWarning, error, ok, warning, type Finding } from "@/lib/engine/finding";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { required } from "@/lib/engine/required";
 import type { StepContext, TestRun } from "@/lib/engine/runner";
-import { analyzeChain } from "@/lib/cert/chain";
-import { checkDates, checkName, checkServerAuthUsage, checkStrength, checkTrust } from "@/lib/cert/checks";
-import { parseCertificate, type CertificateFacts, type ParsedCertificate } from "@/lib/cert/parse";
-import { trustStore } from "@/lib/cert/trust-store";
 import type { TcpConnection } from "@/lib/net/tcp";
-import { tlsHandshake, type TlsSession } from "@/lib/net/tls";
+import { tlsHandshake, type OpenSslVerdict, type TlsSession } from "@/lib/net/tls";
 
 export interface CertificateOutcome {
   session: TlsSession;
   leaf: ParsedCertificate;
   /** The certificates as the server sent them, parsed. */
   sent: ParsedCertificate[];
+  /**
+   * The analyzer's RFC 5280 validation and OpenSSL both accept the chain, and no certificate check found an error
+   * (none was turned into a warning by "Ignore trust for SSL"). Only then may credentials follow.
+   */
+  trusted: boolean;
 }
 
-const OBSOLETE_PROTOCOLS = new Set(["SSLv3", "TLSv1", "TLSv1.1"]);
+/** What the handshake established, as facts; the pure functions below judge them. */
+export interface HandshakeFacts {
+  session: TlsSession;
+  protocol: string;
+  cipher: string;
+  /** The certificates as the server sent them, parsed, leaf first (never empty). */
+  sent: ParsedCertificate[];
+  chainSource: TlsSession["chainSource"];
+  /** OpenSSL's verdict on the chain against the same roots: the second opinion on trust. */
+  verification: OpenSslVerdict;
+  /** The protocol versions the analyzer offered. */
+  offered: { min: SecureVersion; max: SecureVersion };
+}
+
+/** lib/net/tls.ts's permissive profile: every version OpenSSL still has, TLS 1.0 up to Node's maximum. */
+const OFFERED = { min: "TLSv1", max: DEFAULT_MAX_VERSION } as const satisfies HandshakeFacts["offered"];
+const MODERN: ReadonlySet<string> = new Set(["TLSv1.2", "TLSv1.3"]);
+const LABEL: Record<string, string> = {
+  SSLv2: "SSL 2.0",
+  SSLv3: "SSL 3.0",
+  TLSv1: "TLS 1.0",
+  "TLSv1.1": "TLS 1.1",
+  "TLSv1.2": "TLS 1.2",
+  "TLSv1.3": "TLS 1.3",
+};
 
 /**
  * "Testing the SSL certificate to make sure it's valid.": the handshake over the open TCP connection, then every
@@ -39,75 +70,150 @@ export function certificateSteps(
   },
 ): Promise<CertificateOutcome | undefined> {
   const { host, port, ignoreTrust } = options;
-  return run.step("tls.certificate", "Testing the SSL certificate to make sure it's valid.", async (parent) => {
-    const obtained = await parent.step(
-      "tls.certificate.obtain",
-      `Attempting to obtain the SSL certificate from remote server ${host} on port ${port}.`,
-      async (step) => {
-        const outcome = await obtainCertificate(step, host, required(options.connection), options.alpn);
-        // Everything needed is recorded: close now, so a single-threaded server is free for the next steps.
-        outcome.session.socket.end();
-        run.defer(() => outcome.session.socket.destroy());
-        return outcome;
-      },
-    );
-    // After a failed handshake the checks below are recorded as skipped, with the reason, and so is the rest of the test.
-    if (!obtained) run.block("no SSL certificate could be obtained from the server.");
-    const leaf = () => required(obtained).leaf;
-    const sent = () => required(obtained).sent;
-    const judge = (finding: Finding) => (ignoreTrust ? demoteToWarning(finding) : finding);
-    const now = options.now ?? new Date();
-    const checks = { blocking: false } as const;
+  // One store for both opinions: OpenSSL verifies against the same roots the analyzer builds paths to.
+  const store = trustStore();
+  return run.step(
+    "tls.certificate",
+    "Testing the SSL certificate to make sure it's valid.",
+    async (parent) => {
+      let handshake: HandshakeFacts | undefined;
+      await parent.step(
+        "tls.certificate.obtain",
+        `Attempting to obtain the SSL certificate from remote server ${host} on port ${port}.`,
+        async (step) => {
+          const facts = await fetchCertificate(host, required(options.connection), options.alpn, store);
+          handshake = facts;
+          // Everything needed is recorded: close now, so a single-threaded server is free for the next steps.
+          facts.session.socket.end();
+          run.defer(() => facts.session.socket.destroy());
+          step.report(judgeHandshake({ ...facts, chain: facts.sent.map((cert) => cert.facts) }));
+        },
+        // An obsolete protocol is an error, yet the certificate was obtained: the checks below still judge it.
+        { blocking: false },
+      );
+      if (!handshake) {
+        // After a failed handshake the checks below are recorded as skipped, with the reason, and so is the rest of the test.
+        const reason = "no SSL certificate could be obtained from the server.";
+        parent.block(reason);
+        run.block(reason);
+      }
+      const sent = () => required(handshake).sent;
+      const leaf = () => sent()[0]!;
+      let certificateError = false;
+      const judge = (finding: Finding) => {
+        certificateError ||= finding.status === "error";
+        return ignoreTrust ? demoteToWarning(finding) : finding;
+      };
+      const now = options.now ?? new Date();
+      const checks = { blocking: false } as const;
 
-    await parent.step("tls.certificate.name", "Validating the certificate name.", (step) => step.report(judge(checkName(host, leaf()))), checks);
-    // The built path, kept even when trust fails: dates and strength are judged on it, not on every extra sent.
-    let pathFacts: CertificateFacts[] | undefined;
-    await parent.step(
-      "tls.certificate.trust",
-      "Certificate trust is being validated.",
-      async (step) => {
-        pathFacts = await validateTrust(step, sent(), judge);
-      },
-      checks,
-    );
-    const path = () => pathFacts ?? [leaf().facts];
-    await parent.step("tls.certificate.dates", "Testing the certificate date to confirm the certificate is valid.", (step) => step.report(judge(checkDates(path(), now))), checks);
-    await parent.step("tls.certificate.strength", "Checking the certificate's key and signature strength.", (step) => step.report(judge(checkStrength(path()))), checks);
-    await parent.step("tls.certificate.usage", "Checking the certificate's Extended Key Usage for server authentication.", (step) => step.report(judge(checkServerAuthUsage(leaf().facts))), checks);
+      await parent.step("tls.certificate.name", "Validating the certificate name.", (step) => step.report(judge(checkName(host, leaf()))), checks);
+      // The built path, kept even when trust fails: dates and strength are judged on it, not on every extra sent.
+      let pathFacts: CertificateFacts[] | undefined;
+      let chainAccepted = false;
+      await parent.step(
+        "tls.certificate.trust",
+        "Certificate trust is being validated.",
+        async (step) => {
+          const facts = required(handshake);
+          const assessment = assessTrust(
+            facts.sent.map((cert) => cert.node),
+            store.anchors,
+            now,
+          );
+          const path = pathCertificates(assessment, facts.sent);
+          pathFacts = path.map((cert) => cert.facts);
+          await recordPath(step, assessment, path);
+          step.addDetails({ trustStore: store.description });
+          const verdict = judgeTrust(assessment, facts.verification);
+          chainAccepted = verdict.accepted;
+          step.report(judge(verdict.finding));
+        },
+        checks,
+      );
+      const path = () => pathFacts ?? [leaf().facts];
+      await parent.step(
+        "tls.certificate.dates",
+        "Testing the certificate date to confirm the certificate is valid.",
+        (step) => step.report(judge(checkDates(path(), now))),
+        checks,
+      );
+      await parent.step(
+        "tls.certificate.strength",
+        "Checking the certificate's key and signature strength.",
+        (step) => step.report(judge(checkStrength(path()))),
+        checks,
+      );
+      await parent.step(
+        "tls.certificate.usage",
+        "Checking the certificate's Extended Key Usage for server authentication.",
+        (step) => step.report(judge(checkServerAuthUsage(leaf().facts))),
+        checks,
+      );
 
-    parent.summarize({
-      success: "The certificate is valid.",
-      warning: ignoreTrust
-        ? "The certificate has problems, reported as warnings because \"Ignore trust for SSL\" is selected."
-        : "The certificate is valid, with warnings.",
-      error: obtained ? "The certificate couldn't be validated: see the failed checks below." : "The SSL certificate couldn't be obtained, so it couldn't be validated.",
-    });
-    return obtained;
-  }, { blocking: options.blocking });
+      parent.summarize({
+        success: "The certificate is valid.",
+        warning: ignoreTrust
+          ? 'The certificate has problems, reported as warnings because "Ignore trust for SSL" is selected.'
+          : "The certificate is valid, with warnings.",
+        error: handshake
+          ? "The certificate couldn't be validated: see the failed checks below."
+          : "The SSL certificate couldn't be obtained, so it couldn't be validated.",
+      });
+      if (!handshake) return undefined;
+      return { session: handshake.session, leaf: leaf(), sent: sent(), trusted: chainAccepted && !certificateError };
+    },
+    { blocking: options.blocking },
+  );
 }
 
-async function obtainCertificate(step: StepContext, host: string, connection: TcpConnection, alpn: string[] | undefined): Promise<CertificateOutcome> {
-  const session = await tlsHandshake(connection.socket, { servername: host, timeoutMs: env().RCA_TIMEOUT_MS, alpn, trust: trustStore().openssl });
+/** The network part: the handshake over the open connection, and the facts it established. */
+async function fetchCertificate(host: string, connection: TcpConnection, alpn: string[] | undefined, store: TrustStore): Promise<HandshakeFacts> {
+  const session = await tlsHandshake(connection.socket, { servername: host, timeoutMs: env().RCA_TIMEOUT_MS, alpn, trust: store.openssl });
   const sent = parseChain(session.chain);
-  const leaf = sent[0];
-  if (!leaf) {
+  if (!sent[0]) {
     session.socket.destroy();
     throw new ProblemError("TLS_HANDSHAKE_FAILED", "The server completed the handshake but sent no certificate that could be read.");
   }
-  step.addDetails({
+  return {
+    session,
     protocol: session.protocol,
     cipher: session.cipher,
-    certificate: leaf.facts,
-    chainAsSent: sent.map((cert, index) => summary(cert.facts, index)),
-    chainOrigin: session.chainSource === "as-sent" ? "as sent by the server, in order" : "rebuilt by the TLS library (the order as sent couldn't be read)",
-  });
-  const message = `The analyzer successfully obtained the remote SSL certificate. Remote Certificate Subject: ${leaf.facts.subject}, Issuer: ${leaf.facts.issuer}. Negotiated ${session.protocol} with ${session.cipher}.`;
-  if (OBSOLETE_PROTOCOLS.has(session.protocol)) {
-    step.warn("TLS_PROTOCOL_OBSOLETE", `${message} ${session.protocol} is obsolete: current clients refuse it. Enable TLS 1.2 or later.`);
-  } else {
-    step.succeed(message);
+    sent,
+    chainSource: session.chainSource,
+    verification: session.verification,
+    offered: OFFERED,
+  };
+}
+
+/**
+ * The obtain step's finding. A server that answers an offer of every version up to TLS 1.2 or later with an
+ * obsolete one supports nothing newer: current clients can't connect at all (an error, not a warning).
+ */
+export function judgeHandshake(handshake: Pick<HandshakeFacts, "protocol" | "cipher" | "chainSource" | "offered"> & { chain: CertificateFacts[] }): Finding {
+  const leaf = handshake.chain[0]!;
+  const details = {
+    protocol: handshake.protocol,
+    cipher: handshake.cipher,
+    offered: `${label(handshake.offered.min)} to ${label(handshake.offered.max)}`,
+    certificate: leaf,
+    chainAsSent: handshake.chain.map(summary),
+    chainOrigin: handshake.chainSource === "as-sent" ? "as sent by the server, in order" : "rebuilt by the TLS library (the order as sent couldn't be read)",
+  };
+  const message = `The analyzer successfully obtained the remote SSL certificate. Remote Certificate Subject: ${leaf.subject}, Issuer: ${leaf.issuer}. Negotiated ${handshake.protocol} with ${handshake.cipher}.`;
+  if (!OBSOLETE_TLS_VERSIONS.has(handshake.protocol)) return ok(message, details);
+  if (MODERN.has(handshake.offered.max)) {
+    return error(
+      "TLS_PROTOCOL_OBSOLETE",
+      `${message} The analyzer offered every version up to ${label(handshake.offered.max)} and the server chose ${label(handshake.protocol)}, so it supports no TLS 1.2 or later: current Outlook, Windows and Microsoft 365 clients cannot connect. Enable TLS 1.2.`,
+      details,
+    );
   }
-  return { session, leaf, sent };
+  return warning("TLS_PROTOCOL_OBSOLETE", `${message} ${label(handshake.protocol)} is obsolete: current clients refuse it. Enable TLS 1.2 or later.`, details);
+}
+
+function label(version: string): string {
+  return LABEL[version] ?? version;
 }
 
 function parseChain(chain: Buffer[]): ParsedCertificate[] {
@@ -134,20 +240,20 @@ function summary(facts: CertificateFacts, index: number) {
   };
 }
 
-/** Builds the path to a trusted root; each certificate of it becomes a child step. Answers the path's facts. */
-async function validateTrust(step: StepContext, sent: ParsedCertificate[], judge: (finding: Finding) => Finding): Promise<CertificateFacts[]> {
-  const store = trustStore();
-  const chain = analyzeChain(sent.map((cert) => cert.node), store.anchors);
-  const path = chain.path.map((link) => (link.source === "trust-store" ? parseCertificate(Buffer.from(link.cert.raw)) : sent[link.source]!));
+/** The built path's certificates: the ones sent, plus an anchor from the trust store. */
+function pathCertificates(assessment: TrustAssessment, sent: ParsedCertificate[]): ParsedCertificate[] {
+  return assessment.chain.path.map((link) => (link.source === "trust-store" ? parseCertificate(Buffer.from(link.cert.raw)) : sent[link.source]!));
+}
+
+/** Each certificate of the built path becomes a child step of the trust step, with what path validation found on it. */
+async function recordPath(step: StepContext, assessment: TrustAssessment, path: ParsedCertificate[]): Promise<void> {
   for (const [index, cert] of path.entries()) {
-    const link = chain.path[index]!;
+    const link = assessment.chain.path[index]!;
     const origin = link.source === "trust-store" ? "from the trusted root store" : `sent by the server as certificate #${link.source + 1}`;
+    const broken = assessment.violations.filter((violation) => violation.position === index).map((violation) => violation.problem);
     await step.step("tls.certificate.trust.chain", `Certificate ${index + 1} in the chain: ${cert.facts.subject}`, (child) => {
-      child.addDetails(summary(cert.facts, index));
+      child.addDetails({ ...summary(cert.facts, index), ...(broken.length > 0 ? { breaks: broken } : {}) });
       child.info(`Issued by ${cert.facts.issuer}; valid from ${cert.facts.notBefore} to ${cert.facts.notAfter}; ${origin}.`);
     });
   }
-  step.addDetails({ trustStore: store.description });
-  step.report(judge(checkTrust(chain, path.map((cert) => cert.facts))));
-  return path.map((cert) => cert.facts);
 }
