@@ -17,7 +17,15 @@ export default defineConfig({
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       // Without these, Chromium keeps dialling hosts this closed network refuses.
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium", headless: true, viewport: { width: 1280, height: 900 } } }],

@@ -1,8 +1,8 @@
-import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { ProductMark } from "@/components/product-mark";
 import { SiteNav } from "@/components/site-nav";
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
 import "./globals.css";
 
 export const metadata: Metadata = {

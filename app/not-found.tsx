@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { PageNotFoundView } from "@/components/not-found-views";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Page not found" };
 

@@ -65,21 +65,19 @@ export function CopyPermalink({ path, initialUrl }: { path: string; initialUrl: 
         data-testid="permalink-url"
         className="h-8 min-w-0 flex-1 basis-64 rounded-md border border-line bg-canvas px-2.5 font-mono text-[0.8125rem] text-ink"
       />
-      <Button
-        size="sm"
-        variant="secondary"
-        data-testid="copy-permalink"
-        disabled={!hydrated}
-        onClick={() => void copy()}
-        className="js-only"
-      >
+      <Button size="sm" variant="secondary" data-testid="copy-permalink" disabled={!hydrated} onClick={() => void copy()} className="js-only">
         <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="h-4 w-4">
           {state === "copied" ? (
             <path d="m3.5 8.5 3 3 6-7" fill="none" stroke="#107c10" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
           ) : (
             <>
               <rect x="5.5" y="5.5" width="8" height="8.5" rx="1.3" fill="none" stroke="currentColor" strokeWidth="1.3" />
-              <path d="M10.5 3.5V3a1.3 1.3 0 0 0-1.3-1.3H3.8A1.3 1.3 0 0 0 2.5 3v6.2a1.3 1.3 0 0 0 1.3 1.3h.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+              <path
+                d="M10.5 3.5V3a1.3 1.3 0 0 0-1.3-1.3H3.8A1.3 1.3 0 0 0 2.5 3v6.2a1.3 1.3 0 0 0 1.3 1.3h.5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.3"
+              />
             </>
           )}
         </svg>

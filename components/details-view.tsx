@@ -28,9 +28,41 @@ const LABELS: Record<string, string> = {
 };
 
 const ACRONYMS = new Set([
-  "alpn", "ca", "cn", "crl", "dns", "ehlo", "eku", "ews", "http", "https", "id", "imap", "ip", "ipv4", "ipv6", "mapi",
-  "mx", "ntlm", "ocsp", "oid", "pop", "ptr", "rpc", "san", "sha", "smtp", "sni", "spf", "ssl", "tcp", "tls", "ttl", "url",
-  "uri", "utc",
+  "alpn",
+  "ca",
+  "cn",
+  "crl",
+  "dns",
+  "ehlo",
+  "eku",
+  "ews",
+  "http",
+  "https",
+  "id",
+  "imap",
+  "ip",
+  "ipv4",
+  "ipv6",
+  "mapi",
+  "mx",
+  "ntlm",
+  "ocsp",
+  "oid",
+  "pop",
+  "ptr",
+  "rpc",
+  "san",
+  "sha",
+  "smtp",
+  "sni",
+  "spf",
+  "ssl",
+  "tcp",
+  "tls",
+  "ttl",
+  "url",
+  "uri",
+  "utc",
 ]);
 
 /** `chainAsSent` → "Chain as sent"; keys that aren't identifiers (HTTP header names…) are shown as they are. */
@@ -159,9 +191,7 @@ function ArrayValue({ items, name, depth }: { items: unknown[]; name?: string; d
       <ol className="space-y-2">
         {shown.map((item, index) => (
           <li key={index} className="rounded border border-line-subtle bg-surface">
-            <p className="border-b border-line-subtle bg-canvas px-2.5 py-1 text-xs font-semibold uppercase tracking-wide text-ink-muted">
-              #{index + 1}
-            </p>
+            <p className="border-b border-line-subtle bg-canvas px-2.5 py-1 text-xs font-semibold uppercase tracking-wide text-ink-muted">#{index + 1}</p>
             <div className="px-2.5 py-1">
               <Value value={item} depth={depth + 1} bare />
             </div>

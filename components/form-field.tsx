@@ -18,7 +18,15 @@ export function FormFieldControl({ field, value, error, onValue }: FormFieldCont
   const hint = field.hint ? <RichText text={field.hint} /> : undefined;
   if (field.kind === "checkbox") {
     return (
-      <CheckboxField name={field.name} label={field.label} value="true" checked={value === true} onChange={(event) => onValue(event.target.checked)} error={error} hint={hint} />
+      <CheckboxField
+        name={field.name}
+        label={field.label}
+        value="true"
+        checked={value === true}
+        onChange={(event) => onValue(event.target.checked)}
+        error={error}
+        hint={hint}
+      />
     );
   }
   if (field.kind === "choice") {

@@ -76,7 +76,9 @@ export function LiveStepList({ steps, running }: { steps: LiveSteps; running: bo
           >
             <span className="mt-px">{row.status ? <StatusIcon status={row.status} /> : <Spinner />}</span>
             <div className="min-w-0 flex-1">
-              <p className={`[overflow-wrap:anywhere] ${depth === 0 ? "font-semibold" : "font-medium"} ${row.status === "skipped" ? "text-ink-muted" : "text-ink"}`}>
+              <p
+                className={`[overflow-wrap:anywhere] ${depth === 0 ? "font-semibold" : "font-medium"} ${row.status === "skipped" ? "text-ink-muted" : "text-ink"}`}
+              >
                 {row.title}
                 <span className="sr-only"> ({row.status ? STATUS_LABEL[row.status] : "running"})</span>
               </p>

@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
 import { ButtonLink } from "./ui/button";
+import type { ReactNode } from "react";
 
 function NotFoundLayout({ eyebrow, title, testId, children }: { eyebrow: string; title: string; testId: string; children: ReactNode }) {
   return (
@@ -29,8 +29,7 @@ export function ResultNotFoundView() {
   return (
     <NotFoundLayout eyebrow="Result not found" title="This result doesn’t exist or has expired" testId="result-not-found">
       <p className="mt-3 text-ink-muted">
-        Results are kept for a limited time and then deleted. Check that the link is complete, or run the test again to get a new
-        permalink.
+        Results are kept for a limited time and then deleted. Check that the link is complete, or run the test again to get a new permalink.
       </p>
       <div className="mt-6 flex justify-center gap-3">
         <ButtonLink href="/" variant="primary">

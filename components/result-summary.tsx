@@ -1,9 +1,9 @@
-import type { ReactNode } from "react";
 import { analyzerOf, fieldOf, SECRET_FIELDS } from "@/lib/analyzers/catalog";
 import type { FormField } from "@/lib/analyzers/definition";
 import type { TestResult } from "@/lib/engine/types";
 import { labelFor } from "./details-view";
 import { formatAge, formatDuration, formatUtc } from "./format";
+import type { ReactNode } from "react";
 
 /** Shown for an input the test no longer declares (an old result), or for the credentials marker. */
 const OTHER_LABELS: Record<string, string> = { credentials: "Credentials" };

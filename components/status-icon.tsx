@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
 import type { StepStatus } from "@/lib/engine/types";
+import type { ReactNode } from "react";
 
 /** What a screen reader says for each status; the icon's shape and this label carry the meaning, not colour alone. */
 export const STATUS_LABEL: Record<StepStatus, string> = {

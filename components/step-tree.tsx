@@ -50,19 +50,17 @@ function StepItem({ step, depth }: { step: Step; depth: number }) {
     >
       <summary
         className={
-          "flex cursor-pointer items-start gap-2 rounded-md px-3 py-2 hover:bg-canvas " +
-          "focus-visible:outline-offset-[-2px] " +
-          (top ? "py-2.5" : "")
+          "flex cursor-pointer items-start gap-2 rounded-md px-3 py-2 hover:bg-canvas " + "focus-visible:outline-offset-[-2px] " + (top ? "py-2.5" : "")
         }
       >
         <Chevron />
         <StatusIcon status={step.status} />
-        <span className={`min-w-0 flex-1 [overflow-wrap:anywhere] ${top ? "font-semibold" : "font-medium"} ${step.status === "skipped" ? "text-ink-muted" : "text-ink"}`}>
+        <span
+          className={`min-w-0 flex-1 [overflow-wrap:anywhere] ${top ? "font-semibold" : "font-medium"} ${step.status === "skipped" ? "text-ink-muted" : "text-ink"}`}
+        >
           {step.title}
         </span>
-        {step.status !== "success" ? (
-          <span className="sr-only">({STATUS_LABEL[step.status]})</span>
-        ) : null}
+        {step.status !== "success" ? <span className="sr-only">({STATUS_LABEL[step.status]})</span> : null}
         {step.status === "skipped" ? (
           <span className="shrink-0 pl-2 text-xs leading-6 text-ink-muted" aria-hidden="true">
             Skipped

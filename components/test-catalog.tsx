@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { ANALYZERS } from "@/lib/analyzers/catalog";
 import { TEST_GROUPS, type AnalyzerDefinition, type TestGroup } from "@/lib/analyzers/definition";
+import type { ReactNode } from "react";
 
 const GROUP_DESCRIPTION: Record<TestGroup, string> = {
   "Exchange Server": "Connectivity to Exchange and Microsoft 365 services as Outlook and mobile clients see it.",
@@ -34,7 +34,17 @@ const GROUP_ICON: Record<TestGroup, ReactNode> = {
 function GroupIcon({ group }: { group: TestGroup }) {
   return (
     <span className="flex h-8 w-8 shrink-0 items-center justify-center rounded-md bg-accent-subtle text-accent">
-      <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        viewBox="0 0 20 20"
+        aria-hidden="true"
+        focusable="false"
+        className="h-5 w-5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         {GROUP_ICON[group]}
       </svg>
     </span>
@@ -49,7 +59,10 @@ function TestCard({ test }: { test: AnalyzerDefinition }) {
       className="group relative flex flex-col rounded-lg border border-line bg-surface p-5 shadow-[0_1px_2px_rgba(0,0,0,0.04)] transition-colors hover:border-accent focus-within:border-accent"
     >
       <h3 className="text-base font-semibold text-ink">
-        <Link href={`/tests/${test.id}`} className="rounded no-underline after:absolute after:inset-0 after:rounded-lg after:content-[''] focus-visible:outline-none">
+        <Link
+          href={`/tests/${test.id}`}
+          className="rounded no-underline after:absolute after:inset-0 after:rounded-lg after:content-[''] focus-visible:outline-none"
+        >
           {test.title}
         </Link>
       </h3>
@@ -67,9 +80,7 @@ function TestCard({ test }: { test: AnalyzerDefinition }) {
 /** The built tests, grouped as Microsoft groups them; groups without a built test are hidden. */
 export function TestCatalog() {
   const tests: readonly AnalyzerDefinition[] = ANALYZERS;
-  const groups = TEST_GROUPS.map((group) => ({ group, tests: tests.filter((test) => test.group === group) })).filter(
-    (entry) => entry.tests.length > 0,
-  );
+  const groups = TEST_GROUPS.map((group) => ({ group, tests: tests.filter((test) => test.group === group) })).filter((entry) => entry.tests.length > 0);
   return (
     <div className="space-y-10">
       {groups.map(({ group, tests: groupTests }) => {

@@ -2,10 +2,21 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import type { ApiErrorBody } from "@/lib/api/errors";
 import { requireAnalyzer, type TestId } from "@/lib/analyzers/catalog";
 import type { FormField } from "@/lib/analyzers/definition";
-import { fieldErrors, FORM_SECTIONS, initialValues, payloadFor, prefilledValues, validateValues, withValue, type FieldErrors, type FormValue, type FormValues } from "@/lib/analyzers/form";
+import {
+  fieldErrors,
+  FORM_SECTIONS,
+  initialValues,
+  payloadFor,
+  prefilledValues,
+  validateValues,
+  withValue,
+  type FieldErrors,
+  type FormValue,
+  type FormValues,
+} from "@/lib/analyzers/form";
+import type { ApiErrorBody } from "@/lib/api/errors";
 import type { Step } from "@/lib/engine/types";
 import { FormFieldControl } from "./form-field";
 import { formatDuration } from "./format";
@@ -199,7 +210,13 @@ export function TestForm({ testId }: { testId: TestId }) {
                   {section.id === "credentials" ? <CredentialsNote /> : null}
                 </div>
                 {sectionFields.map((field) => (
-                  <FormFieldControl key={field.name} field={field} value={values[field.name] ?? ""} error={errors[field.name]} onValue={(value) => update(field, value)} />
+                  <FormFieldControl
+                    key={field.name}
+                    field={field}
+                    value={values[field.name] ?? ""}
+                    error={errors[field.name]}
+                    onValue={(value) => update(field, value)}
+                  />
                 ))}
               </section>
             );
@@ -254,8 +271,8 @@ function CredentialsNote() {
         <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" strokeWidth="1.3" />
       </svg>
       <span>
-        Used for this run only, never stored, logged or put in the permalink, and sent only over a connection Outlook itself would accept.
-        Without them, the sign-in step is skipped.
+        Used for this run only, never stored, logged or put in the permalink, and sent only over a connection Outlook itself would accept. Without them, the
+        sign-in step is skipped.
       </span>
     </p>
   );

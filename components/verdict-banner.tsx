@@ -45,14 +45,9 @@ export function VerdictBanner({ verdict, steps }: { verdict: Verdict; steps: rea
     counts.warning ? plural(counts.warning, "warning") : "",
     counts.skipped ? `${counts.skipped} skipped` : "",
   ].filter(Boolean);
-  const summary =
-    parts.length === 0 ? `All ${plural(total, "check")} passed.` : `${parts.join(", ")} in ${plural(total, "check")}.`;
+  const summary = parts.length === 0 ? `All ${plural(total, "check")} passed.` : `${parts.join(", ")} in ${plural(total, "check")}.`;
   return (
-    <section
-      data-verdict={verdict}
-      aria-label="Verdict"
-      className={`flex items-start gap-3.5 rounded-lg border px-5 py-4 ${VERDICT_STYLE[verdict]}`}
-    >
+    <section data-verdict={verdict} aria-label="Verdict" className={`flex items-start gap-3.5 rounded-lg border px-5 py-4 ${VERDICT_STYLE[verdict]}`}>
       <StatusIcon status={verdict} className="mt-0.5 h-7 w-7" decorative />
       <div>
         <p data-testid="verdict" data-verdict={verdict} className={`text-lg font-semibold leading-snug ${VERDICT_HEADING[verdict]}`}>

@@ -13,15 +13,13 @@
  * Progress goes to stderr; the report (tables + one `BENCH_JSON {...}` line) goes to stdout. Exit 0 on success,
  * 1 with the reason on failure. Servers, child process groups and temp dirs are removed on every exit path.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { readFileSync, rmSync } from "node:fs";
 import { setMaxListeners } from "node:events";
+import { readFileSync, rmSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { chainPem, createTestPki } from "../tests/support/pki";
-import { startHttpsServer } from "../tests/support/servers";
 import { ensureBuild, staleBuildWarning, startApp, type RunningApp } from "./bench/app";
 import { installSignalHandlers, onCleanup, runCleanup, stopSignal } from "./bench/cleanup";
 import {
@@ -39,6 +37,8 @@ import {
 import { appServerMemory, type AppServerMemory } from "./bench/proc";
 import { round, roundSummary, summarize, type Summary } from "./bench/stats";
 import { fmt, table } from "./bench/table";
+import { chainPem, createTestPki } from "../tests/support/pki";
+import { startHttpsServer } from "../tests/support/servers";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const TARGET_IP = "127.0.0.77";
@@ -179,7 +179,13 @@ function memRow(label: string, m: AppServerMemory): string[] {
 }
 
 function memJson(m: AppServerMemory) {
-  return { pid: m.server.pid, rssMiB: round(m.server.rssKiB / 1024, 1), hwmMiB: round(m.server.hwmKiB / 1024, 1), treeRssMiB: round(m.treeRssKiB / 1024, 1), treeProcesses: m.treeProcesses };
+  return {
+    pid: m.server.pid,
+    rssMiB: round(m.server.rssKiB / 1024, 1),
+    hwmMiB: round(m.server.hwmKiB / 1024, 1),
+    treeRssMiB: round(m.treeRssKiB / 1024, 1),
+    treeProcesses: m.treeProcesses,
+  };
 }
 
 function latRow(label: string, s: Summary): string[] {
@@ -220,7 +226,11 @@ async function main(): Promise<void> {
   // 1. test PKI + TLS target on loopback
   log("generating the test PKI…");
   const pki = await createTestPki();
-  onCleanup("test PKI temp dir", () => pki.cleanup(), () => rmSyncQuiet(pki.dir));
+  onCleanup(
+    "test PKI temp dir",
+    () => pki.cleanup(),
+    () => rmSyncQuiet(pki.dir),
+  );
   const leaf = await pki.issueLeaf({ commonName: TARGET_NAME, dnsNames: [TARGET_NAME], ipAddresses: [TARGET_IP] });
   const target = await startHttpsServer({ host: TARGET_IP, chain: chainPem(leaf, pki.intermediate), key: leaf.keyPem });
   onCleanup("TLS target server", () => target.close());
@@ -235,7 +245,11 @@ async function main(): Promise<void> {
 
   // 2. production app
   const tmp = await mkdtemp(join(os.tmpdir(), "rca-bench-"));
-  onCleanup("bench temp dir", () => rm(tmp, { recursive: true, force: true }), () => rmSyncQuiet(tmp));
+  onCleanup(
+    "bench temp dir",
+    () => rm(tmp, { recursive: true, force: true }),
+    () => rmSyncQuiet(tmp),
+  );
   checkStop();
   const buildSeconds = await ensureBuild(ROOT);
   const stale = staleBuildWarning(ROOT);
@@ -323,7 +337,9 @@ async function main(): Promise<void> {
   const tpOpenssl = await runPool(TP_TOTAL, TP_CONCURRENCY, TP_DEADLINE_MS, (signal) => sClient(sopts, signal));
   checkStop();
   const procsPerUnit = 1 + PROBE_VERSIONS.length;
-  log(`throughput: ${TP_TOTAL} openssl same-work units, ${TP_CONCURRENCY} concurrent (up to ${TP_CONCURRENCY * procsPerUnit} openssl processes; cap ${TP_DEADLINE_MS / 1000} s)…`);
+  log(
+    `throughput: ${TP_TOTAL} openssl same-work units, ${TP_CONCURRENCY} concurrent (up to ${TP_CONCURRENCY * procsPerUnit} openssl processes; cap ${TP_DEADLINE_MS / 1000} s)…`,
+  );
   const tpSame = await runPool(TP_TOTAL, TP_CONCURRENCY, TP_DEADLINE_MS, (signal) => sClientSameWork(sopts, signal));
 
   const aOk = tpAnalyzer.outcomes.filter((a) => a.ok);
@@ -359,7 +375,8 @@ async function main(): Promise<void> {
   out(`          lower bounds and the analyzer/openssl ratio includes that contention.`);
   out(`Load avg: ${la(loadAtStart)} at start, ${la(loadAtEnd)} at end (1/5/15 min; other work on the machine skews results)`);
   if (stale) out(`WARNING : ${stale}`);
-  if (protocolStepMissing) out(`WARNING : the analyzer result has no tls.protocols step: this build does not probe TLS versions, so the same-work reference does more work than it`);
+  if (protocolStepMissing)
+    out(`WARNING : the analyzer result has no tls.protocols step: this build does not probe TLS versions, so the same-work reference does more work than it`);
   out(`Target  : ${TARGET_IP}:${target.port}, Node TLS server in the bench process (TLS 1.2–1.3), chain = leaf (EC P-256,`);
   out(`          CN/SAN ${TARGET_NAME}, SAN IP ${TARGET_IP}) + intermediate; trust = test root (NODE_EXTRA_CA_CERTS / -CAfile)`);
   out(`Work    : one tls-certificate test = 1 verified handshake (TCP + full handshake + chain and IP-SAN verification)`);
@@ -374,7 +391,9 @@ async function main(): Promise<void> {
   out(`          probe outcomes over all ${allSameUnits.length} ok units: ${probeTally(allSameUnits).join(", ")}`);
   out(`openssl, 1 verified handshake (earlier reference, not the same work): the first command above alone`);
   out(`          (new process per run: process start + TCP + full handshake + chain and IP-SAN verification)`);
-  out(`Startup : ${buildSeconds === null ? "existing build used" : `built first (${buildSeconds.toFixed(1)} s)`}; app healthy (GET / 200) after ${app.startupSeconds.toFixed(1)} s`);
+  out(
+    `Startup : ${buildSeconds === null ? "existing build used" : `built first (${buildSeconds.toFixed(1)} s)`}; app healthy (GET / 200) after ${app.startupSeconds.toFixed(1)} s`,
+  );
   out("");
   out(`Latency, sequential (${WARMUP} warm-up runs discarded; ms; quantiles interpolated)`);
   out(
@@ -397,18 +416,52 @@ async function main(): Promise<void> {
   const ratioMedian1 = latWall.p50 / latOpenssl.p50;
   const ratioP901 = latWall.p90 / latOpenssl.p90;
   const ratioInside1 = latInside.p50 / latOpenssl.p50;
-  out(`  ratio analyzer / openssl same work: median ${fmt(ratioMedian, 2)}x, p90 ${fmt(ratioP90, 2)}x (in-test elapsed median / same-work median: ${fmt(ratioInside, 2)}x)`);
-  out(`  ratio analyzer / openssl 1 verified handshake (not the same work): median ${fmt(ratioMedian1, 2)}x, p90 ${fmt(ratioP901, 2)}x (in-test: ${fmt(ratioInside1, 2)}x)`);
+  out(
+    `  ratio analyzer / openssl same work: median ${fmt(ratioMedian, 2)}x, p90 ${fmt(ratioP90, 2)}x (in-test elapsed median / same-work median: ${fmt(ratioInside, 2)}x)`,
+  );
+  out(
+    `  ratio analyzer / openssl 1 verified handshake (not the same work): median ${fmt(ratioMedian1, 2)}x, p90 ${fmt(ratioP901, 2)}x (in-test: ${fmt(ratioInside1, 2)}x)`,
+  );
   out("");
   out(`Throughput (${TP_TOTAL} runs, ${TP_CONCURRENCY} concurrent clients/units, stop after ${TP_DEADLINE_MS / 1000} s; latency of successful runs, ms)`);
   out(
     table(
       ["", "done", "ok", "errors", "wall s", "per second", "p50", "p95", "max"],
       [
-        ["analyzer (tests/s)", String(tpAnalyzer.outcomes.length), String(aOk.length), String(aErrors), fmt(tpAnalyzer.wallMs / 1000, 2), fmt(aRate, 2), fmt(aTpLat.p50, 1), fmt(aTpLat.p95, 1), fmt(aTpLat.max, 1)],
+        [
+          "analyzer (tests/s)",
+          String(tpAnalyzer.outcomes.length),
+          String(aOk.length),
+          String(aErrors),
+          fmt(tpAnalyzer.wallMs / 1000, 2),
+          fmt(aRate, 2),
+          fmt(aTpLat.p50, 1),
+          fmt(aTpLat.p95, 1),
+          fmt(aTpLat.max, 1),
+        ],
         ["  inside the test (result.elapsedMs)", "", "", "", "", "", fmt(aTpInside.p50, 1), fmt(aTpInside.p95, 1), fmt(aTpInside.max, 1)],
-        [`openssl s_client, same work (units/s)`, String(tpSame.outcomes.length), String(sOk.length), String(sErrors), fmt(tpSame.wallMs / 1000, 2), fmt(sRate, 2), fmt(sTpLat.p50, 1), fmt(sTpLat.p95, 1), fmt(sTpLat.max, 1)],
-        ["openssl s_client, 1 verified handshake (handshakes/s)", String(tpOpenssl.outcomes.length), String(oOk.length), String(oErrors), fmt(tpOpenssl.wallMs / 1000, 2), fmt(oRate, 2), fmt(oTpLat.p50, 1), fmt(oTpLat.p95, 1), fmt(oTpLat.max, 1)],
+        [
+          `openssl s_client, same work (units/s)`,
+          String(tpSame.outcomes.length),
+          String(sOk.length),
+          String(sErrors),
+          fmt(tpSame.wallMs / 1000, 2),
+          fmt(sRate, 2),
+          fmt(sTpLat.p50, 1),
+          fmt(sTpLat.p95, 1),
+          fmt(sTpLat.max, 1),
+        ],
+        [
+          "openssl s_client, 1 verified handshake (handshakes/s)",
+          String(tpOpenssl.outcomes.length),
+          String(oOk.length),
+          String(oErrors),
+          fmt(tpOpenssl.wallMs / 1000, 2),
+          fmt(oRate, 2),
+          fmt(oTpLat.p50, 1),
+          fmt(oTpLat.p95, 1),
+          fmt(oTpLat.max, 1),
+        ],
       ],
     ),
   );
@@ -419,9 +472,18 @@ async function main(): Promise<void> {
     out(`  WARNING: the ${TP_DEADLINE_MS / 1000} s cap was reached; not all ${TP_TOTAL} runs completed`);
   }
   const firstErrors = [
-    ...tpAnalyzer.outcomes.filter((a) => !a.ok).slice(0, 3).map((a) => `analyzer: ${a.error}`),
-    ...tpSame.outcomes.filter((o) => !o.ok).slice(0, 3).map((o) => `openssl same work: ${o.detail}`),
-    ...tpOpenssl.outcomes.filter((o) => !o.ok).slice(0, 3).map((o) => `openssl 1 verified handshake: ${o.detail}`),
+    ...tpAnalyzer.outcomes
+      .filter((a) => !a.ok)
+      .slice(0, 3)
+      .map((a) => `analyzer: ${a.error}`),
+    ...tpSame.outcomes
+      .filter((o) => !o.ok)
+      .slice(0, 3)
+      .map((o) => `openssl same work: ${o.detail}`),
+    ...tpOpenssl.outcomes
+      .filter((o) => !o.ok)
+      .slice(0, 3)
+      .map((o) => `openssl 1 verified handshake: ${o.detail}`),
   ];
   for (const e of firstErrors) out(`  error: ${e.slice(0, 300)}`);
   out("");
@@ -437,7 +499,15 @@ async function main(): Promise<void> {
   out("");
 
   const summary = {
-    machine: { cpus: nproc, sharedCores: true, loadAvgStart: loadAtStart.map((v) => round(v, 2)), loadAvgEnd: loadAtEnd.map((v) => round(v, 2)), node: process.version, next: nextVersion(), openssl: opensslVersion() },
+    machine: {
+      cpus: nproc,
+      sharedCores: true,
+      loadAvgStart: loadAtStart.map((v) => round(v, 2)),
+      loadAvgEnd: loadAtEnd.map((v) => round(v, 2)),
+      node: process.version,
+      next: nextVersion(),
+      openssl: opensslVersion(),
+    },
     target: { host: TARGET_IP, port: target.port, name: TARGET_NAME },
     /** what the headline ratios (latency.ratioMedian / ratioP90, throughput.ratio) compare against */
     reference: "openssl same work: verified s_client + 4 single-version probes (-tls1, -tls1_1, -tls1_2, -tls1_3) in parallel",
@@ -462,13 +532,47 @@ async function main(): Promise<void> {
       total: TP_TOTAL,
       concurrency: TP_CONCURRENCY,
       deadlineS: TP_DEADLINE_MS / 1000,
-      analyzer: { done: tpAnalyzer.outcomes.length, ok: aOk.length, errors: aErrors, wallS: round(tpAnalyzer.wallMs / 1000, 3), perSecond: round(aRate, 2), p50Ms: round(aTpLat.p50, 1), p95Ms: round(aTpLat.p95, 1), elapsedP50Ms: round(aTpInside.p50, 1), stoppedByDeadline: tpAnalyzer.stoppedByDeadline },
-      opensslSameWork: { done: tpSame.outcomes.length, ok: sOk.length, errors: sErrors, wallS: round(tpSame.wallMs / 1000, 3), perSecond: round(sRate, 2), p50Ms: round(sTpLat.p50, 1), p95Ms: round(sTpLat.p95, 1), processesPerUnit: procsPerUnit, stoppedByDeadline: tpSame.stoppedByDeadline },
-      openssl: { done: tpOpenssl.outcomes.length, ok: oOk.length, errors: oErrors, wallS: round(tpOpenssl.wallMs / 1000, 3), perSecond: round(oRate, 2), p50Ms: round(oTpLat.p50, 1), p95Ms: round(oTpLat.p95, 1), stoppedByDeadline: tpOpenssl.stoppedByDeadline },
+      analyzer: {
+        done: tpAnalyzer.outcomes.length,
+        ok: aOk.length,
+        errors: aErrors,
+        wallS: round(tpAnalyzer.wallMs / 1000, 3),
+        perSecond: round(aRate, 2),
+        p50Ms: round(aTpLat.p50, 1),
+        p95Ms: round(aTpLat.p95, 1),
+        elapsedP50Ms: round(aTpInside.p50, 1),
+        stoppedByDeadline: tpAnalyzer.stoppedByDeadline,
+      },
+      opensslSameWork: {
+        done: tpSame.outcomes.length,
+        ok: sOk.length,
+        errors: sErrors,
+        wallS: round(tpSame.wallMs / 1000, 3),
+        perSecond: round(sRate, 2),
+        p50Ms: round(sTpLat.p50, 1),
+        p95Ms: round(sTpLat.p95, 1),
+        processesPerUnit: procsPerUnit,
+        stoppedByDeadline: tpSame.stoppedByDeadline,
+      },
+      openssl: {
+        done: tpOpenssl.outcomes.length,
+        ok: oOk.length,
+        errors: oErrors,
+        wallS: round(tpOpenssl.wallMs / 1000, 3),
+        perSecond: round(oRate, 2),
+        p50Ms: round(oTpLat.p50, 1),
+        p95Ms: round(oTpLat.p95, 1),
+        stoppedByDeadline: tpOpenssl.stoppedByDeadline,
+      },
       ratio: round(aRate / sRate, 3),
       ratioSingleHandshake: round(aRate / oRate, 3),
     },
-    memory: { foundBy: memAfterThroughput.foundBy, before: memJson(memBefore), afterLatency: memJson(memAfterLatency), afterThroughput: memJson(memAfterThroughput) },
+    memory: {
+      foundBy: memAfterThroughput.foundBy,
+      before: memJson(memBefore),
+      afterLatency: memJson(memAfterLatency),
+      afterThroughput: memJson(memAfterThroughput),
+    },
     staleBuild: stale,
     startup: { buildSeconds: buildSeconds === null ? null : round(buildSeconds, 1), healthySeconds: round(app.startupSeconds, 2) },
   };
@@ -484,7 +588,11 @@ function rmSyncQuiet(path: string): void {
 }
 
 installSignalHandlers();
-onCleanup("openssl clients", () => killRunningSClients(), () => killRunningSClients());
+onCleanup(
+  "openssl clients",
+  () => killRunningSClients(),
+  () => killRunningSClients(),
+);
 let exitCode = 0;
 try {
   await main();

@@ -77,11 +77,7 @@ export type TextInputProps = InputHTMLAttributes<HTMLInputElement>;
 export function TextInput({ className = "", ...props }: TextInputProps) {
   const invalid = props["aria-invalid"] === true || props["aria-invalid"] === "true";
   return (
-    <input
-      type="text"
-      {...props}
-      className={`${INPUT} ${invalid ? "border-bad focus:outline-bad" : "border-[#bcc3cb] hover:border-[#8c959f]"} ${className}`}
-    />
+    <input type="text" {...props} className={`${INPUT} ${invalid ? "border-bad focus:outline-bad" : "border-[#bcc3cb] hover:border-[#8c959f]"} ${className}`} />
   );
 }
 
@@ -98,12 +94,7 @@ export function CheckboxField({ name, label, hint, error, ...props }: CheckboxFi
   return (
     <div>
       <div className="flex items-start gap-2.5">
-        <input
-          type="checkbox"
-          {...control}
-          {...props}
-          className="mt-0.5 h-4 w-4 shrink-0 cursor-pointer rounded-sm border-[#8c959f] accent-accent"
-        />
+        <input type="checkbox" {...control} {...props} className="mt-0.5 h-4 w-4 shrink-0 cursor-pointer rounded-sm border-[#8c959f] accent-accent" />
         <label htmlFor={control.id} className="cursor-pointer text-sm font-semibold text-ink">
           {label}
         </label>

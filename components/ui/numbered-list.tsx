@@ -32,10 +32,7 @@ export function NumberedList<T>({ items, size = "md", className = "", itemClassN
     <ol className={`${styles.list} ${className}`.trim()}>
       {items.map((item, index) => (
         <li key={index} className={`flex ${styles.item} ${itemClassName}`.trim()}>
-          <span
-            aria-hidden="true"
-            className={`flex shrink-0 items-center justify-center rounded-full text-xs font-semibold ${styles.badge}`}
-          >
+          <span aria-hidden="true" className={`flex shrink-0 items-center justify-center rounded-full text-xs font-semibold ${styles.badge}`}>
             {index + 1}
           </span>
           {children(item, index)}

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { ProblemCode } from "@/lib/problems";
-import type { AnalyzerDefinition, FormField } from "./definition";
 import { outlookAnywhere } from "./outlook-anywhere/definition";
 import { tlsCertificate } from "./tls-certificate/definition";
+import type { AnalyzerDefinition, FormField } from "./definition";
 
 /**
  * The registry of built tests, browser-safe: the catalogue, the forms, the about panel, the result summary,
@@ -35,7 +35,9 @@ export function requireAnalyzer(id: TestId): AnalyzerDefinition {
 }
 
 /** Every input field that is a credential, in any test: stripped from results, logs and links. */
-export const SECRET_FIELDS: ReadonlySet<string> = new Set(ANALYZERS.flatMap((analyzer) => analyzer.fields.filter((field) => field.secret).map((field) => field.name)));
+export const SECRET_FIELDS: ReadonlySet<string> = new Set(
+  ANALYZERS.flatMap((analyzer) => analyzer.fields.filter((field) => field.secret).map((field) => field.name)),
+);
 
 /** What a result keeps of the input: everything but the credentials, and whether some were supplied. */
 export function publicInput(input: Record<string, unknown>): Record<string, unknown> {

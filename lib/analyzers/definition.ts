@@ -1,5 +1,5 @@
-import type { z } from "zod";
 import type { ProblemCode } from "@/lib/problems";
+import type { z } from "zod";
 
 /**
  * What one analyzer test declares about itself, browser-safe: the catalogue entry, the input schema shared by

@@ -37,7 +37,7 @@ export const principalField: TextField = {
   name: "mutualAuthPrincipal",
   kind: "text",
   label: "Mutual authentication principal name",
-  hint: "Outlook's \"Only connect to proxy servers that have this principal name in their certificate\" setting: usually `msstd:` followed by the name on the certificate, or `msstd:*.contoso.com` for a wildcard certificate. Filled in from the server name until you change it.",
+  hint: 'Outlook\'s "Only connect to proxy servers that have this principal name in their certificate" setting: usually `msstd:` followed by the name on the certificate, or `msstd:*.contoso.com` for a wildcard certificate. Filled in from the server name until you change it.',
   section: "security",
   target: true,
   placeholder: "msstd:mail.contoso.com",

@@ -1,8 +1,8 @@
 import "server-only";
 import type { TestRun } from "@/lib/engine/runner";
-import type { InputOf, TestId } from "./catalog";
 import { runOutlookAnywhere } from "./outlook-anywhere/run";
 import { runTlsCertificate } from "./tls-certificate/run";
+import type { InputOf, TestId } from "./catalog";
 
 /** One test's steps on a run; never throws for a verdict about the server. */
 export type RunAnalyzer<Input> = (input: Input, run: TestRun) => Promise<void>;

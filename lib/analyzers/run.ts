@@ -1,10 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { permalinkPath } from "@/lib/constants";
 import { TestRun, type EmitEvent } from "@/lib/engine/runner";
 import { RESULT_SCHEMA_VERSION, type TestResult } from "@/lib/engine/types";
 import { verdictOf } from "@/lib/engine/verdict";
 import { saveResult } from "@/lib/store";
-import { permalinkPath } from "@/lib/constants";
 import { publicInput, type TestInput } from "./catalog";
 import { RUNNERS, type RunAnalyzer } from "./registry";
 

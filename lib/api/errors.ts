@@ -1,6 +1,6 @@
-import type { z } from "zod";
 import { INTERNAL_ERROR_MESSAGE } from "@/lib/constants";
 import { UnknownResultVersionError } from "@/lib/store/result-version";
+import type { z } from "zod";
 
 /** The one error shape every API route answers with. */
 export interface ApiErrorBody {

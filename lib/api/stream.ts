@@ -1,8 +1,8 @@
 import "server-only";
-import type { RunEvent } from "@/lib/engine/types";
-import { runAndSave } from "@/lib/analyzers/run";
 import type { TestInput } from "@/lib/analyzers/catalog";
+import { runAndSave } from "@/lib/analyzers/run";
 import { INTERNAL_ERROR_MESSAGE } from "@/lib/constants";
+import type { RunEvent } from "@/lib/engine/types";
 
 function sse(event: string, data: unknown): Uint8Array {
   return new TextEncoder().encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -26,7 +26,12 @@ export function streamTestRun(input: TestInput): Response {
         }
       };
       try {
-        send("result", await runAndSave(input, (event: RunEvent) => send(event.type, event.type === "start" ? { path: event.path, code: event.code, title: event.title } : { path: event.path, step: event.step })));
+        send(
+          "result",
+          await runAndSave(input, (event: RunEvent) =>
+            send(event.type, event.type === "start" ? { path: event.path, code: event.code, title: event.title } : { path: event.path, step: event.step }),
+          ),
+        );
       } catch (error) {
         console.error("[rca] test run failed:", error);
         send("error", { error: { message: INTERNAL_ERROR_MESSAGE } });

@@ -43,7 +43,9 @@ export function judgeTrust(assessment: TrustAssessment, openssl: OpenSslVerdict)
   const { chain, certificates, violations } = assessment;
   const oursAccepts = pathAccepted(assessment);
   // OpenSSL's own words beside the code: Node names some refusals only "UNSPECIFIED".
-  const opensslRefusal = openssl.authorized ? undefined : `${describeOpenSslError(openssl.error ?? "unknown")}${openssl.message ? ` (OpenSSL: "${openssl.message}")` : ""}`;
+  const opensslRefusal = openssl.authorized
+    ? undefined
+    : `${describeOpenSslError(openssl.error ?? "unknown")}${openssl.message ? ` (OpenSSL: "${openssl.message}")` : ""}`;
   const order = chain.path.map((link) => (link.source === "trust-store" ? "trust store" : `sent #${link.source + 1}`));
   const details = {
     path: certificates.map((cert, i) => ({ subject: cert.subject, source: order[i] })),

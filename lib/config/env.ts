@@ -12,7 +12,12 @@ const EnvSchema = z.object({
   RCA_DNS_SERVERS: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((server) => server.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(",")
+        .map((server) => server.trim())
+        .filter(Boolean),
+    ),
   NODE_EXTRA_CA_CERTS: z.string().optional(),
   RCA_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   RCA_RESULT_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),

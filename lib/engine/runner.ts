@@ -1,8 +1,8 @@
 import type { ProblemCode } from "@/lib/problems";
-import type { Finding } from "./finding";
 import { ProblemError } from "./problem-error";
-import type { Details, RunEvent, Step, StepStatus } from "./types";
 import { worseStatus } from "./verdict";
+import type { Finding } from "./finding";
+import type { Details, RunEvent, Step, StepStatus } from "./types";
 
 export type EmitEvent = (event: RunEvent) => void;
 

@@ -67,11 +67,7 @@ async function resolveWithServers(host: string, servers: string[], timeoutMs: nu
   // c-ares retries per server; keep the whole lookup within one timeout budget.
   const resolver = new dns.Resolver({ timeout: Math.max(100, Math.floor(timeoutMs / 2)), tries: 1 });
   resolver.setServers(servers);
-  const lookups = await withTimeout(
-    Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]),
-    timeoutMs,
-    () => dnsTimeout(host, timeoutMs),
-  );
+  const lookups = await withTimeout(Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]), timeoutMs, () => dnsTimeout(host, timeoutMs));
   const addresses: ResolvedAddress[] = [];
   lookups.forEach((outcome, index) => {
     if (outcome.status === "fulfilled") {

@@ -1,8 +1,8 @@
 import "server-only";
 import { Agent, request as httpRequest } from "node:http";
-import type { Duplex } from "node:stream";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { cleanText, LIMITS } from "./limits";
+import type { Duplex } from "node:stream";
 
 export interface HttpResponse {
   status: number;
@@ -33,8 +33,14 @@ export class HttpSession {
   ) {
     this.agent = new Agent({ keepAlive: true, maxSockets: 1 });
     // Node's Agent accepts an asynchronous createConnection through its callback.
-    (this.agent as unknown as { createConnection: unknown }).createConnection = (_options: unknown, callback: (error: Error | null, socket?: Duplex) => void) => {
-      openConnection().then((socket) => callback(null, socket), (error: Error) => callback(error));
+    (this.agent as unknown as { createConnection: unknown }).createConnection = (
+      _options: unknown,
+      callback: (error: Error | null, socket?: Duplex) => void,
+    ) => {
+      openConnection().then(
+        (socket) => callback(null, socket),
+        (error: Error) => callback(error),
+      );
       return undefined;
     };
   }
@@ -109,9 +115,11 @@ function headerPairs(raw: string[]): Array<[string, string]> {
 function httpProblem(error: NodeJS.ErrnoException): ProblemError {
   if (error instanceof ProblemError) return error;
   const code = error.code ?? "";
-  if (code === "HPE_HEADER_OVERFLOW") return new ProblemError("HTTP_UNEXPECTED_STATUS", `The server's HTTP headers exceed ${LIMITS.httpHeaderBytes} bytes.`, { httpError: code });
+  if (code === "HPE_HEADER_OVERFLOW")
+    return new ProblemError("HTTP_UNEXPECTED_STATUS", `The server's HTTP headers exceed ${LIMITS.httpHeaderBytes} bytes.`, { httpError: code });
   if (code.startsWith("HPE_")) return new ProblemError("HTTP_UNEXPECTED_STATUS", `The server's answer isn't valid HTTP (${code}).`, { httpError: code });
-  if (code === "ECONNRESET" || code === "EPIPE") return new ProblemError("CONNECTION_FAILED", "The server closed the connection before answering the HTTP request.", { httpError: code });
+  if (code === "ECONNRESET" || code === "EPIPE")
+    return new ProblemError("CONNECTION_FAILED", "The server closed the connection before answering the HTTP request.", { httpError: code });
   return new ProblemError("CONNECTION_FAILED", `The HTTP request failed (${code || error.message}).`, { httpError: code });
 }
 
@@ -120,4 +128,3 @@ export function headerValues(response: HttpResponse, name: string): string[] {
   const wanted = name.toLowerCase();
   return response.headers.filter(([key]) => key === wanted).map(([, value]) => value);
 }
-

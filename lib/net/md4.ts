@@ -41,8 +41,7 @@ export function md4(input: Uint8Array | string): Buffer {
     const dd = d;
 
     // Round 1
-    const r1 = (p: number, q: number, r: number, s: number, k: number, sh: number) =>
-      rotl((p + F(q, r, s) + X(k)) >>> 0, sh);
+    const r1 = (p: number, q: number, r: number, s: number, k: number, sh: number) => rotl((p + F(q, r, s) + X(k)) >>> 0, sh);
     for (const k of [0, 4, 8, 12]) {
       a = r1(a, b, c, d, k, 3);
       d = r1(d, a, b, c, k + 1, 7);
@@ -51,8 +50,7 @@ export function md4(input: Uint8Array | string): Buffer {
     }
 
     // Round 2
-    const r2 = (p: number, q: number, r: number, s: number, k: number, sh: number) =>
-      rotl((p + G(q, r, s) + X(k) + 0x5a827999) >>> 0, sh);
+    const r2 = (p: number, q: number, r: number, s: number, k: number, sh: number) => rotl((p + G(q, r, s) + X(k) + 0x5a827999) >>> 0, sh);
     for (const k of [0, 1, 2, 3]) {
       a = r2(a, b, c, d, k, 3);
       d = r2(d, a, b, c, k + 4, 5);
@@ -61,8 +59,7 @@ export function md4(input: Uint8Array | string): Buffer {
     }
 
     // Round 3
-    const r3 = (p: number, q: number, r: number, s: number, k: number, sh: number) =>
-      rotl((p + H(q, r, s) + X(k) + 0x6ed9eba1) >>> 0, sh);
+    const r3 = (p: number, q: number, r: number, s: number, k: number, sh: number) => rotl((p + H(q, r, s) + X(k) + 0x6ed9eba1) >>> 0, sh);
     for (const k of [0, 2, 1, 3]) {
       a = r3(a, b, c, d, k, 3);
       d = r3(d, a, b, c, k + 8, 9);

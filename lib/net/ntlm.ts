@@ -81,13 +81,7 @@ const FILETIME_EPOCH_OFFSET_MS = 11644473600000n;
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-export type NtlmErrorCode =
-  | "BAD_SIGNATURE"
-  | "BAD_MESSAGE_TYPE"
-  | "TRUNCATED"
-  | "BAD_FIELD"
-  | "BAD_AV_PAIR"
-  | "BAD_ARGUMENT";
+export type NtlmErrorCode = "BAD_SIGNATURE" | "BAD_MESSAGE_TYPE" | "TRUNCATED" | "BAD_FIELD" | "BAD_AV_PAIR" | "BAD_ARGUMENT";
 
 export class NtlmError extends Error {
   readonly code: NtlmErrorCode;
@@ -204,10 +198,7 @@ function readSecurityBuffer(buf: Buffer, at: number, field: string): Buffer {
   const offset = buf.readUInt32LE(at + 4);
   if (len === 0) return Buffer.alloc(0);
   if (offset > buf.length || len > buf.length - offset) {
-    throw new NtlmError(
-      "BAD_FIELD",
-      `NTLM message malformed: ${field} (offset ${offset}, length ${len}) extends beyond the ${buf.length}-byte message`,
-    );
+    throw new NtlmError("BAD_FIELD", `NTLM message malformed: ${field} (offset ${offset}, length ${len}) extends beyond the ${buf.length}-byte message`);
   }
   return Buffer.from(buf.subarray(offset, offset + len));
 }
@@ -369,10 +360,7 @@ export function parseChallengeMessage(buf: Buffer): ChallengeMessage {
   let version: NtlmVersion | undefined;
   if ((flags & NtlmFlags.NEGOTIATE_VERSION) !== 0 && buf.length >= 56) {
     // Only trust the Version field if no payload starts inside it.
-    const offsets = [
-      buf.readUInt16LE(12) > 0 ? buf.readUInt32LE(16) : Infinity,
-      buf.readUInt16LE(40) > 0 ? buf.readUInt32LE(44) : Infinity,
-    ];
+    const offsets = [buf.readUInt16LE(12) > 0 ? buf.readUInt32LE(16) : Infinity, buf.readUInt16LE(40) > 0 ? buf.readUInt32LE(44) : Infinity];
     if (Math.min(...offsets) >= 56) {
       version = {
         major: buf.readUInt8(48),
@@ -435,11 +423,7 @@ export function computeNtlmV2Response(params: {
 // Type 3
 
 /** Resolves the UserName/DomainName actually sent (and used in NTOWFv2). */
-export function resolveCredentials(
-  username: string,
-  domain?: string,
-  upn: "whole" | "split" = "whole",
-): { user: string; domain: string } {
+export function resolveCredentials(username: string, domain?: string, upn: "whole" | "split" = "whole"): { user: string; domain: string } {
   if (username.includes("\\")) {
     const s = splitUsername(username);
     return { user: s.user, domain: domain ?? s.domain };
@@ -463,9 +447,7 @@ export function createAuthenticateMessage(opts: AuthenticateOptions): Buffer {
   const workstation = opts.workstation ?? "";
 
   const timestamp =
-    opts.timestamp instanceof Date
-      ? dateToFiletime(opts.timestamp)
-      : (opts.timestamp ?? challenge.info.timestamp ?? dateToFiletime(new Date()));
+    opts.timestamp instanceof Date ? dateToFiletime(opts.timestamp) : (opts.timestamp ?? challenge.info.timestamp ?? dateToFiletime(new Date()));
 
   const responseKey = ntowfv2(password, user, domain);
   const v2 = computeNtlmV2Response({
@@ -479,8 +461,7 @@ export function createAuthenticateMessage(opts: AuthenticateOptions): Buffer {
   const lmResponse = challenge.info.timestamp !== undefined ? Buffer.alloc(24) : v2.lmChallengeResponse;
 
   // Unicode unless the server only offered OEM.
-  const unicode =
-    (challenge.flags & NtlmFlags.NEGOTIATE_UNICODE) !== 0 || (challenge.flags & NtlmFlags.NEGOTIATE_OEM) === 0;
+  const unicode = (challenge.flags & NtlmFlags.NEGOTIATE_UNICODE) !== 0 || (challenge.flags & NtlmFlags.NEGOTIATE_OEM) === 0;
   const enc = (s: string) => (unicode ? utf16(s) : Buffer.from(s, "latin1"));
   let flags = (challenge.flags & NEGOTIATE_FLAGS) | NtlmFlags.NEGOTIATE_NTLM;
   flags &= ~(NtlmFlags.NEGOTIATE_UNICODE | NtlmFlags.NEGOTIATE_OEM);
@@ -518,7 +499,9 @@ export function tlsServerEndPointBindings(serverCertificateDer: Buffer, signatur
   const applicationData = Buffer.concat([Buffer.from("tls-server-end-point:", "latin1"), createHash(hash).update(serverCertificateDer).digest()]);
   const struct = Buffer.alloc(20);
   struct.writeUInt32LE(applicationData.length, 16); // initiator and acceptor address types and lengths stay 0
-  return createHash("md5").update(Buffer.concat([struct, applicationData])).digest();
+  return createHash("md5")
+    .update(Buffer.concat([struct, applicationData]))
+    .digest();
 }
 
 /** Target info with MsvAvChannelBindings set (replacing any), before MsvAvEOL. */

@@ -12,7 +12,7 @@ interface Range {
 
 // IANA IPv4 and IPv6 special-purpose registries: everything here is not a public unicast address.
 const IPV4_RANGES: Range[] = [
-  { cidr: "0.0.0.0/8", label: "\"this network\" (0.0.0.0/8)" },
+  { cidr: "0.0.0.0/8", label: '"this network" (0.0.0.0/8)' },
   { cidr: "10.0.0.0/8", label: "private (RFC 1918)" },
   { cidr: "100.64.0.0/10", label: "carrier-grade NAT (RFC 6598)" },
   { cidr: "127.0.0.0/8", label: "loopback" },

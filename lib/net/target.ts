@@ -1,8 +1,8 @@
 import "server-only";
 import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
-import type { ResolvedAddress, Resolution } from "./dns";
 import { classifyAddress } from "./policy";
+import type { ResolvedAddress, Resolution } from "./dns";
 
 /**
  * A host that passed DNS and the target policy: every later connection goes to these checked addresses

@@ -1,8 +1,8 @@
 import "server-only";
 import { connect, type Socket } from "node:net";
 import { ProblemError } from "@/lib/engine/problem-error";
-import type { ResolvedAddress } from "./dns";
 import { LIMITS } from "./limits";
+import type { ResolvedAddress } from "./dns";
 import type { Target } from "./target";
 
 export interface TcpConnection {
@@ -21,7 +21,9 @@ export function connectAddress(address: ResolvedAddress, port: number, timeoutMs
       reject(error);
     };
     socket.setTimeout(timeoutMs, () =>
-      fail(new ProblemError("TCP_TIMEOUT", `No answer from ${address.address} on port ${port} within ${timeoutMs} ms: a firewall may be dropping the connection.`)),
+      fail(
+        new ProblemError("TCP_TIMEOUT", `No answer from ${address.address} on port ${port} within ${timeoutMs} ms: a firewall may be dropping the connection.`),
+      ),
     );
     socket.once("connect", () => {
       socket.setTimeout(0);
@@ -33,11 +35,19 @@ export function connectAddress(address: ResolvedAddress, port: number, timeoutMs
     socket.once("error", (error: NodeJS.ErrnoException) => {
       const code = error.code ?? "";
       if (code === "ECONNREFUSED") {
-        fail(new ProblemError("TCP_REFUSED", `The connection to ${address.address} on port ${port} was refused: nothing is listening, or a firewall rejects it.`, { socketError: code }));
+        fail(
+          new ProblemError("TCP_REFUSED", `The connection to ${address.address} on port ${port} was refused: nothing is listening, or a firewall rejects it.`, {
+            socketError: code,
+          }),
+        );
       } else if (code === "ETIMEDOUT" || code === "EHOSTUNREACH" || code === "ENETUNREACH") {
         fail(new ProblemError("TCP_TIMEOUT", `${address.address} on port ${port} couldn't be reached (${code}).`, { socketError: code }));
       } else {
-        fail(new ProblemError("CONNECTION_FAILED", `The connection to ${address.address} on port ${port} failed (${code || "unknown error"}).`, { socketError: code }));
+        fail(
+          new ProblemError("CONNECTION_FAILED", `The connection to ${address.address} on port ${port} failed (${code || "unknown error"}).`, {
+            socketError: code,
+          }),
+        );
       }
     });
   });

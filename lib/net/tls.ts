@@ -168,10 +168,18 @@ function handshakeProblem(error: NodeJS.ErrnoException, firstBytes: Buffer): Pro
   const details = { tlsError: code, serverSent: describeBytes(firstBytes) };
   if (firstBytes.length > 0 && looksLikeText(firstBytes)) {
     const line = cleanText(firstBytes.toString("latin1").split(/\r?\n/)[0] ?? "", LIMITS.plainTextLine);
-    return new ProblemError("TLS_NOT_SPOKEN", `The server answered in plain text instead of TLS: "${line}". This port doesn't speak TLS (plain HTTP, or a protocol that needs STARTTLS).`, details);
+    return new ProblemError(
+      "TLS_NOT_SPOKEN",
+      `The server answered in plain text instead of TLS: "${line}". This port doesn't speak TLS (plain HTTP, or a protocol that needs STARTTLS).`,
+      details,
+    );
   }
   if (code === "ERR_SSL_UNSUPPORTED_PROTOCOL" || code === "ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION") {
-    return new ProblemError("TLS_PROTOCOL_OBSOLETE", "The server and the analyzer share no TLS protocol version: the server only offers obsolete versions (SSL 3.0 or older).", details);
+    return new ProblemError(
+      "TLS_PROTOCOL_OBSOLETE",
+      "The server and the analyzer share no TLS protocol version: the server only offers obsolete versions (SSL 3.0 or older).",
+      details,
+    );
   }
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID" || VERIFY_ERROR.test(code)) {
     return new ProblemError("TLS_HANDSHAKE_FAILED", `OpenSSL refused the server's certificate (${code}).`, { ...details, verifyError: code });
@@ -191,7 +199,9 @@ function looksLikeText(bytes: Buffer): boolean {
 }
 
 function describeBytes(bytes: Buffer): string {
-  return bytes.length === 0 ? "nothing" : `${bytes.length >= LIMITS.tlsFirstBytes ? "at least " : ""}${bytes.length} bytes, starting ${bytes.subarray(0, 16).toString("hex")}`;
+  return bytes.length === 0
+    ? "nothing"
+    : `${bytes.length >= LIMITS.tlsFirstBytes ? "at least " : ""}${bytes.length} bytes, starting ${bytes.subarray(0, 16).toString("hex")}`;
 }
 
 /** Node's view of the chain (leaf, then issuers it could link); used only if the handshake couldn't be parsed. */

@@ -3,7 +3,9 @@ import { RESULT_SCHEMA_VERSION, TestResultSchema, type TestResult } from "@/lib/
 /** A stored result from a version of the analyzer this one can't read (newer, or never released). */
 export class UnknownResultVersionError extends Error {
   constructor(readonly version: unknown) {
-    super(`This result was stored with result format ${JSON.stringify(version)}, which this version of the analyzer can't read (it reads formats 1 to ${RESULT_SCHEMA_VERSION}).`);
+    super(
+      `This result was stored with result format ${JSON.stringify(version)}, which this version of the analyzer can't read (it reads formats 1 to ${RESULT_SCHEMA_VERSION}).`,
+    );
     this.name = "UnknownResultVersionError";
   }
 }

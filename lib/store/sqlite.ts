@@ -1,7 +1,7 @@
 import "server-only";
-import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import Database from "better-sqlite3";
 import type { TestResult } from "@/lib/engine/types";
 import { SQLITE_MIGRATIONS, type Migration } from "./migrations";
 import type { ResultStore } from "./types";

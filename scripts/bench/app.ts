@@ -1,22 +1,40 @@
 /** Build (if needed), start and stop the production app (`next start`) as a detached process group. */
-import type { ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { onCleanup } from "./cleanup";
 import { killGroup, signalGroup, spawnGroup as spawnDetached, startApp as startDetachedApp, Tail, type RunningApp, type StartAppOptions } from "../app-server";
 import { nextBuildsRunningIn } from "./proc";
+import type { ChildProcess } from "node:child_process";
 
 export { freePort, type RunningApp } from "../app-server";
 
 /** Spawns a process group that the benchmark's cleanup registry stops. */
 function spawnGroup(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, name: string): ChildProcess {
-  return spawnDetached(cmd, args, { cwd, env, onSpawn: (pid) => onCleanup(name, () => killGroup(pid), () => signalGroup(pid, "SIGKILL")) });
+  return spawnDetached(cmd, args, {
+    cwd,
+    env,
+    onSpawn: (pid) =>
+      onCleanup(
+        name,
+        () => killGroup(pid),
+        () => signalGroup(pid, "SIGKILL"),
+      ),
+  });
 }
 
 /** The app, started the shared way, stopped by the benchmark's cleanup registry. */
 export function startApp(o: Omit<StartAppOptions, "onSpawn" | "log">): Promise<RunningApp> {
-  return startDetachedApp({ ...o, log, onSpawn: (pid) => onCleanup("next start", () => killGroup(pid), () => signalGroup(pid, "SIGKILL")) });
+  return startDetachedApp({
+    ...o,
+    log,
+    onSpawn: (pid) =>
+      onCleanup(
+        "next start",
+        () => killGroup(pid),
+        () => signalGroup(pid, "SIGKILL"),
+      ),
+  });
 }
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
@@ -112,4 +130,3 @@ export function staleBuildWarning(cwd: string): string | null {
   const rel = newest.path.startsWith(cwd) ? newest.path.slice(cwd.length + 1) : newest.path;
   return `${rel} changed ${((newest.mtimeMs - built) / 1000).toFixed(0)} s after the build (.next/BUILD_ID); the build may not match the sources — delete .next/BUILD_ID (or run npx next build) to rebuild`;
 }
-

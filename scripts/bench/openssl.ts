@@ -83,13 +83,17 @@ const lastLines = (out: string, n = 4) => out.trim().split("\n").slice(-n).join(
 export function sClientArgs(o: SClientOptions): string[] {
   return [
     "s_client",
-    "-connect", `${o.ip}:${o.port}`,
-    "-servername", o.servername,
-    "-CAfile", o.caFile,
+    "-connect",
+    `${o.ip}:${o.port}`,
+    "-servername",
+    o.servername,
+    "-CAfile",
+    o.caFile,
     // full chain verification, and fail (exit 1) if it does not verify — the analyzer also checks trust…
     "-verify_return_error",
     // …and the name: the analyzer is given the IP literal, so check the IP SAN the same way
-    "-verify_ip", o.ip,
+    "-verify_ip",
+    o.ip,
     "-brief",
   ];
 }
@@ -126,7 +130,20 @@ export type ProbeFlag = (typeof PROBE_VERSIONS)[number]["flag"];
 /** Offers one protocol version alone. `ALL:@SECLEVEL=0` so OpenSSL 3 is willing to offer TLS 1.0/1.1 at all. */
 export function sClientProbeArgs(o: SClientOptions, flag: ProbeFlag): string[] {
   // A probe only asks "is this version accepted?": like the analyzer's probes it loads no CA store.
-  return ["s_client", "-connect", `${o.ip}:${o.port}`, "-servername", o.servername, flag, "-cipher", "ALL:@SECLEVEL=0", "-no-CAfile", "-no-CApath", "-no-CAstore", "-brief"];
+  return [
+    "s_client",
+    "-connect",
+    `${o.ip}:${o.port}`,
+    "-servername",
+    o.servername,
+    flag,
+    "-cipher",
+    "ALL:@SECLEVEL=0",
+    "-no-CAfile",
+    "-no-CApath",
+    "-no-CAstore",
+    "-brief",
+  ];
 }
 
 export interface ProbeOutcome {

@@ -17,7 +17,9 @@ test.describe("HTTP API", () => {
   });
 
   test("rejects bad input with 400 naming each field, and runs nothing", async ({ request }) => {
-    const response = await request.post("/api/tests", { data: { test: "outlook-anywhere", host: "mail.contoso.test/rpc", port: 70000, mutualAuthPrincipal: "mail.contoso.test" } });
+    const response = await request.post("/api/tests", {
+      data: { test: "outlook-anywhere", host: "mail.contoso.test/rpc", port: 70000, mutualAuthPrincipal: "mail.contoso.test" },
+    });
     expect(response.status()).toBe(400);
     const { error } = (await response.json()) as { error: { message: string; issues: Array<{ path: string; message: string }> } };
     expect(error.issues.map((issue) => issue.path).sort()).toEqual(["host", "mutualAuthPrincipal", "port"]);
@@ -30,11 +32,15 @@ test.describe("HTTP API", () => {
     });
     expect(response.headers()["content-type"]).toContain("text/event-stream");
     const text = await response.text();
-    const events = text.split("\n\n").filter(Boolean).map((block) => ({ event: /^event: (.*)$/m.exec(block)?.[1], data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? "null") }));
+    const events = text
+      .split("\n\n")
+      .filter(Boolean)
+      .map((block) => ({ event: /^event: (.*)$/m.exec(block)?.[1], data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? "null") }));
     const steps = events.filter((e) => e.event === "step");
     const result = events.at(-1)!;
     expect(result.event).toBe("result");
-    const countSteps = (list: Array<{ children: unknown[] }>): number => list.reduce((n, s) => n + 1 + countSteps(s.children as Array<{ children: unknown[] }>), 0);
+    const countSteps = (list: Array<{ children: unknown[] }>): number =>
+      list.reduce((n, s) => n + 1 + countSteps(s.children as Array<{ children: unknown[] }>), 0);
     expect(steps.length).toBe(countSteps(result.data.result.steps));
     expect(text).not.toContain("Secret-Never-Stored-42");
     expect(text).not.toContain("bob");

@@ -9,7 +9,10 @@ test.describe("Outlook Anywhere, end to end in Chromium", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "Exchange Server" })).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/01-catalogue.png`, fullPage: true });
-    await page.getByRole("link", { name: /Outlook Anywhere/ }).first().click();
+    await page
+      .getByRole("link", { name: /Outlook Anywhere/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/tests\/outlook-anywhere$/);
 
     // When the host is typed, the principal follows it
@@ -33,7 +36,9 @@ test.describe("Outlook Anywhere, end to end in Chromium", () => {
     await expect(verdict).toContainText("Connectivity test failed");
     const mutual = page.locator('[data-testid="step"][data-code="rpc.mutual-auth"]');
     await expect(mutual).toHaveAttribute("data-status", "error");
-    await expect(mutual).toContainText(`The certificate common name *.contoso.test doesn't validate against the mutual authentication string that was provided: msstd:${HOST}`);
+    await expect(mutual).toContainText(
+      `The certificate common name *.contoso.test doesn't validate against the mutual authentication string that was provided: msstd:${HOST}`,
+    );
     await expect(page.locator('[data-testid="step"][data-code="tls.certificate.name"]')).toHaveAttribute("data-status", "success");
     await expect(page.locator('[data-testid="step"][data-code="rpc.auth-methods"]')).toContainText("Basic, NTLM, Negotiate");
     await page.screenshot({ path: `${SHOTS}/04-result.png`, fullPage: true });
@@ -115,7 +120,15 @@ test.describe("Outlook Anywhere, end to end in Chromium", () => {
   test("Run again carries only the target; a link can't pre-fill Ignore trust, the method or credentials", async ({ page, request }) => {
     // Given a result of a run with Ignore trust, Basic and credentials
     const created = await request.post("/api/tests", {
-      data: { test: "outlook-anywhere", host: HOST, mutualAuthPrincipal: "msstd:*.contoso.test", ignoreTrust: true, authMethod: "basic", username: "CONTOSO\\bob", password: "Not-In-Links-7" },
+      data: {
+        test: "outlook-anywhere",
+        host: HOST,
+        mutualAuthPrincipal: "msstd:*.contoso.test",
+        ignoreTrust: true,
+        authMethod: "basic",
+        username: "CONTOSO\\bob",
+        password: "Not-In-Links-7",
+      },
     });
     const { url } = (await created.json()) as { url: string };
     await page.goto(url);

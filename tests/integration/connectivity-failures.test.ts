@@ -16,7 +16,11 @@ let lab: Lab;
 let refusingDns: RunningDnsmasq;
 
 beforeAll(async () => {
-  lab = await startLab([{ name: DROPPED, address: "127.0.60.2", start: (_pki, address) => startSynDroppingServer({ host: address }) }], {}, { timeoutMs: TIMEOUT_MS });
+  lab = await startLab(
+    [{ name: DROPPED, address: "127.0.60.2", start: (_pki, address) => startSynDroppingServer({ host: address }) }],
+    {},
+    { timeoutMs: TIMEOUT_MS },
+  );
   // No upstream and authoritative only for *.test: any other name is answered REFUSED.
   refusingDns = await startDnsmasq({ records: {}, listen: "127.0.60.53", unknownNames: "refused" });
 });

@@ -6,6 +6,7 @@ import { analyze, DOMAIN, problems, startLab, step, type Lab, type ScenarioServe
 import { ntlmResponder } from "../support/ntlm-server";
 import { chainPem, type LeafOptions, type TestPki } from "../support/pki";
 import { rpcProxyHandler, startHttpsServer, type RunningHttpsServer } from "../support/servers";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 const name = (label: string) => `${label}.${DOMAIN}`;
 const PASSWORD = "Corr3ct-Horse!";
@@ -19,7 +20,7 @@ interface RpcServerOptions {
   rejectUnauthorized?: boolean;
   maxVersion?: "TLSv1.2" | "TLSv1.3";
   notFound?: boolean;
-  handler?: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void;
+  handler?: (req: IncomingMessage, res: ServerResponse) => void;
   /** IIS Extended Protection "Require": NTLM must carry the channel bindings of this server's certificate. */
   extendedProtection?: boolean;
   /** A second certificate, served on every other connection (something in the path swapping certificates). */
@@ -39,7 +40,9 @@ function expectedChannelBindings(certPem: string): Buffer {
   const data = Buffer.concat([Buffer.from("tls-server-end-point:"), createHash("sha256").update(der).digest()]);
   const struct = Buffer.alloc(20);
   struct.writeUInt32LE(data.length, 16);
-  return createHash("md5").update(Buffer.concat([struct, data])).digest();
+  return createHash("md5")
+    .update(Buffer.concat([struct, data]))
+    .digest();
 }
 
 /** An Exchange-like RPC proxy for `label`.contoso.test on its own loopback address. */
@@ -51,13 +54,20 @@ function rpcServer(label: string, octet: number, options: RpcServerOptions = {})
     start: async (pki: TestPki, address: string) => {
       const leaf = await pki.issueLeaf({ commonName: host, dnsNames: [host], ...options.leaf });
       const channelBindings = options.extendedProtection ? expectedChannelBindings(leaf.certPem) : undefined;
-      const rpc = rpcProxyHandler({ methods: options.methods ?? ALL_METHODS, accounts: ACCOUNTS, onNtlm: ntlmResponder({ alice: PASSWORD }, { channelBindings }) });
+      const rpc = rpcProxyHandler({
+        methods: options.methods ?? ALL_METHODS,
+        accounts: ACCOUNTS,
+        onNtlm: ntlmResponder({ alice: PASSWORD }, { channelBindings }),
+      });
       let tlsOptions: Record<string, unknown> = { ...options.tls };
       if (options.alternateLeaf) {
         const other = await pki.issueLeaf({ commonName: host, dnsNames: [host] });
         const contexts = [leaf, other].map((cert) => createSecureContext({ cert: chainPem(cert, pki.intermediate), key: cert.keyPem }));
         let served = 0;
-        tlsOptions = { ...tlsOptions, SNICallback: (_name: string, callback: (error: Error | null, context: unknown) => void) => callback(null, contexts[served++ % 2]) };
+        tlsOptions = {
+          ...tlsOptions,
+          SNICallback: (_name: string, callback: (error: Error | null, context: unknown) => void) => callback(null, contexts[served++ % 2]),
+        };
       }
       return startHttpsServer({
         tlsOptions,
@@ -87,7 +97,11 @@ const SCENARIOS = [
   rpcServer("epa", 13, { extendedProtection: true }),
   rpcServer("swapping", 14, { alternateLeaf: true }),
   // TLS 1.2 with a trusted certificate, but only finite-field DH of 1024 bits: below what Outlook's TLS stack accepts.
-  rpcServer("weakdh", 15, { leaf: { key: { type: "RSA", bits: 2048 } }, maxVersion: "TLSv1.2", tls: { ciphers: "DHE-RSA-AES128-GCM-SHA256", dhparam: weakDhParams() } }),
+  rpcServer("weakdh", 15, {
+    leaf: { key: { type: "RSA", bits: 2048 } },
+    maxVersion: "TLSv1.2",
+    tls: { ciphers: "DHE-RSA-AES128-GCM-SHA256", dhparam: weakDhParams() },
+  }),
   rpcServer("hang", 10, { handler: () => {} }),
   rpcServer("drip", 11, {
     handler: (_req, res) => {
@@ -122,7 +136,9 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
     expect(result.verdict).toBe("success");
     expect(result.input.mutualAuthPrincipal).toBe(`msstd:${name("mail")}`);
     const methods = step(result, "rpc.auth-methods");
-    expect(methods.title).toBe(`Testing HTTP Authentication Methods for URL https://${name("mail")}:${lab.port(name("mail"))}/rpc/rpcproxy.dll?${name("mail")}:6002.`);
+    expect(methods.title).toBe(
+      `Testing HTTP Authentication Methods for URL https://${name("mail")}:${lab.port(name("mail"))}/rpc/rpcproxy.dll?${name("mail")}:6002.`,
+    );
     expect(methods.details?.methodsFound).toEqual(["Basic", "NTLM", "Negotiate"]);
     expect(step(result, "rpc.mutual-auth").message).toBe(
       `Mutual authentication was verified successfully. Certificate common name ${name("mail")} matches msstd:${name("mail")}.`,

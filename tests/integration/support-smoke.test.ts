@@ -1,10 +1,11 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { X509Certificate } from "node:crypto";
 import { execFile } from "node:child_process";
+import { X509Certificate } from "node:crypto";
 import dns from "node:dns";
 import https from "node:https";
 import net from "node:net";
 import tls from "node:tls";
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { startDnsmasq } from "../support/dnsmasq";
 import { createTestPki, chainPem, type Issued, type TestPki } from "../support/pki";
 import {
   freeClosedPort,
@@ -15,7 +16,6 @@ import {
   startSilentServer,
   type RunningServer,
 } from "../support/servers";
-import { startDnsmasq } from "../support/dnsmasq";
 
 const HOST = "127.0.0.1";
 const NAME = "mail.contoso.test";
@@ -266,10 +266,13 @@ describe("HTTPS servers", () => {
     const client = await pki.issueLeaf({ commonName: "alice", eku: ["clientAuth"] });
     const res = await new Promise<number>((resolve, reject) => {
       https
-        .get({ host: HOST, port: srv.port, servername: NAME, ca: pki.root.certPem, cert: chainPem(client, pki.intermediate), key: client.keyPem, agent: false }, (r) => {
-          r.resume();
-          resolve(r.statusCode ?? 0);
-        })
+        .get(
+          { host: HOST, port: srv.port, servername: NAME, ca: pki.root.certPem, cert: chainPem(client, pki.intermediate), key: client.keyPem, agent: false },
+          (r) => {
+            r.resume();
+            resolve(r.statusCode ?? 0);
+          },
+        )
         .on("error", reject);
     });
     expect(res).toBe(200);
@@ -306,7 +309,9 @@ describe("fake Exchange RPC proxy", () => {
       expect(www).toEqual([`Basic realm="${NAME}"`, "NTLM", "Negotiate"]);
 
       const basic = (u: string, p: string) => ({ Authorization: `Basic ${Buffer.from(`${u}:${p}`).toString("base64")}` });
-      expect((await request(srv.port, { method: "RPC_IN_DATA", path, headers: basic("contoso\\ALICE", "Passw0rd!"), body: "x".repeat(100), agent })).status).toBe(200);
+      expect(
+        (await request(srv.port, { method: "RPC_IN_DATA", path, headers: basic("contoso\\ALICE", "Passw0rd!"), body: "x".repeat(100), agent })).status,
+      ).toBe(200);
       expect((await request(srv.port, { method: "RPC_OUT_DATA", path, headers: basic("CONTOSO\\alice", "wrong"), body: "", agent })).status).toBe(401);
       expect((await request(srv.port, { method: "GET", path, headers: basic("CONTOSO\\alice", "Passw0rd!"), agent })).status).toBe(200);
       expect((await request(srv.port, { method: "POST", path: "/owa/", body: "a=b", agent })).status).toBe(404);

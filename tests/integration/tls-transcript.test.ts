@@ -1,10 +1,10 @@
 import "reflect-metadata";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as x509 from "@peculiar/x509";
 import { constants as cryptoConstants, createCipheriv, createHmac, randomBytes, webcrypto } from "node:crypto";
 import { once } from "node:events";
 import * as net from "node:net";
 import * as tls from "node:tls";
+import * as x509 from "@peculiar/x509";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hkdfExpandLabel, tlsPrf } from "../../lib/net/tls/key-schedule";
 import { parseKeylogLine } from "../../lib/net/tls/keylog";
 import { tapTls, type TlsTap } from "../../lib/net/tls/tap";
@@ -25,10 +25,7 @@ interface Issued {
   keyPem: string;
 }
 
-async function issue(
-  subject: string,
-  options: { issuer?: Issued; ca?: boolean; dns?: string[]; rsa?: boolean } = {},
-): Promise<Issued> {
+async function issue(subject: string, options: { issuer?: Issued; ca?: boolean; dns?: string[]; rsa?: boolean } = {}): Promise<Issued> {
   const keys = (await webcrypto.subtle.generateKey(options.rsa ? RSA : EC, true, ["sign", "verify"])) as CryptoKeyPair;
   const extensions: x509.Extension[] = options.ca
     ? [
@@ -236,9 +233,7 @@ describe("tapTls: TLS 1.2", () => {
     const c = await connect(port, { wireKeylog: false });
     expect(c.facts.certificateRequested).toBe(true);
     expect(c.facts.certificateRequestedIn).toBe("handshake");
-    expect(c.facts.certificateAuthorities.map((n) => n.toString("hex"))).toEqual([
-      Buffer.from(root.cert.subjectName.toArrayBuffer()).toString("hex"),
-    ]);
+    expect(c.facts.certificateAuthorities.map((n) => n.toString("hex"))).toEqual([Buffer.from(root.cert.subjectName.toArrayBuffer()).toString("hex")]);
     expect(hexes(c.facts.certificates)).toEqual(ders([leaf, intermediate]));
   });
 
@@ -265,8 +260,7 @@ describe("tapTls: TLS 1.2", () => {
   for (const t of renegotiationCases) {
     it(`detects a CertificateRequest sent by renegotiation (${t.name})`, async () => {
       const version = t.version ?? "TLSv1.2";
-      const secureOptions =
-        cryptoConstants.SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION | (t.noEtm ? cryptoConstants.SSL_OP_NO_ENCRYPT_THEN_MAC : 0);
+      const secureOptions = cryptoConstants.SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION | (t.noEtm ? cryptoConstants.SSL_OP_NO_ENCRYPT_THEN_MAC : 0);
       const serverLeaf = t.rsa ? rsaLeaf : leaf;
       const port = await tlsServer(
         {
@@ -340,9 +334,7 @@ describe("tapTls: TLS 1.3", () => {
     expect(c.facts.protocol).toBe("TLSv1.3");
     expect(c.facts.certificateRequested).toBe(true);
     expect(c.facts.certificateRequestedIn).toBe("handshake");
-    expect(c.facts.certificateAuthorities.map((n) => n.toString("hex"))).toEqual([
-      Buffer.from(root.cert.subjectName.toArrayBuffer()).toString("hex"),
-    ]);
+    expect(c.facts.certificateAuthorities.map((n) => n.toString("hex"))).toEqual([Buffer.from(root.cert.subjectName.toArrayBuffer()).toString("hex")]);
     expect(hexes(c.facts.certificates)).toEqual(ders([leaf, intermediate]));
     expect(c.facts.notes).toEqual([]);
   });
@@ -381,7 +373,10 @@ describe("tapTls: TLS 1.3", () => {
 
   it("sees a post-handshake CertificateRequest across a KeyUpdate (synthetic transcript)", () => {
     const t = syntheticTls13Transcript();
-    const facts = analyzeServerTranscript(t.bytes, t.keylog.map((l) => parseKeylogLine(l)!));
+    const facts = analyzeServerTranscript(
+      t.bytes,
+      t.keylog.map((l) => parseKeylogLine(l)!),
+    );
     expect(facts.protocol).toBe("TLSv1.3");
     expect(facts.cipherSuite).toBe(0x1301);
     expect(hexes(facts.certificates)).toEqual(ders([leaf, intermediate]));
@@ -440,8 +435,20 @@ describe("tapTls: hostile or unusual servers", () => {
   });
 
   it("never throws on mutated transcripts", async () => {
-    const port12 = await tlsServer({ key: leaf.keyPem, cert: pemOf([leaf, intermediate]), maxVersion: "TLSv1.2", requestCert: true, rejectUnauthorized: false });
-    const port13 = await tlsServer({ key: leaf.keyPem, cert: pemOf([leaf, intermediate]), minVersion: "TLSv1.3", requestCert: true, rejectUnauthorized: false });
+    const port12 = await tlsServer({
+      key: leaf.keyPem,
+      cert: pemOf([leaf, intermediate]),
+      maxVersion: "TLSv1.2",
+      requestCert: true,
+      rejectUnauthorized: false,
+    });
+    const port13 = await tlsServer({
+      key: leaf.keyPem,
+      cert: pemOf([leaf, intermediate]),
+      minVersion: "TLSv1.3",
+      requestCert: true,
+      rejectUnauthorized: false,
+    });
     const synthetic = syntheticTls13Transcript();
     const samples = [
       { bytes: (await connect(port12)).serverBytes, keylog: [] as string[] },
@@ -471,9 +478,7 @@ describe("tapTls: hostile or unusual servers", () => {
 
 describe("tapTls: the stream", () => {
   it("carries large amounts of data both ways with backpressure", async () => {
-    const port = await tlsServer({ key: leaf.keyPem, cert: pemOf([leaf, intermediate]), minVersion: "TLSv1.3" }, (socket) =>
-      socket.pipe(socket),
-    );
+    const port = await tlsServer({ key: leaf.keyPem, cert: pemOf([leaf, intermediate]), minVersion: "TLSv1.3" }, (socket) => socket.pipe(socket));
     const upload = randomBytes(3 * 1024 * 1024);
     const c = await connect(port, { upload });
     expect(c.error).toBeUndefined();
@@ -563,20 +568,14 @@ function syntheticTls13Transcript(): { bytes: Buffer; keylog: string[] } {
   const clientRandom = randomBytes(32);
   const hsSecret = randomBytes(32);
   const appSecret = randomBytes(32);
-  const serverHello = handshake(
-    2,
-    Buffer.concat([u16(0x0303), randomBytes(32), u8(0), u16(0x1301), u8(0), u16(6), u16(0x002b), u16(2), u16(0x0304)]),
-  );
+  const serverHello = handshake(2, Buffer.concat([u16(0x0303), randomBytes(32), u8(0), u16(0x1301), u8(0), u16(6), u16(0x002b), u16(2), u16(0x0304)]));
   const entry = (der: Buffer) => Buffer.concat([u24(der.length), der, u16(0)]);
   const certList = Buffer.concat([entry(leaf.der), entry(intermediate.der)]);
   const certificate = handshake(11, Buffer.concat([u8(0), u24(certList.length), certList]));
   const names = Buffer.concat(["fake-dn-1", "fake-dn-2"].map((n) => Buffer.concat([u16(n.length), Buffer.from(n)])));
   const caExtension = Buffer.concat([u16(47), u16(names.length + 2), u16(names.length), names]);
   const sigAlgs = Buffer.concat([u16(13), u16(4), u16(2), u16(0x0403)]);
-  const certificateRequest = handshake(
-    13,
-    Buffer.concat([u8(4), Buffer.from("ctx1"), u16(caExtension.length + sigAlgs.length), sigAlgs, caExtension]),
-  );
+  const certificateRequest = handshake(13, Buffer.concat([u8(4), Buffer.from("ctx1"), u16(caExtension.length + sigAlgs.length), sigAlgs, caExtension]));
 
   const hs = sealer(hsSecret);
   const app = sealer(appSecret);

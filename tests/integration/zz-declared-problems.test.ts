@@ -27,7 +27,9 @@ describe("declared problem codes against the codes the scenarios raised", () => 
 
   it("every declared code is raised by at least one scenario", () => {
     const seen = new Set(raised.map((entry) => entry.problem));
-    const neverRaised = [...declaredProblems().entries()].filter(([code]) => !seen.has(code)).map(([code, steps]) => `${code} (declared by ${[...steps].join("; ")})`);
+    const neverRaised = [...declaredProblems().entries()]
+      .filter(([code]) => !seen.has(code))
+      .map(([code, steps]) => `${code} (declared by ${[...steps].join("; ")})`);
     expect(neverRaised).toEqual([]);
   });
 });

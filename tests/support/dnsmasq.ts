@@ -66,9 +66,7 @@ function buildRecordArgs(o: DnsmasqOptions): string[] {
   }
   for (const [name, list] of Object.entries(o.srv ?? {})) {
     for (const s of list) {
-      args.push(
-        `--srv-host=${checkToken("name", name)},${checkToken("name", s.target)},${s.port},${s.priority ?? 0},${s.weight ?? 0}`,
-      );
+      args.push(`--srv-host=${checkToken("name", name)},${checkToken("name", s.target)},${s.port},${s.priority ?? 0},${s.weight ?? 0}`);
     }
   }
   for (const [domain, list] of Object.entries(o.mx ?? {})) {

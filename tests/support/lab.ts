@@ -2,14 +2,14 @@
  * A test lab on loopback: a real dnsmasq answering for *.contoso.test, one TLS server per scenario, each on its
  * own 127.0.0.x address, and the analyzer's environment pointed at them. Used by the integration tests.
  */
+import { TestInputSchema } from "@/lib/analyzers/catalog";
+import { runTest } from "@/lib/analyzers/run";
 import { resetTrustStoreForTests } from "@/lib/cert/trust-store";
 import { resetEnvForTests } from "@/lib/config/env";
 import type { Step, TestResult } from "@/lib/engine/types";
-import { runTest } from "@/lib/analyzers/run";
-import { TestInputSchema } from "@/lib/analyzers/catalog";
-import { recordRaised } from "./raised-problems";
 import { startDnsmasq, type RunningDnsmasq } from "./dnsmasq";
 import { createTestPki, type TestPki } from "./pki";
+import { recordRaised } from "./raised-problems";
 import type { RunningServer } from "./servers";
 
 export const DOMAIN = "contoso.test";
@@ -48,7 +48,12 @@ export async function startLab(scenarios: ScenarioServer[], extraRecords: Record
   const stoppers: Array<() => Promise<void>> = [];
   const stop = async () => {
     // Everything is stopped even when one part fails to, and the environment is put back.
-    await Promise.allSettled(stoppers.splice(0).reverse().map((stopOne) => stopOne()));
+    await Promise.allSettled(
+      stoppers
+        .splice(0)
+        .reverse()
+        .map((stopOne) => stopOne()),
+    );
     applyEnv(saved);
   };
   try {
@@ -64,7 +69,12 @@ export async function startLab(scenarios: ScenarioServer[], extraRecords: Record
       stoppers.push(() => server.close());
       servers.set(scenario.name, server);
     }
-    applyEnv({ RCA_DNS_SERVERS: dns.server, RCA_ALLOW_PRIVATE_TARGETS: "true", RCA_TIMEOUT_MS: String(options.timeoutMs ?? 2000), NODE_EXTRA_CA_CERTS: pki.trustFile });
+    applyEnv({
+      RCA_DNS_SERVERS: dns.server,
+      RCA_ALLOW_PRIVATE_TARGETS: "true",
+      RCA_TIMEOUT_MS: String(options.timeoutMs ?? 2000),
+      NODE_EXTRA_CA_CERTS: pki.trustFile,
+    });
     return {
       pki,
       dns,
@@ -97,7 +107,12 @@ export function allSteps(steps: Step[]): Step[] {
 /** The one step with this code; fails loudly if absent. */
 export function step(result: TestResult, code: string): Step {
   const found = allSteps(result.steps).find((candidate) => candidate.code === code);
-  if (!found) throw new Error(`no step ${code} in ${allSteps(result.steps).map((s) => s.code).join(", ")}`);
+  if (!found)
+    throw new Error(
+      `no step ${code} in ${allSteps(result.steps)
+        .map((s) => s.code)
+        .join(", ")}`,
+    );
   return found;
 }
 

@@ -3,8 +3,8 @@
  * client's Type 3 with the independent verifier. One challenge per TLS connection, as IIS does.
  */
 import { randomBytes } from "node:crypto";
-import type http from "node:http";
 import { verifyNtlmV2Authenticate } from "./ntlm-verifier";
+import type http from "node:http";
 
 function avPair(id: number, value: Buffer): Buffer {
   const header = Buffer.alloc(4);
@@ -47,7 +47,7 @@ function channelBindingsOf(type3: Buffer): Buffer | undefined {
   const length = type3.readUInt16LE(20);
   const offset = type3.readUInt32LE(24);
   const nt = type3.subarray(offset, offset + length);
-  for (let at = 16 + 28; at + 4 <= nt.length; ) {
+  for (let at = 16 + 28; at + 4 <= nt.length;) {
     const id = nt.readUInt16LE(at);
     const size = nt.readUInt16LE(at + 2);
     if (id === 0) return undefined;

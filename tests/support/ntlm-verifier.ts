@@ -5,8 +5,8 @@
  * RFC-tested MD4) so that an encoding bug in the client is not mirrored here.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { md4 } from "../../lib/net/md4";
 import { parseAuthenticateMessage, type AuthenticateMessage } from "./ntlm-authenticate";
+import { md4 } from "../../lib/net/md4";
 
 export interface NtlmVerifyResult {
   ok: boolean;
@@ -26,11 +26,7 @@ function hmacMd5(key: Buffer, ...parts: Buffer[]): Buffer {
  * lower-cased user name. `user@suffix` also matches the key "user". Any domain is accepted (it
  * still goes into NTOWFv2, exactly as sent, like a DC would do).
  */
-export function verifyNtlmV2Authenticate(
-  type3: Buffer,
-  serverChallenge: Buffer,
-  accounts: Record<string, string>,
-): NtlmVerifyResult {
+export function verifyNtlmV2Authenticate(type3: Buffer, serverChallenge: Buffer, accounts: Record<string, string>): NtlmVerifyResult {
   const fail = (user = "", domain = ""): NtlmVerifyResult => ({ ok: false, user, domain });
   if (serverChallenge.length !== 8) return fail();
   let message: AuthenticateMessage;
@@ -46,12 +42,11 @@ export function verifyNtlmV2Authenticate(
 
   const lower = user.toLowerCase();
   const at = lower.lastIndexOf("@");
-  const password =
-    Object.prototype.hasOwnProperty.call(accounts, lower)
-      ? accounts[lower]
-      : at > 0 && Object.prototype.hasOwnProperty.call(accounts, lower.slice(0, at))
-        ? accounts[lower.slice(0, at)]
-        : undefined;
+  const password = Object.prototype.hasOwnProperty.call(accounts, lower)
+    ? accounts[lower]
+    : at > 0 && Object.prototype.hasOwnProperty.call(accounts, lower.slice(0, at))
+      ? accounts[lower.slice(0, at)]
+      : undefined;
   if (password === undefined) return fail(user, domain);
 
   const ntHash = md4(Buffer.from(password, "utf16le"));

@@ -20,7 +20,8 @@ export interface RaisedProblem {
 export function raisedProblems(result: TestResult): RaisedProblem[] {
   const raised: RaisedProblem[] = [];
   const visit = (step: Step) => {
-    if (step.problem && !step.children.some((child) => child.problem === step.problem)) raised.push({ test: result.test, step: step.code, problem: step.problem });
+    if (step.problem && !step.children.some((child) => child.problem === step.problem))
+      raised.push({ test: result.test, step: step.code, problem: step.problem });
     step.children.forEach(visit);
   };
   result.steps.forEach(visit);

@@ -5,8 +5,8 @@
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
-import tls from "node:tls";
 import { Duplex } from "node:stream";
+import tls from "node:tls";
 
 export interface RunningServer {
   host: string;
@@ -261,9 +261,7 @@ class RequestRewriter {
       const method = sp > 0 ? requestLine.slice(0, sp) : "";
       let newHead = headText;
       if (this.methods.has(method.toUpperCase())) {
-        newHead =
-          `POST${requestLine.slice(sp)}\r\n${ORIGINAL_METHOD_HEADER}: ${method}\r\n` +
-          headText.slice(requestLine.length + 2);
+        newHead = `POST${requestLine.slice(sp)}\r\n${ORIGINAL_METHOD_HEADER}: ${method}\r\n` + headText.slice(requestLine.length + 2);
       }
       out.push(Buffer.from(newHead, "latin1"));
       let contentLength = 0;
@@ -317,42 +315,76 @@ class RewritingTlsDuplex extends Duplex {
     this.tlsSocket.destroy();
     cb(err);
   }
-  get remoteAddress() { return this.tlsSocket.remoteAddress; }
-  get remotePort() { return this.tlsSocket.remotePort; }
-  get remoteFamily() { return this.tlsSocket.remoteFamily; }
-  get localAddress() { return this.tlsSocket.localAddress; }
-  get localPort() { return this.tlsSocket.localPort; }
-  get authorized() { return this.tlsSocket.authorized; }
-  get authorizationError() { return this.tlsSocket.authorizationError; }
-  get alpnProtocol() { return this.tlsSocket.alpnProtocol; }
-  get servername() { return (this.tlsSocket as tls.TLSSocket & { servername?: string | false }).servername; }
+  get remoteAddress() {
+    return this.tlsSocket.remoteAddress;
+  }
+  get remotePort() {
+    return this.tlsSocket.remotePort;
+  }
+  get remoteFamily() {
+    return this.tlsSocket.remoteFamily;
+  }
+  get localAddress() {
+    return this.tlsSocket.localAddress;
+  }
+  get localPort() {
+    return this.tlsSocket.localPort;
+  }
+  get authorized() {
+    return this.tlsSocket.authorized;
+  }
+  get authorizationError() {
+    return this.tlsSocket.authorizationError;
+  }
+  get alpnProtocol() {
+    return this.tlsSocket.alpnProtocol;
+  }
+  get servername() {
+    return (this.tlsSocket as tls.TLSSocket & { servername?: string | false }).servername;
+  }
   getPeerCertificate(detailed?: boolean) {
     return detailed ? this.tlsSocket.getPeerCertificate(true) : this.tlsSocket.getPeerCertificate();
   }
-  getPeerX509Certificate() { return this.tlsSocket.getPeerX509Certificate(); }
-  getCertificate() { return this.tlsSocket.getCertificate(); }
-  getProtocol() { return this.tlsSocket.getProtocol(); }
-  getCipher() { return this.tlsSocket.getCipher(); }
+  getPeerX509Certificate() {
+    return this.tlsSocket.getPeerX509Certificate();
+  }
+  getCertificate() {
+    return this.tlsSocket.getCertificate();
+  }
+  getProtocol() {
+    return this.tlsSocket.getProtocol();
+  }
+  getCipher() {
+    return this.tlsSocket.getCipher();
+  }
   setTimeout(ms: number, cb?: () => void): this {
     this.tlsSocket.setTimeout(ms);
     if (cb) this.once("timeout", cb);
     return this;
   }
-  setNoDelay(noDelay?: boolean): this { this.tlsSocket.setNoDelay(noDelay); return this; }
-  setKeepAlive(enable?: boolean, delay?: number): this { this.tlsSocket.setKeepAlive(enable, delay); return this; }
-  ref(): this { this.tlsSocket.ref(); return this; }
-  unref(): this { this.tlsSocket.unref(); return this; }
+  setNoDelay(noDelay?: boolean): this {
+    this.tlsSocket.setNoDelay(noDelay);
+    return this;
+  }
+  setKeepAlive(enable?: boolean, delay?: number): this {
+    this.tlsSocket.setKeepAlive(enable, delay);
+    return this;
+  }
+  ref(): this {
+    this.tlsSocket.ref();
+    return this;
+  }
+  unref(): this {
+    this.tlsSocket.unref();
+    return this;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // other peers
 
 /** Plain HTTP where TLS is expected: a TLS ClientHello gets Node's "400 Bad Request" and a close. */
-export async function startPlainHttpServer(o: {
-  host: string;
-  port?: number;
-  handler?: RequestHandler;
-}): Promise<RunningServer> {
+export async function startPlainHttpServer(o: { host: string; port?: number; handler?: RequestHandler }): Promise<RunningServer> {
   assertLoopback(o.host);
   const server = http.createServer(o.handler ?? defaultHandler);
   const { sockets } = trackSockets(server);
@@ -396,10 +428,7 @@ export function startSilentServer(o: { host: string; port?: number }): Promise<R
   return startRecordingTcpServer(o);
 }
 
-export const DEFAULT_GARBAGE = Buffer.from(
-  "SSH-2.0-OpenSSH_9.6 this is not TLS\r\n\x00\x01\x02\x03\xff\xfe\xfd\xfc garbage garbage garbage\r\n",
-  "latin1",
-);
+export const DEFAULT_GARBAGE = Buffer.from("SSH-2.0-OpenSSH_9.6 this is not TLS\r\n\x00\x01\x02\x03\xff\xfe\xfd\xfc garbage garbage garbage\r\n", "latin1");
 
 /**
  * Writes junk and then closes (FIN), resets (RST) or holds the connection.

@@ -65,13 +65,34 @@ describe("the form as data", () => {
   });
 
   it("'Run again' carries the target fields only: never Ignore trust, the method or a credential", () => {
-    const query = targetQuery(oa, { test: "outlook-anywhere", host: "mail.contoso.com", port: 8443, mutualAuthPrincipal: "msstd:*.contoso.com", ignoreTrust: true, authMethod: "basic", username: "bob", password: "pw", credentials: "supplied (not stored)" });
+    const query = targetQuery(oa, {
+      test: "outlook-anywhere",
+      host: "mail.contoso.com",
+      port: 8443,
+      mutualAuthPrincipal: "msstd:*.contoso.com",
+      ignoreTrust: true,
+      authMethod: "basic",
+      username: "bob",
+      password: "pw",
+      credentials: "supplied (not stored)",
+    });
     expect([...query.keys()]).toEqual(["host", "port", "mutualAuthPrincipal"]);
   });
 
   it("a link can pre-fill the target, but not Ignore trust, the method or credentials", () => {
-    const { values, edited } = prefilledValues(oa, new URLSearchParams("host=mail.contoso.com&port=8443&ignoreTrust=true&authMethod=basic&username=eve&password=pw"));
-    expect(values).toMatchObject({ host: "mail.contoso.com", port: "8443", mutualAuthPrincipal: "msstd:mail.contoso.com", ignoreTrust: false, authMethod: "ntlm", username: "", password: "" });
+    const { values, edited } = prefilledValues(
+      oa,
+      new URLSearchParams("host=mail.contoso.com&port=8443&ignoreTrust=true&authMethod=basic&username=eve&password=pw"),
+    );
+    expect(values).toMatchObject({
+      host: "mail.contoso.com",
+      port: "8443",
+      mutualAuthPrincipal: "msstd:mail.contoso.com",
+      ignoreTrust: false,
+      authMethod: "ntlm",
+      username: "",
+      password: "",
+    });
     expect(edited.size).toBe(0);
     const custom = prefilledValues(oa, new URLSearchParams("host=mail.contoso.com&mutualAuthPrincipal=msstd:*.contoso.com"));
     expect(custom.values.mutualAuthPrincipal).toBe("msstd:*.contoso.com");

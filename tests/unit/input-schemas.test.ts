@@ -58,12 +58,9 @@ describe("defaults", () => {
 // ---------------------------------------------------------------------------------------------------------------
 
 describe("errors name the field", () => {
-  it.each(["https://mail.contoso.com", "mail.contoso.com/owa", "mail.contoso.com:443", "-bad.example", ""])(
-    "host %j is an error on host",
-    (host) => {
-      expect(errorFields({ ...TLS, host })).toEqual(["host"]);
-    },
-  );
+  it.each(["https://mail.contoso.com", "mail.contoso.com/owa", "mail.contoso.com:443", "-bad.example", ""])("host %j is an error on host", (host) => {
+    expect(errorFields({ ...TLS, host })).toEqual(["host"]);
+  });
 
   it("says what a valid host looks like", () => {
     expect(errorMessages({ ...TLS, host: "https://mail.contoso.com" })[0]).toContain("without https:// or a path");

@@ -1,5 +1,5 @@
-import { describe, it, expect } from "vitest";
 import { createHash } from "node:crypto";
+import { describe, it, expect } from "vitest";
 import { md4 } from "../../lib/net/md4";
 
 // RFC 1320, appendix A.5 "Test suite".
@@ -9,14 +9,8 @@ const RFC1320_VECTORS: Array<[string, string]> = [
   ["abc", "a448017aaf21d8525fc10ae87aa6729d"],
   ["message digest", "d9130a8164549fe818874806e1c7014b"],
   ["abcdefghijklmnopqrstuvwxyz", "d79e1c308aa5bbcdeea8ed63df412da9"],
-  [
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
-    "043f8582f241db351ce627e153e7f0e4",
-  ],
-  [
-    "12345678901234567890123456789012345678901234567890123456789012345678901234567890",
-    "e33b4ddc9c38f2199c3e7b164fcc0536",
-  ],
+  ["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "043f8582f241db351ce627e153e7f0e4"],
+  ["12345678901234567890123456789012345678901234567890123456789012345678901234567890", "e33b4ddc9c38f2199c3e7b164fcc0536"],
 ];
 
 /**
@@ -72,8 +66,6 @@ describe("md4 (RFC 1320)", () => {
   });
 
   it("returns the NT hash of 'Password' (MS-NLMP 4.2.1) when fed UTF-16LE", () => {
-    expect(md4(Buffer.from("Password", "utf16le")).toString("hex")).toBe(
-      "a4f49c406510bdcab6824ee7c30fd852",
-    );
+    expect(md4(Buffer.from("Password", "utf16le")).toString("hex")).toBe("a4f49c406510bdcab6824ee7c30fd852");
   });
 });

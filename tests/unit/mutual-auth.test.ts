@@ -40,9 +40,7 @@ describe("checkMutualAuth: common name matches", () => {
     const finding = checkMutualAuth("msstd:mail.contoso.com", cert);
     // Then mutual authentication is verified
     expect(finding.status).toBe("success");
-    expect(finding.message).toBe(
-      "Mutual authentication was verified successfully. Certificate common name mail.contoso.com matches msstd:mail.contoso.com.",
-    );
+    expect(finding.message).toBe("Mutual authentication was verified successfully. Certificate common name mail.contoso.com matches msstd:mail.contoso.com.");
   });
 
   it("ignores case in both the prefix and the name", () => {

@@ -1,5 +1,5 @@
-import { describe, it, expect } from "vitest";
 import { createHmac } from "node:crypto";
+import { describe, it, expect } from "vitest";
 import { md4 } from "../../lib/net/md4";
 import {
   AvId,
@@ -112,9 +112,7 @@ describe("NTLMv2 — MS-NLMP 4.2.4 test vectors", () => {
   const serverChallenge = hex("01 23 45 67 89 ab cd ef");
   const clientChallenge = hex("aa aa aa aa aa aa aa aa");
   // MsvAvNbDomainName "Domain", MsvAvNbComputerName "Server", MsvAvEOL (4.2.4.1.3 "temp").
-  const specTargetInfo = hex(
-    "02 00 0c 00 44 00 6f 00 6d 00 61 00 69 00 6e 00 01 00 0c 00 53 00 65 00 72 00 76 00 65 00 72 00 00 00 00 00",
-  );
+  const specTargetInfo = hex("02 00 0c 00 44 00 6f 00 6d 00 61 00 69 00 6e 00 01 00 0c 00 53 00 65 00 72 00 76 00 65 00 72 00 00 00 00 00");
 
   it("NT hash of 'Password'", () => {
     expect(ntHash("Password").toString("hex")).toBe("a4f49c406510bdcab6824ee7c30fd852");
@@ -135,9 +133,7 @@ describe("NTLMv2 — MS-NLMP 4.2.4 test vectors", () => {
     expect(r.ntProofStr.toString("hex")).toBe("68cd0ab851e51c96aabc927bebef6a1c");
     expect(r.lmChallengeResponse.toString("hex")).toBe("86c35097ac9cec102554764a57cccc19aaaaaaaaaaaaaaaa");
     expect(r.sessionBaseKey.toString("hex")).toBe("8de40ccadbc14a82f15cb0ad0de95ca3");
-    expect(r.blob).toEqual(
-      Buffer.concat([hex("0101 0000 00000000"), Buffer.alloc(8), clientChallenge, Buffer.alloc(4), specTargetInfo, Buffer.alloc(4)]),
-    );
+    expect(r.blob).toEqual(Buffer.concat([hex("0101 0000 00000000"), Buffer.alloc(8), clientChallenge, Buffer.alloc(4), specTargetInfo, Buffer.alloc(4)]));
     expect(r.ntChallengeResponse).toEqual(Buffer.concat([r.ntProofStr, r.blob]));
   });
 
@@ -228,9 +224,7 @@ function richTargetInfo(): Buffer {
 describe("parseChallengeMessage", () => {
   it("decodes flags, challenge, target name, AV pairs and version", () => {
     const ti = richTargetInfo();
-    const ch = parseChallengeMessage(
-      buildType2({ flags: SERVER_FLAGS, serverChallenge: hex("0102030405060708"), targetName: u16("CONTOSO"), targetInfo: ti }),
-    );
+    const ch = parseChallengeMessage(buildType2({ flags: SERVER_FLAGS, serverChallenge: hex("0102030405060708"), targetName: u16("CONTOSO"), targetInfo: ti }));
     expect(ch.flags).toBe(SERVER_FLAGS);
     expect(ch.serverChallenge.toString("hex")).toBe("0102030405060708");
     expect(ch.targetName).toBe("CONTOSO");
@@ -272,8 +266,7 @@ describe("parseChallengeMessage", () => {
 });
 
 describe("parseChallengeMessage — malformed input throws NtlmError", () => {
-  const good = () =>
-    buildType2({ flags: SERVER_FLAGS, serverChallenge: hex("0102030405060708"), targetName: u16("CONTOSO"), targetInfo: richTargetInfo() });
+  const good = () => buildType2({ flags: SERVER_FLAGS, serverChallenge: hex("0102030405060708"), targetName: u16("CONTOSO"), targetInfo: richTargetInfo() });
 
   const expectNtlmError = (buf: Buffer, code: string, msg?: RegExp) => {
     let err: unknown;
@@ -365,8 +358,7 @@ describe("parseChallengeMessage — malformed input throws NtlmError", () => {
 describe("createAuthenticateMessage — round trip", () => {
   const serverChallenge = hex("a1b2c3d4e5f60718");
   const clientChallenge = hex("1020304050607080");
-  const type2 = () =>
-    buildType2({ flags: SERVER_FLAGS, serverChallenge, targetName: u16("CONTOSO"), targetInfo: richTargetInfo() });
+  const type2 = () => buildType2({ flags: SERVER_FLAGS, serverChallenge, targetName: u16("CONTOSO"), targetInfo: richTargetInfo() });
 
   it("encodes user/domain/workstation and a verifiable NTLMv2 response", () => {
     const ch = parseChallengeMessage(type2());
@@ -430,9 +422,7 @@ describe("createAuthenticateMessage — round trip", () => {
 
   it("UPN is sent whole with an empty domain by default (like SSPI/curl), or split on request", () => {
     const ch = parseChallengeMessage(type2());
-    const whole = parseAuthenticateMessage(
-      createAuthenticateMessage({ challenge: ch, username: "alice@contoso.com", password: "pw", clientChallenge }),
-    );
+    const whole = parseAuthenticateMessage(createAuthenticateMessage({ challenge: ch, username: "alice@contoso.com", password: "pw", clientChallenge }));
     expect([whole.user, whole.domain]).toEqual(["alice@contoso.com", ""]);
     const split = parseAuthenticateMessage(
       createAuthenticateMessage({ challenge: ch, username: "alice@contoso.com", password: "pw", clientChallenge, upn: "split" }),
@@ -460,9 +450,7 @@ describe("createAuthenticateMessage — round trip", () => {
   it("rejects bad arguments with NtlmError", () => {
     const ch = parseChallengeMessage(type2());
     expect(() => createAuthenticateMessage({ challenge: ch, username: "u", password: "p", clientChallenge: Buffer.alloc(4) })).toThrow(NtlmError);
-    expect(() =>
-      createAuthenticateMessage({ challenge: { ...ch, serverChallenge: Buffer.alloc(7) }, username: "u", password: "p" }),
-    ).toThrow(NtlmError);
+    expect(() => createAuthenticateMessage({ challenge: { ...ch, serverChallenge: Buffer.alloc(7) }, username: "u", password: "p" })).toThrow(NtlmError);
   });
 });
 
@@ -513,9 +501,7 @@ describe("HTTP header helpers", () => {
 
 describe("verifyNtlmV2Authenticate (tests/support)", () => {
   const serverChallenge = hex("0011223344556677");
-  const ch = parseChallengeMessage(
-    buildType2({ flags: SERVER_FLAGS, serverChallenge, targetName: u16("CONTOSO"), targetInfo: richTargetInfo() }),
-  );
+  const ch = parseChallengeMessage(buildType2({ flags: SERVER_FLAGS, serverChallenge, targetName: u16("CONTOSO"), targetInfo: richTargetInfo() }));
   const accounts = { alice: "Correct Horse", bob: "pw" };
 
   it("accepts correct passwords in every username form", () => {

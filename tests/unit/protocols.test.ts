@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { judgeProtocols, type ProtocolSupport } from "@/lib/analyzers/steps/protocols";
 
 const support = (accepted: string[], untested: string[] = []): ProtocolSupport =>
-  Object.fromEntries(["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"].map((v) => [v, accepted.includes(v) ? "accepted" : untested.includes(v) ? "untested" : "refused"])) as ProtocolSupport;
+  Object.fromEntries(
+    ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"].map((v) => [v, accepted.includes(v) ? "accepted" : untested.includes(v) ? "untested" : "refused"]),
+  ) as ProtocolSupport;
 
 describe("protocol verdicts", () => {
   it("is an error when neither TLS 1.2 nor 1.3 is accepted: the fix is to enable TLS 1.2", () => {

@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { RESULT_SCHEMA_VERSION, type TestResult } from "@/lib/engine/types";
 import { openStore } from "@/lib/store";
@@ -25,7 +25,16 @@ function result(id: string): TestResult {
     startedAt: new Date("2026-01-01T00:00:00Z").toISOString(),
     elapsedMs: 42,
     verdict: "success",
-    steps: [{ code: "dns.resolve", title: "Attempting to resolve the host name mail.contoso.com in DNS.", status: "success", message: "ok", elapsedMs: 1, children: [] }],
+    steps: [
+      {
+        code: "dns.resolve",
+        title: "Attempting to resolve the host name mail.contoso.com in DNS.",
+        status: "success",
+        message: "ok",
+        elapsedMs: 1,
+        children: [],
+      },
+    ],
   };
 }
 

@@ -27,7 +27,11 @@ describe("stored results are read by their format version", () => {
 
   it("brings an older format up through its migrations before parsing", () => {
     // A format before the current one, whose steps had "state" where they now have "status".
-    const older = { ...current, schemaVersion: RESULT_SCHEMA_VERSION - 1, steps: [{ code: "dns.resolve", title: "t", state: "success", message: "m", elapsedMs: 1, children: [] }] };
+    const older = {
+      ...current,
+      schemaVersion: RESULT_SCHEMA_VERSION - 1,
+      steps: [{ code: "dns.resolve", title: "t", state: "success", message: "m", elapsedMs: 1, children: [] }],
+    };
     const migrations: Record<number, ResultMigration> = {
       [RESULT_SCHEMA_VERSION - 1]: (stored) => ({
         ...stored,

@@ -1,9 +1,9 @@
 // POST /api/tests - run a test; JSON answer, an SSE stream of steps, or a redirect for HTML form posts
+import { runAndSave } from "@/lib/analyzers/run";
 import { errorResponse } from "@/lib/api/errors";
 import { formErrorPage } from "@/lib/api/form-error-page";
 import { isFormPost, readTestInput } from "@/lib/api/run-request";
 import { streamTestRun } from "@/lib/api/stream";
-import { runAndSave } from "@/lib/analyzers/run";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

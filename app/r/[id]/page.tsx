@@ -1,21 +1,21 @@
-import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { CopyPermalink } from "@/components/copy-permalink";
-import { ResultNotFoundView, ResultUnreadableView } from "@/components/not-found-views";
 import { ExpandControls } from "@/components/expand-controls";
+import { ResultNotFoundView, ResultUnreadableView } from "@/components/not-found-views";
 import { ResultSummary } from "@/components/result-summary";
 import { StepTree } from "@/components/step-tree";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ButtonLink } from "@/components/ui/button";
 import { VerdictBanner } from "@/components/verdict-banner";
+import { analyzerOf } from "@/lib/analyzers/catalog";
+import type { AnalyzerDefinition } from "@/lib/analyzers/definition";
+import { targetQuery } from "@/lib/analyzers/form";
+import { permalinkPath } from "@/lib/constants";
 import type { TestResult } from "@/lib/engine/types";
 import { getResult } from "@/lib/store";
 import { UnknownResultVersionError } from "@/lib/store/result-version";
-import { analyzerOf } from "@/lib/analyzers/catalog";
-import { permalinkPath } from "@/lib/constants";
-import type { AnalyzerDefinition } from "@/lib/analyzers/definition";
-import { targetQuery } from "@/lib/analyzers/form";
+import type { Metadata } from "next";
 
 interface ResultPageProps {
   params: Promise<{ id: string }>;
@@ -71,11 +71,7 @@ export default async function ResultPage({ params }: ResultPageProps) {
     <article className="space-y-6" data-testid="result" data-result-id={result.id}>
       <header>
         <Breadcrumb
-          items={[
-            { label: "Tests", href: "/" },
-            ...(info ? [{ label: info.title, href: `/tests/${info.id}` }] : []),
-            { label: "Result", current: true },
-          ]}
+          items={[{ label: "Tests", href: "/" }, ...(info ? [{ label: info.title, href: `/tests/${info.id}` }] : []), { label: "Result", current: true }]}
         />
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">{info?.title ?? result.test}</h1>
       </header>

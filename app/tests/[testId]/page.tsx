@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TestAbout } from "@/components/test-about";
 import { TestForm } from "@/components/test-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { analyzerOf, TEST_IDS, type TestId } from "@/lib/analyzers/catalog";
+import type { Metadata } from "next";
 
 interface TestPageProps {
   params: Promise<{ testId: string }>;

@@ -33,7 +33,11 @@ export function judgeClientCertificate(probe: AnonymousProbe): Finding {
     ...(probe.connectionError ? { connectionError: probe.connectionError } : {}),
   };
   if (!probe.response) {
-    return error("HTTP_CLIENT_CERT_REQUIRED", `The server asked for a client certificate and dropped the connection when none was sent. ${CLIENT_CERT_FIX}`, details);
+    return error(
+      "HTTP_CLIENT_CERT_REQUIRED",
+      `The server asked for a client certificate and dropped the connection when none was sent. ${CLIENT_CERT_FIX}`,
+      details,
+    );
   }
   if (probe.response.status === 403 && /403\.7|client certificate/i.test(probe.response.body.toString("latin1"))) {
     return error("HTTP_CLIENT_CERT_REQUIRED", `The server requires a client certificate (HTTP 403.7). ${CLIENT_CERT_FIX}`, details);
@@ -62,20 +66,36 @@ export function judgeAuthMethods(response: HttpResponse, method: AuthMethod): Fi
   const details = { status: response.status, methodsFound: schemes, wwwAuthenticate: challenges.map((value) => cleanText(value, LIMITS.headerValueShown)) };
   const wanted = AUTH_METHOD_NAMES[method];
   if (response.status === 404) {
-    return error("HTTP_UNEXPECTED_STATUS", "The server answered 404 Not Found: the RPC over HTTP proxy isn't installed at /rpc/rpcproxy.dll, or Outlook Anywhere isn't enabled.", details);
+    return error(
+      "HTTP_UNEXPECTED_STATUS",
+      "The server answered 404 Not Found: the RPC over HTTP proxy isn't installed at /rpc/rpcproxy.dll, or Outlook Anywhere isn't enabled.",
+      details,
+    );
   }
   if (response.status >= 200 && response.status < 300) {
-    return warning("HTTP_UNEXPECTED_STATUS", `The RPC proxy answered HTTP ${response.status} without asking for authentication; Outlook Anywhere expects 401 with the authentication methods offered.`, details);
+    return warning(
+      "HTTP_UNEXPECTED_STATUS",
+      `The RPC proxy answered HTTP ${response.status} without asking for authentication; Outlook Anywhere expects 401 with the authentication methods offered.`,
+      details,
+    );
   }
   if (response.status !== 401) {
-    return error("HTTP_UNEXPECTED_STATUS", `The RPC proxy answered HTTP ${response.status} ${response.statusText} instead of 401 Unauthorized with the authentication methods it accepts.`, details);
+    return error(
+      "HTTP_UNEXPECTED_STATUS",
+      `The RPC proxy answered HTTP ${response.status} ${response.statusText} instead of 401 Unauthorized with the authentication methods it accepts.`,
+      details,
+    );
   }
   const found = schemes.length > 0 ? schemes.join(", ") : "none";
   if (offers(schemes, wanted)) {
     return ok(`The analyzer found the expected authentication method ${wanted}. Methods found: ${found}.`, details);
   }
   if (method === "ntlm" && offers(schemes, "Negotiate")) {
-    return warning("HTTP_AUTH_METHOD_MISSING", `NTLM isn't offered on its own; Negotiate is, which falls back to NTLM for most clients. Methods found: ${found}.`, details);
+    return warning(
+      "HTTP_AUTH_METHOD_MISSING",
+      `NTLM isn't offered on its own; Negotiate is, which falls back to NTLM for most clients. Methods found: ${found}.`,
+      details,
+    );
   }
   return error("HTTP_AUTH_METHOD_MISSING", `The authentication method ${wanted} isn't offered by the RPC proxy. Methods found: ${found}.`, details);
 }
@@ -94,7 +114,12 @@ export function authScheme(response: HttpResponse | undefined, method: AuthMetho
  * agreeing), the name matching, TLS 1.2 or later at default security. The last two are enforced again by the
  * strict handshake of the credential connection itself; this decides whether to try at all.
  */
-export function credentialGate(facts: { certificateTrusted: boolean; ignoreTrust: boolean; scheme: string | undefined; method: AuthMethod }): { send: true; scheme: string } | { send: false; reason: string } {
+export function credentialGate(facts: {
+  certificateTrusted: boolean;
+  ignoreTrust: boolean;
+  scheme: string | undefined;
+  method: AuthMethod;
+}): { send: true; scheme: string } | { send: false; reason: string } {
   const method = AUTH_METHOD_NAMES[facts.method];
   if (!facts.certificateTrusted) {
     return {
@@ -119,7 +144,9 @@ export function judgeAuthentication(outcome: AuthenticationOutcome, method: Auth
   const name = AUTH_METHOD_NAMES[method];
   switch (outcome.kind) {
     case "no-challenge":
-      return error("HTTP_AUTH_METHOD_MISSING", `The server didn't answer the NTLM negotiation with a challenge (HTTP ${outcome.status}).`, { status: outcome.status });
+      return error("HTTP_AUTH_METHOD_MISSING", `The server didn't answer the NTLM negotiation with a challenge (HTTP ${outcome.status}).`, {
+        status: outcome.status,
+      });
     case "malformed-challenge":
       return error("HTTP_UNEXPECTED_STATUS", `The server's NTLM challenge is malformed: ${outcome.reason}`);
     case "connection-changed":
@@ -137,7 +164,10 @@ export function judgeAuthentication(outcome: AuthenticationOutcome, method: Auth
         );
       }
       if (outcome.status >= 200 && outcome.status < 300) {
-        return ok(`RPC Proxy was successfully pinged: the server accepted the supplied credentials with ${name} authentication (HTTP ${outcome.status}).`, details);
+        return ok(
+          `RPC Proxy was successfully pinged: the server accepted the supplied credentials with ${name} authentication (HTTP ${outcome.status}).`,
+          details,
+        );
       }
       return error("HTTP_UNEXPECTED_STATUS", `After authentication the RPC proxy answered HTTP ${outcome.status} ${outcome.statusText}.`, details);
     }

@@ -62,7 +62,14 @@ export interface RpcSession {
  * credentials travel on: its handshake is Outlook's (TLS 1.2+, default security, OpenSSL verifying chain and
  * name against the same trust store), and a refusal is recorded in `refused`.
  */
-export function openRpcSession(run: TestRun, host: string, port: number, connection: TcpConnection, leaf: ParsedCertificate, options: { strict?: boolean } = {}): RpcSession {
+export function openRpcSession(
+  run: TestRun,
+  host: string,
+  port: number,
+  connection: TcpConnection,
+  leaf: ParsedCertificate,
+  options: { strict?: boolean } = {},
+): RpcSession {
   const { RCA_TIMEOUT_MS: timeoutMs } = env();
   const expected = leaf.facts.thumbprintSha256;
   const rpc: RpcSession = {
@@ -82,7 +89,10 @@ export function openRpcSession(run: TestRun, host: string, port: number, connect
         const presented = session.chain[0] ? createHash("sha256").update(session.chain[0]).digest("hex").toUpperCase() : "none";
         if (presented !== expected) {
           session.socket.destroy();
-          throw new ProblemError("CONNECTION_FAILED", `A new connection to ${host} presented a different certificate (SHA-256 ${presented}) from the one validated (${expected}); nothing was sent over it.`);
+          throw new ProblemError(
+            "CONNECTION_FAILED",
+            `A new connection to ${host} presented a different certificate (SHA-256 ${presented}) from the one validated (${expected}); nothing was sent over it.`,
+          );
         }
         rpc.taps.push(session.tap);
         return session.socket;
@@ -116,7 +126,14 @@ export async function probeAnonymous(rpc: RpcSession, path: string): Promise<Ano
 }
 
 /** Sends the supplied credentials with the chosen method and scheme, and answers what the server said; never records them. */
-export async function sendCredentials(rpc: RpcSession, path: string, method: AuthMethod, scheme: string, username: string, password: string): Promise<AuthenticationOutcome> {
+export async function sendCredentials(
+  rpc: RpcSession,
+  path: string,
+  method: AuthMethod,
+  scheme: string,
+  username: string,
+  password: string,
+): Promise<AuthenticationOutcome> {
   if (method === "basic") {
     const response = await rpc.http.request(rpcRequest(path, `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`));
     return answered(response);
@@ -134,11 +151,18 @@ export async function sendCredentials(rpc: RpcSession, path: string, method: Aut
   }
   const domain = challenge.info.dnsDomainName ?? challenge.info.nbDomainName;
   const channelBindings = tlsServerEndPointBindings(rpc.leaf.der, rpc.leaf.facts.signatureHash);
-  const response = await rpc.http.request(rpcRequest(path, toAuthorizationHeader(createAuthenticateMessage({ challenge, username, password, channelBindings }), scheme)));
+  const response = await rpc.http.request(
+    rpcRequest(path, toAuthorizationHeader(createAuthenticateMessage({ challenge, username, password, channelBindings }), scheme)),
+  );
   if (rpc.taps.length !== connections) return { kind: "connection-changed" };
   return answered(response, domain === undefined ? undefined : cleanText(domain, 255));
 }
 
 function answered(response: HttpResponse, serverDomain?: string): AuthenticationOutcome {
-  return { kind: "answered", status: response.status, statusText: cleanText(response.statusText, LIMITS.httpStatusText), ...(serverDomain ? { serverDomain } : {}) };
+  return {
+    kind: "answered",
+    status: response.status,
+    statusText: cleanText(response.statusText, LIMITS.httpStatusText),
+    ...(serverDomain ? { serverDomain } : {}),
+  };
 }

@@ -3,11 +3,11 @@ import { checkMutualAuth } from "@/lib/cert/mutual-auth";
 import { required } from "@/lib/engine/required";
 import type { TestRun } from "@/lib/engine/runner";
 import { AUTH_METHOD_NAMES } from "../fields";
+import { authScheme, credentialGate, judgeAuthentication, judgeAuthMethods, judgeClientCertificate } from "./judge";
+import { openRpcSession, probeAnonymous, rpcProxyPath, sendCredentials, urlHost } from "./rpc-proxy";
 import { certificateSteps } from "../steps/certificate";
 import { resolveStep, tcpStep } from "../steps/connectivity";
 import type { OutlookAnywhereInput } from "./definition";
-import { authScheme, credentialGate, judgeAuthentication, judgeAuthMethods, judgeClientCertificate } from "./judge";
-import { openRpcSession, probeAnonymous, rpcProxyPath, sendCredentials, urlHost } from "./rpc-proxy";
 
 /** Outlook Anywhere (RPC over HTTP): the certificate, then the RPC proxy as Outlook meets it. */
 export async function runOutlookAnywhere(input: OutlookAnywhereInput, run: TestRun): Promise<void> {
@@ -35,7 +35,8 @@ export async function runOutlookAnywhere(input: OutlookAnywhereInput, run: TestR
   await run.step(
     "rpc.auth-methods",
     `Testing HTTP Authentication Methods for URL ${url}.`,
-    (step) => (anonymous ? step.report(judgeAuthMethods(anonymous, authMethod)) : step.skipBecause("the client certificate check didn't get an answer to judge.")),
+    (step) =>
+      anonymous ? step.report(judgeAuthMethods(anonymous, authMethod)) : step.skipBecause("the client certificate check didn't get an answer to judge."),
     nonBlocking,
   );
   await run.step(
@@ -55,7 +56,12 @@ export async function runOutlookAnywhere(input: OutlookAnywhereInput, run: TestR
     "rpc.authenticate",
     title,
     async (step) => {
-      const gate = credentialGate({ certificateTrusted: required(certificate).trusted, ignoreTrust: input.ignoreTrust, scheme: authScheme(anonymous, authMethod), method: authMethod });
+      const gate = credentialGate({
+        certificateTrusted: required(certificate).trusted,
+        ignoreTrust: input.ignoreTrust,
+        scheme: authScheme(anonymous, authMethod),
+        method: authMethod,
+      });
       if (!gate.send) return step.skipBecause(gate.reason);
       // A session of its own, whose every connection is as strict as Outlook's before a password goes out.
       const credentialSession = openRpcSession(run, host, port, required(connection), required(certificate).leaf, { strict: true });
@@ -64,7 +70,9 @@ export async function runOutlookAnywhere(input: OutlookAnywhereInput, run: TestR
       } catch (cause) {
         if (credentialSession.refused === undefined) throw cause;
         step.addDetails({ credentialsSent: false, strictHandshake: credentialSession.refused });
-        step.skipBecause(`the credentials weren't sent: a connection made as strictly as Outlook's (TLS 1.2 or later, default security, certificate verified by OpenSSL) was refused: ${credentialSession.refused}`);
+        step.skipBecause(
+          `the credentials weren't sent: a connection made as strictly as Outlook's (TLS 1.2 or later, default security, certificate verified by OpenSSL) was refused: ${credentialSession.refused}`,
+        );
       }
     },
     nonBlocking,

@@ -1,5 +1,4 @@
 import "server-only";
-import type { SecureVersion } from "node:tls";
 import { env } from "@/lib/config/env";
 import { OBSOLETE_TLS_VERSIONS } from "@/lib/constants";
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
@@ -7,6 +6,7 @@ import { ProblemError } from "@/lib/engine/problem-error";
 import type { ResolvedAddress } from "@/lib/net/dns";
 import { connectAddress } from "@/lib/net/tcp";
 import { tlsHandshake } from "@/lib/net/tls";
+import type { SecureVersion } from "node:tls";
 
 const VERSIONS: SecureVersion[] = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
 const LABEL: Record<SecureVersion, string> = { TLSv1: "TLS 1.0", "TLSv1.1": "TLS 1.1", "TLSv1.2": "TLS 1.2", "TLSv1.3": "TLS 1.3" };

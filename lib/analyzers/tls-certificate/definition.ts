@@ -16,11 +16,7 @@ export const tlsCertificate = defineAnalyzer({
     port: port(443),
     ignoreTrust: checkbox.default(false),
   }),
-  fields: [
-    hostField("Server", "The host name or IP address clients connect to, without https:// or a path."),
-    portField(443),
-    ignoreTrustField,
-  ],
+  fields: [hostField("Server", "The host name or IP address clients connect to, without https:// or a path."), portField(443), ignoreTrustField],
   about: [
     "Resolves the host name in DNS and opens the TCP port.",
     "Performs the TLS handshake and records the certificate chain exactly as the server sends it.",

@@ -15,10 +15,7 @@ export const HS_KEY_UPDATE = 24;
 export const HS_COMPRESSED_CERTIFICATE = 25;
 
 /** ServerHello.random of a TLS 1.3 HelloRetryRequest (RFC 8446 §4.1.3): SHA-256("HelloRetryRequest"). */
-const HELLO_RETRY_REQUEST_RANDOM = Buffer.from(
-  "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c",
-  "hex",
-);
+const HELLO_RETRY_REQUEST_RANDOM = Buffer.from("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c", "hex");
 
 export interface HandshakeMessage {
   type: number;
@@ -200,9 +197,7 @@ export function parseCertificateMessage(
       notes.push(`certificate ${index} in the Certificate message is empty; later certificates ignored`);
       stopped = true;
     } else if (der.length > limits.maxCertificateBytes) {
-      notes.push(
-        `certificate ${index} is ${der.length} bytes (limit ${limits.maxCertificateBytes}); it and later certificates ignored`,
-      );
+      notes.push(`certificate ${index} is ${der.length} bytes (limit ${limits.maxCertificateBytes}); it and later certificates ignored`);
       stopped = true;
     } else if (certificates.length >= limits.maxCertificates) {
       notes.push(`server sent more than ${limits.maxCertificates} certificates; only the first ${limits.maxCertificates} kept`);

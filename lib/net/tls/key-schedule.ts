@@ -13,7 +13,11 @@ export function hkdfExpand(hash: HashName, prk: Buffer, info: Buffer, length: nu
   let previous = Buffer.alloc(0);
   let total = 0;
   for (let i = 1; total < length; i++) {
-    previous = createHmac(hash, prk).update(previous).update(info).update(Buffer.from([i])).digest();
+    previous = createHmac(hash, prk)
+      .update(previous)
+      .update(info)
+      .update(Buffer.from([i]))
+      .digest();
     blocks.push(previous);
     total += previous.length;
   }
@@ -23,12 +27,7 @@ export function hkdfExpand(hash: HashName, prk: Buffer, info: Buffer, length: nu
 /** HKDF-Expand-Label (RFC 8446 §7.1). */
 export function hkdfExpandLabel(hash: HashName, secret: Buffer, label: string, context: Buffer, length: number): Buffer {
   const fullLabel = Buffer.from(`tls13 ${label}`, "latin1");
-  const info = Buffer.concat([
-    Buffer.from([length >> 8, length & 0xff, fullLabel.length]),
-    fullLabel,
-    Buffer.from([context.length]),
-    context,
-  ]);
+  const info = Buffer.concat([Buffer.from([length >> 8, length & 0xff, fullLabel.length]), fullLabel, Buffer.from([context.length]), context]);
   return hkdfExpand(hash, secret, info, length);
 }
 

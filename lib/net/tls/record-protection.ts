@@ -19,14 +19,7 @@ export function xorNonce(iv: Buffer, seq: bigint): Buffer {
 
 export type AeadCipher = "aes-128-gcm" | "aes-256-gcm" | "chacha20-poly1305" | "aes-128-ccm";
 
-export function aeadOpen(
-  cipher: AeadCipher,
-  key: Buffer,
-  nonce: Buffer,
-  aad: Buffer,
-  ciphertext: Buffer,
-  tag: Buffer,
-): Buffer | undefined {
+export function aeadOpen(cipher: AeadCipher, key: Buffer, nonce: Buffer, aad: Buffer, ciphertext: Buffer, tag: Buffer): Buffer | undefined {
   try {
     if (cipher === "aes-128-ccm") {
       const d = createDecipheriv(cipher, key, nonce, { authTagLength: tag.length as 8 | 16 });

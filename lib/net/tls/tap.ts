@@ -12,11 +12,11 @@
  * Key log lines may arrive after the bytes they decrypt: `facts()` re-parses the recorded bytes
  * with the lines known at call time, so call it again once more lines have arrived.
  */
-import type { Duplex } from "node:stream";
 import { LIMITS } from "../limits";
 import { parseKeylogLine, type KeylogEntry } from "./keylog";
 import { TapStream } from "./tap-stream";
 import { analyzeServerTranscript, type TranscriptFacts } from "./transcript";
+import type { Duplex } from "node:stream";
 
 export interface TlsTap {
   /** Give this to `tls.connect({ socket: tap.stream, ... })`. */

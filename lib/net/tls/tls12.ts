@@ -4,8 +4,8 @@
  */
 import { createDecipheriv, createHmac, timingSafeEqual } from "node:crypto";
 import { tlsPrf, type HashName } from "./key-schedule";
-import { hex4, type TlsRecord } from "./records";
 import { aeadOpen, sequenceBytes, xorNonce, type AeadCipher, type OpenedRecord, type RecordDecryptor } from "./record-protection";
+import { hex4, type TlsRecord } from "./records";
 
 interface Tls12Suite {
   mode: "gcm" | "chacha" | "cbc";
@@ -121,14 +121,7 @@ export class Tls12Decryptor implements RecordDecryptor {
     if (params.masterSecret.length !== 48) return { error: "key log master secret is not 48 bytes" };
     const macLength = suite.mac ? MAC_LENGTH[suite.mac] : 0;
     const length = 2 * (macLength + suite.keyLength + suite.fixedIvLength);
-    const keyBlock = tlsPrf(
-      params.version,
-      suite.prf,
-      params.masterSecret,
-      "key expansion",
-      Buffer.concat([params.serverRandom, params.clientRandom]),
-      length,
-    );
+    const keyBlock = tlsPrf(params.version, suite.prf, params.masterSecret, "key expansion", Buffer.concat([params.serverRandom, params.clientRandom]), length);
     return new Tls12Decryptor(suite, params.version, params.encryptThenMac, keyBlock);
   }
 
@@ -155,8 +148,7 @@ export class Tls12Decryptor implements RecordDecryptor {
       const explicit = suite.mode === "gcm" ? 8 : 0;
       if (fragment.length < explicit + 16) return { error: "encrypted TLS record is too short" };
       const ciphertext = fragment.subarray(explicit, fragment.length - 16);
-      const nonce =
-        suite.mode === "gcm" ? Buffer.concat([this.iv, fragment.subarray(0, 8)]) : xorNonce(this.iv, this.seq);
+      const nonce = suite.mode === "gcm" ? Buffer.concat([this.iv, fragment.subarray(0, 8)]) : xorNonce(this.iv, this.seq);
       const plain = aeadOpen(
         suite.cipher as AeadCipher,
         this.key,
@@ -174,10 +166,7 @@ export class Tls12Decryptor implements RecordDecryptor {
     if (this.encryptThenMac) {
       if (body.length < macLength) return { error: "encrypted TLS record is too short" };
       const cut = body.length - macLength;
-      const expected = createHmac(mac, this.macKey)
-        .update(this.additionalData(record, cut))
-        .update(body.subarray(0, cut))
-        .digest();
+      const expected = createHmac(mac, this.macKey).update(this.additionalData(record, cut)).update(body.subarray(0, cut)).digest();
       if (!timingSafeEqual(expected, body.subarray(cut))) return failed;
       body = body.subarray(0, cut);
     }
@@ -204,10 +193,7 @@ export class Tls12Decryptor implements RecordDecryptor {
     if (this.encryptThenMac) return { type: record.type, content: plain };
     if (plain.length < macLength) return failed;
     const content = plain.subarray(0, plain.length - macLength);
-    const expected = createHmac(mac, this.macKey)
-      .update(this.additionalData(record, content.length))
-      .update(content)
-      .digest();
+    const expected = createHmac(mac, this.macKey).update(this.additionalData(record, content.length)).update(content).digest();
     if (!timingSafeEqual(expected, plain.subarray(content.length))) return failed;
     return { type: record.type, content };
   }

@@ -1,7 +1,7 @@
 /** TLS 1.3 record protection (RFC 8446 §5.2, §5.3, §7.3): decrypts the server's records from a key log traffic secret. */
 import { hashLength, hkdfExpandLabel, type HashName } from "./key-schedule";
-import { CONTENT_APPLICATION_DATA, hex4, type TlsRecord } from "./records";
 import { aeadOpen, xorNonce, type AeadCipher, type OpenedRecord, type RecordDecryptor } from "./record-protection";
+import { CONTENT_APPLICATION_DATA, hex4, type TlsRecord } from "./records";
 
 /** Largest protected TLS 1.3 record body: 2^14 plaintext + 256 (RFC 8446 §5.2). */
 const MAX_TLS13_CIPHERTEXT = 16384 + 256;

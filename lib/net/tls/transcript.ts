@@ -35,7 +35,6 @@ import {
   type HandshakeMessage,
   type ServerHelloInfo,
 } from "./handshake";
-import type { KeylogEntry } from "./keylog";
 import {
   alertName,
   CONTENT_ALERT,
@@ -49,9 +48,10 @@ import {
   type TlsProtocol,
   type TlsRecord,
 } from "./records";
-import type { RecordDecryptor } from "./record-protection";
 import { Tls12Decryptor } from "./tls12";
 import { Tls13Decryptor } from "./tls13";
+import type { KeylogEntry } from "./keylog";
+import type { RecordDecryptor } from "./record-protection";
 
 export interface TranscriptFacts {
   /** DER certificates in the order the server sent them in its first Certificate message. */
@@ -83,11 +83,7 @@ export interface AnalyzeOptions {
  * Parse the bytes a server sent on one TLS connection (from its first byte), decrypting with the
  * client's key log lines where possible. Pure; never throws.
  */
-export function analyzeServerTranscript(
-  data: Buffer,
-  keylog: readonly KeylogEntry[] = [],
-  options: AnalyzeOptions = {},
-): TranscriptFacts {
+export function analyzeServerTranscript(data: Buffer, keylog: readonly KeylogEntry[] = [], options: AnalyzeOptions = {}): TranscriptFacts {
   const facts: TranscriptFacts = { certificates: [], certificateRequested: false, certificateAuthorities: [], notes: [] };
   try {
     new TranscriptParser(facts, keylog, {
@@ -376,8 +372,7 @@ class TranscriptParser {
     const candidates = this.keylog.filter((e) => e.label === "SERVER_TRAFFIC_SECRET_0");
     const entry = candidates.find((e) => random && e.clientRandom.equals(random)) ?? candidates[0];
     if (!entry) {
-      this.noDecryptorReason =
-        "no SERVER_TRAFFIC_SECRET_0 key log line is known (yet): a TLS 1.3 post-handshake certificate request would not be seen";
+      this.noDecryptorReason = "no SERVER_TRAFFIC_SECRET_0 key log line is known (yet): a TLS 1.3 post-handshake certificate request would not be seen";
       return;
     }
     const decryptor = Tls13Decryptor.create(this.serverHello!.cipherSuite, entry.secret);
