@@ -1,3 +1,4 @@
+import { connect } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/config/env";
 import { analyze, DOMAIN, problems, startLab, step, type Lab, type ScenarioServer } from "../support/lab";
@@ -83,6 +84,15 @@ const SCENARIOS: ScenarioServer[] = [
     const leaf = await pki.issueLeaf({ commonName: '<img src=x onerror=alert(1)>\u0007\u202e"evil', dnsNames: [name("somewhere-else")] });
     return { chain: chainPem(leaf, pki.intermediate), key: leaf.keyPem };
   }),
+  {
+    // A mail server's TLS port that speaks ALPN for its own protocol only: it refuses "http/1.1" with no_application_protocol.
+    name: name("imaponly"),
+    address: "127.0.10.24",
+    start: async (pki, address) => {
+      const leaf = await pki.issueLeaf({ commonName: name("imaponly"), dnsNames: [name("imaponly")] });
+      return startHttpsServer({ host: address, chain: chainPem(leaf, pki.intermediate), key: leaf.keyPem, tlsOptions: { ALPNProtocols: ["imap"] } });
+    },
+  },
   { name: name("plainhttp"), address: "127.0.10.15", start: (_pki, address) => startPlainHttpServer({ host: address }) },
   { name: name("silent"), address: "127.0.10.16", start: (_pki, address) => startSilentServer({ host: address }) },
   {
@@ -318,5 +328,28 @@ describe("tls-certificate against real TLS servers on loopback", () => {
     expect(step(await run("expired"), "tls.protocols").status).toBe("success");
     const plain = await run("plainhttp");
     expect(step(plain, "tls.protocols")).toMatchObject({ status: "skipped", message: expect.stringContaining("no SSL certificate could be obtained") });
+  });
+
+  it("offers no ALPN, so a server that refuses http/1.1 is still judged", async () => {
+    // The peer really refuses a client that offers http/1.1…
+    const refused = await new Promise<string>((resolve) => {
+      const socket = connect({
+        host: "127.0.10.24",
+        port: lab.port(name("imaponly")),
+        servername: name("imaponly"),
+        ALPNProtocols: ["http/1.1"],
+        rejectUnauthorized: false,
+      });
+      socket.once("secureConnect", () => {
+        socket.destroy();
+        resolve("connected");
+      });
+      socket.once("error", (error) => resolve(error.message));
+    });
+    expect(refused).toMatch(/no application protocol/i);
+    // …and the certificate test, which offers none, reads its certificate and judges it.
+    const result = await run("imaponly");
+    expect(step(result, "tls.certificate.obtain").status).toBe("success");
+    expect(result.verdict).toBe("success");
   });
 });
