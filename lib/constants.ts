@@ -10,6 +10,23 @@ export function permalinkPath(id: string): string {
   return `/r/${encodeURIComponent(id)}`;
 }
 
+const TLS_VERSION_LABELS: Readonly<Record<string, string>> = {
+  SSLv2: "SSL 2.0",
+  SSLv3: "SSL 3.0",
+  TLSv1: "TLS 1.0",
+  "TLSv1.1": "TLS 1.1",
+  "TLSv1.2": "TLS 1.2",
+  "TLSv1.3": "TLS 1.3",
+};
+
+/** "TLSv1.2" → "TLS 1.2", as admins read them. */
+export function tlsVersionLabel(version: string): string {
+  return TLS_VERSION_LABELS[version] ?? version;
+}
+
+/** The versions current Outlook, Windows and Microsoft 365 clients need one of. */
+export const MODERN_TLS_VERSIONS: ReadonlySet<string> = new Set(["TLSv1.2", "TLSv1.3"]);
+
 /** Protocol versions current clients refuse (RFC 8996), as Node names them. */
 export const OBSOLETE_TLS_VERSIONS: ReadonlySet<string> = new Set(["SSLv2", "SSLv3", "TLSv1", "TLSv1.1"]);
 

@@ -6,6 +6,9 @@ import type { AnalyzerDefinition, FormField } from "./definition";
  */
 
 export type FormValue = string | boolean;
+
+/** A link can't pre-fill more than this into a field (the longest input, a principal name, has 260). */
+const MAX_PREFILL_CHARS = 260;
 export type FormValues = Record<string, FormValue>;
 export type FieldErrors = Record<string, string | undefined>;
 
@@ -52,12 +55,12 @@ export function prefilledValues(analyzer: AnalyzerDefinition, query: URLSearchPa
   const edited = new Set<string>();
   for (const field of analyzer.fields) {
     if (!field.target || field.secret || field.kind !== "text") continue;
-    const value = query.get(field.name)?.slice(0, field.maxLength ?? 260);
+    const value = query.get(field.name)?.slice(0, field.maxLength ?? MAX_PREFILL_CHARS);
     if (value) values = withValue(analyzer, values, field.name, value, edited);
   }
   for (const field of analyzer.fields) {
-    if (field.kind !== "text" || !field.follows) continue;
-    const given = query.get(field.name)?.slice(0, 260);
+    if (field.kind !== "text" || !field.follows || !field.target || field.secret) continue;
+    const given = query.get(field.name)?.slice(0, field.maxLength ?? MAX_PREFILL_CHARS);
     const derived = followed(field.follows.prefix, values[field.follows.field] ?? "");
     if (given && given !== derived) {
       values[field.name] = given;

@@ -56,6 +56,11 @@ function issues(candidate: X509Certificate, subject: X509Certificate): boolean {
 }
 
 /** Signed by its own key. */
+/** Subject and issuer are the same name, compared as OpenSSL does: a root, or a CA's key rollover certificate. */
+export function isSelfIssued(cert: X509Certificate): boolean {
+  return bearsIssuerName(cert, cert);
+}
+
 function isSelfSigned(cert: X509Certificate): boolean {
   return bearsIssuerName(cert, cert) && signedBy(cert, cert);
 }
@@ -95,7 +100,9 @@ export function analyzeChain(sent: readonly X509Certificate[], anchors: readonly
       status = path.length === 1 ? "self-signed" : "untrusted-root";
       break;
     }
-    const anchor = anchors.find((candidate) => issues(candidate, current));
+    // The store may hold an expired and a renewed copy of one root: like OpenSSL, take the valid one.
+    const matching = anchors.filter((candidate) => issues(candidate, current));
+    const anchor = matching.find((candidate) => validAt(candidate, now)) ?? matching[0];
     if (anchor) {
       // A root the server sent too is part of the path as sent (harmless, if unnecessary).
       const sentCopy = sent.findIndex((candidate, index) => !used.has(index) && candidate.fingerprint256 === anchor.fingerprint256);

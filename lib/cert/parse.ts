@@ -1,5 +1,6 @@
 import { createHash, X509Certificate as NodeX509 } from "node:crypto";
 import { cleanText } from "@/lib/net/limits";
+import { isSelfIssued } from "./chain";
 import { x509 } from "./x509";
 
 /** What an admin needs to know about one certificate; every string is cleaned server text. */
@@ -81,7 +82,7 @@ export function parseCertificate(der: Buffer): ParsedCertificate {
     signatureHash: signature.hash,
     extendedKeyUsage: eku ? eku.usages.map((usage) => EKU_NAMES[String(usage)] ?? cleanText(String(usage), 64)) : null,
     isCA: basic?.ca ?? false,
-    selfIssued: node.subject === node.issuer,
+    selfIssued: isSelfIssued(node),
   };
   return { der, node, facts };
 }

@@ -1,4 +1,5 @@
 import { cleanText } from "@/lib/net/limits";
+import { isSelfIssued } from "./chain";
 import { decodeGeneralNames, type GeneralName } from "./general-names";
 import { decodeNameConstraints, type ConstrainedNames, type NameConstraints } from "./name-constraints";
 import { x509 } from "./x509";
@@ -23,8 +24,8 @@ export interface PathCertificate {
   nameConstraints: NameConstraints | "unreadable" | null;
   /** The names name constraints apply to: SAN dNSName / iPAddress, and the CN when there is no dNSName (as OpenSSL does). */
   names: ConstrainedNames;
-  /** A certificate without extensions (X.509 v1): OpenSSL still accepts one as a self-signed root. */
-  hasExtensions: boolean;
+  /** An X.509 version 1 certificate (no extensions possible): OpenSSL still accepts a self-signed one as a root. */
+  version1: boolean;
 }
 
 const KEY_USAGE_NAMES: Array<[number, string]> = [
@@ -47,11 +48,12 @@ export function readPathCertificate(cert: NodeX509): PathCertificate {
   const san = parsed.getExtension(SUBJECT_ALT_NAME_OID);
   const constraints = parsed.getExtension(NAME_CONSTRAINTS_OID);
   const altNames = san ? (safely(() => decodeGeneralNames(new Uint8Array(san.value))) ?? []) : [];
-  const dns = altNames.flatMap((name: GeneralName) => (name.type === "dns" ? [cleanText(name.value, 256)] : []));
-  const commonNames = parsed.subjectName.getField("CN").map((cn) => cleanText(cn, 256));
+  // Matched as the certificate holds them: cleaning (truncation) is for messages, and could move a name out of a subtree.
+  const dns = altNames.flatMap((name: GeneralName) => (name.type === "dns" ? [name.value] : []));
+  const commonNames = parsed.subjectName.getField("CN");
   return {
     subject: cleanText(parsed.subject),
-    selfIssued: cert.subject === cert.issuer,
+    selfIssued: isSelfIssued(cert),
     notBefore: parsed.notBefore,
     notAfter: parsed.notAfter,
     basicConstraints: basic ? { ca: basic.ca, ...(basic.pathLength === undefined ? {} : { pathLength: basic.pathLength }) } : null,
@@ -64,8 +66,13 @@ export function readPathCertificate(cert: NodeX509): PathCertificate {
         name.type === "ip" && (name.bytes.length === 4 || name.bytes.length === 16) ? [{ bytes: name.bytes, text: name.text }] : [],
       ),
     },
-    hasExtensions: parsed.extensions.length > 0,
+    version1: tbsVersion(parsed) === 0,
   };
+}
+
+/** The encoded version (0 for v1); @peculiar/x509 keeps its parsed ASN.1 protected. */
+function tbsVersion(parsed: InstanceType<typeof x509.X509Certificate>): number {
+  return (parsed as unknown as { asn: { tbsCertificate: { version: number } } }).asn.tbsCertificate.version;
 }
 
 function looksLikeHostName(name: string): boolean {

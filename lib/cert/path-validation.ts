@@ -1,3 +1,4 @@
+import { cleanText, LIMITS } from "@/lib/net/limits";
 import type { ProblemCode } from "@/lib/problems";
 import { nameConstraintBreaches } from "./name-constraints";
 import type { PathCertificate } from "./path-certificate";
@@ -82,7 +83,7 @@ function issuerViolations(path: readonly PathCertificate[], position: number, op
 
   const basic = issuer.basicConstraints;
   const legacyRoot =
-    options.endsAtRoot && position === path.length - 1 && basic === null && (!issuer.hasExtensions || (issuer.keyUsage?.includes("keyCertSign") ?? false));
+    options.endsAtRoot && position === path.length - 1 && basic === null && (issuer.version1 || (issuer.keyUsage?.includes("keyCertSign") ?? false));
   if (!basic?.ca && !legacyRoot) {
     const why = basic ? "its Basic Constraints say CA=false" : "it has no Basic Constraints extension";
     found.push(
@@ -146,20 +147,32 @@ function nameConstraintViolations(path: readonly PathCertificate[]): PathViolati
         ),
       ];
     }
-    return nameConstraintBreaches(leaf.names, constraints).map((breach) => {
+    // A hostile certificate can carry thousands of names and subtrees: a few breaches are named, the rest counted.
+    const breaches = nameConstraintBreaches(leaf.names, constraints);
+    const shown = breaches.slice(0, LIMITS.nameConstraintBreachesShown);
+    const more = breaches.length - shown.length;
+    return shown.map((breach, i) => {
       const why =
         breach.reason === "excluded"
-          ? `in the subtree ${breach.subtrees[0]} that ${ca} excludes`
-          : `outside the names ${ca} may issue for (permitted: ${breach.subtrees.join(", ")})`;
+          ? `in the subtree ${cleanText(breach.subtrees[0] ?? "", LIMITS.nameShown)} that ${ca} excludes`
+          : `outside the names ${ca} may issue for (permitted: ${listShown(breach.subtrees)})`;
+      const rest = i === shown.length - 1 && more > 0 ? ` ${more} more of its names break these constraints too.` : "";
       return violation(
         path,
         0,
         "CERT_NAME_CONSTRAINTS",
-        `The server certificate "${leaf.subject}" has the name ${breach.name}, which is ${why}. Clients refuse names that break a CA's name constraints (RFC 5280 4.2.1.10).`,
+        `The server certificate "${leaf.subject}" has the name ${cleanText(breach.name, LIMITS.nameShown)}, which is ${why}. Clients refuse names that break a CA's name constraints (RFC 5280 4.2.1.10).${rest}`,
         { constrainedBy: issuer.subject },
       );
     });
   });
+}
+
+/** Server text in a message: each entry cleaned, the first few named, the rest counted. */
+function listShown(values: readonly string[]): string {
+  const shown = values.slice(0, LIMITS.listEntriesShown).map((value) => cleanText(value, LIMITS.nameShown));
+  const more = values.length - shown.length;
+  return `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
 function validityViolations(path: readonly PathCertificate[], position: number, now: Date): PathViolation[] {

@@ -1,5 +1,5 @@
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
-import { cleanText } from "@/lib/net/limits";
+import { cleanText, LIMITS } from "@/lib/net/limits";
 import type { OpenSslVerdict } from "@/lib/net/tls";
 import type { ProblemCode } from "@/lib/problems";
 import { analyzeChain, endsAtRoot, type ChainAnalysis } from "./chain";
@@ -78,7 +78,11 @@ export function judgeTrust(assessment: TrustAssessment, openssl: OpenSslVerdict)
 
   const refusal = chainRefusal(assessment) ?? violationRefusal(violations);
   const others = violations.filter((v) => v !== refusal.violation).map((v) => `${v.problem} ("${v.subject}")`);
-  const also = others.length > 0 ? ` Other problems on this path: ${others.join(", ")}.` : "";
+  const listed = others.slice(0, LIMITS.pathProblemsShown);
+  const also =
+    others.length > 0
+      ? ` Other problems on this path: ${listed.join(", ")}${others.length > listed.length ? ` and ${others.length - listed.length} more` : ""}.`
+      : "";
   const second = opensslRefusal ? ` OpenSSL refuses the chain too (${opensslRefusal}).` : "";
   const agreement = opensslRefusal
     ? "agree: the analyzer and OpenSSL both refuse the chain"

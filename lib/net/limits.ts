@@ -46,6 +46,16 @@ export const LIMITS = {
   textField: 1024,
   /** The first line a plain-text server sent where TLS was expected, quoted in the message. */
   plainTextLine: 120,
+  /** A certificate name (DNS name, subtree, domain) quoted in a message. */
+  nameShown: 256,
+  /** Entries of a list of server values named in one message before "and N more". */
+  listEntriesShown: 10,
+  /** Names of one certificate reported as breaking one CA's name constraints; the rest are counted. */
+  nameConstraintBreachesShown: 5,
+  /** Other problems of a refused path listed in the trust step's message. */
+  pathProblemsShown: 10,
+  /** OpenSSL's own words for a verification error. */
+  opensslMessage: 200,
   /** Why part of a TLS transcript couldn't be read, quoted in a message. */
   transcriptNotesShown: 300,
 } as const;

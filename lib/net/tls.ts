@@ -5,6 +5,7 @@ import {
   connect as tlsConnect,
   createSecureContext,
   DEFAULT_CIPHERS,
+  DEFAULT_MAX_VERSION,
   type PeerCertificate,
   type SecureContext,
   type SecureVersion,
@@ -59,7 +60,9 @@ export interface TlsOptions {
 
 // The analyzer must be able to talk to weak servers in order to judge them: accept every protocol version
 // and cipher OpenSSL still has, and never let OpenSSL's own verification abort the handshake.
-const PERMISSIVE = { minVersion: "TLSv1", ciphers: "ALL:@SECLEVEL=0" } as const;
+/** The versions the permissive profile offers: every one OpenSSL still has, up to Node's newest. */
+export const OFFERED_VERSIONS = { min: "TLSv1", max: DEFAULT_MAX_VERSION } as const satisfies { min: SecureVersion; max: SecureVersion };
+const PERMISSIVE = { minVersion: OFFERED_VERSIONS.min, maxVersion: OFFERED_VERSIONS.max, ciphers: "ALL:@SECLEVEL=0" } as const;
 // What a current client (Outlook on Windows, a browser) insists on before it trusts a connection with a password.
 const STRICT = { minVersion: "TLSv1.2", ciphers: `${DEFAULT_CIPHERS}:@SECLEVEL=2` } as const;
 
@@ -82,6 +85,8 @@ function secureContext(options: TlsOptions): SecureContext | undefined {
 
 /** Runs a TLS handshake over an open TCP socket, recording what the server sends. */
 export function tlsHandshake(raw: Socket, options: TlsOptions): Promise<TlsSession> {
+  // Strict means "verified against the same store as the analyzer's own checks", never Node's default roots.
+  if (options.strict && !options.trust) throw new Error("a strict TLS handshake needs the trust anchors to verify against");
   // The first bytes the server sends tell a plain-text protocol (HTTP, SMTP…) from a broken TLS server.
   let firstBytes = Buffer.alloc(0);
   const peek = (chunk: Buffer) => {
@@ -152,7 +157,7 @@ function openSslVerdict(socket: TLSSocket): OpenSslVerdict {
   let message: string | undefined;
   try {
     const verifyError = (socket as unknown as { ssl?: { verifyError?: () => Error | null } }).ssl?.verifyError?.();
-    if (verifyError?.message) message = cleanText(verifyError.message, LIMITS.plainTextLine);
+    if (verifyError?.message) message = cleanText(verifyError.message, LIMITS.opensslMessage);
   } catch {
     message = undefined;
   }

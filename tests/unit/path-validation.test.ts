@@ -48,7 +48,7 @@ function synthetic(subject: string, overrides: Partial<PathCertificate> = {}): P
     keyUsage: ["keyCertSign", "cRLSign"],
     nameConstraints: null,
     names: { dns: [], ip: [] },
-    hasExtensions: true,
+    version1: false,
     ...overrides,
   };
 }
@@ -85,7 +85,7 @@ describe("validatePath: Basic Constraints (RFC 5280 4.2.1.9)", () => {
 
   it("accepts an X.509 v1 root (no extensions at all)", () => {
     const leaf = synthetic("CN=leaf", { basicConstraints: { ca: false } });
-    const v1Root = synthetic("CN=V1 Root", { selfIssued: true, basicConstraints: null, keyUsage: null, hasExtensions: false });
+    const v1Root = synthetic("CN=V1 Root", { selfIssued: true, basicConstraints: null, keyUsage: null, version1: true });
     expect(validatePath([leaf, v1Root], { now: NOW, endsAtRoot: true })).toEqual([]);
   });
 
@@ -182,6 +182,27 @@ describe("validatePath: name constraints (RFC 5280 4.2.1.10)", () => {
     expect(violations[0]!.message).toBe(
       'The server certificate "CN=mail.contoso.test, O=RCA Test Servers" has the name mail.contoso.test, which is outside the names the intermediate certificate "CN=Constrained CA, O=RCA Tests" may issue for (permitted: .allowed.test). Clients refuse names that break a CA\'s name constraints (RFC 5280 4.2.1.10).',
     );
+  });
+
+  it("names a few breaches of a hostile certificate and counts the rest, with every subtree listed briefly", () => {
+    // Thousands of names under thousands of subtrees must not become megabytes of message.
+    const subtrees = Array.from({ length: 3000 }, (_, i) => ({ type: "dns" as const, value: `.allowed-${i}.test` }));
+    const leaf = synthetic("CN=hostile", { basicConstraints: null, names: { dns: Array.from({ length: 3000 }, (_, i) => `host-${i}.evil.test`), ip: [] } });
+    const ca = synthetic("CN=Many Subtrees CA", { nameConstraints: { permitted: subtrees, excluded: [] } });
+    const root = synthetic("CN=Root", { selfIssued: true });
+    const violations = validatePath([leaf, ca, root], { now: NOW, endsAtRoot: true });
+    expect(violations).toHaveLength(5);
+    expect(violations.at(-1)!.message).toContain("2995 more of its names break these constraints too.");
+    expect(violations[0]!.message).toContain("and 2990 more");
+    expect(JSON.stringify(violations).length).toBeLessThan(10_000);
+  });
+
+  it("matches the name the certificate holds, not the shortened one shown", async () => {
+    // Longer than a message shows: judged on the shortened text, it would seem to escape the excluded subtree.
+    const long = `${"a".repeat(60)}.${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(60)}.excluded.test`;
+    const excluding = await pki.issueCa({ commonName: "Excluding CA", nameConstraints: { permitted: [], excluded: [{ dns: "excluded.test" }] } });
+    const violations = validate(await pki.issueLeaf({ issuer: excluding, commonName: "long", dnsNames: [long] }), [excluding]);
+    expect(violations).toMatchObject([{ problem: "CERT_NAME_CONSTRAINTS" }]);
   });
 
   it("reads .allowed.test as the names below allowed.test, not allowed.test itself", async () => {

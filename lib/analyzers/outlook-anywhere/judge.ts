@@ -125,8 +125,8 @@ export function credentialGate(facts: {
     return {
       send: false,
       reason: facts.ignoreTrust
-        ? `the credentials weren't sent: "Ignore trust for SSL" turned certificate errors into warnings, and Outlook would refuse this certificate, so it would never send a password over this connection.`
-        : "the credentials weren't sent: the certificate isn't trusted, and Outlook never sends a password over such a connection.",
+        ? `the credentials weren't sent: "Ignore trust for SSL" turned certificate errors into warnings, but Outlook would refuse this certificate (its trust, name, dates or usage), so it would never send a password over this connection.`
+        : "the credentials weren't sent: the certificate failed a check Outlook makes (trust, name, dates or usage), and Outlook never sends a password over such a connection.",
     };
   }
   if (!facts.scheme) return { send: false, reason: `the server doesn't offer ${method} authentication, so the credentials weren't sent.` };

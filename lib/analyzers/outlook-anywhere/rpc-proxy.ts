@@ -83,7 +83,7 @@ export function openRpcSession(
         try {
           session = await tlsHandshake(raw, { servername: host, timeoutMs, alpn: ["http/1.1"], trust: trustStore().openssl, strict: options.strict });
         } catch (cause) {
-          if (options.strict && cause instanceof ProblemError) rpc.refused = cause.message;
+          if (options.strict && refusedByPolicy(cause)) rpc.refused = cause.message;
           throw cause;
         }
         const presented = session.chain[0] ? createHash("sha256").update(session.chain[0]).digest("hex").toUpperCase() : "none";
@@ -102,6 +102,19 @@ export function openRpcSession(
   };
   run.defer(() => rpc.http.close());
   return rpc;
+}
+
+/**
+ * The strict handshake failed because OpenSSL, at Outlook's settings, refused what the server offered (certificate,
+ * name, protocol version, cipher or key strength): not a timeout or a dropped connection, which are their own errors.
+ */
+function refusedByPolicy(cause: unknown): cause is ProblemError {
+  return (
+    cause instanceof ProblemError &&
+    (cause.problem === "TLS_HANDSHAKE_FAILED" || cause.problem === "TLS_PROTOCOL_OBSOLETE") &&
+    typeof cause.details?.tlsError === "string" &&
+    cause.details.tlsError !== ""
+  );
 }
 
 /** What the TLS transcripts of the session showed about a client-certificate request. */
@@ -155,7 +168,7 @@ export async function sendCredentials(
     rpcRequest(path, toAuthorizationHeader(createAuthenticateMessage({ challenge, username, password, channelBindings }), scheme)),
   );
   if (rpc.taps.length !== connections) return { kind: "connection-changed" };
-  return answered(response, domain === undefined ? undefined : cleanText(domain, 255));
+  return answered(response, domain === undefined ? undefined : cleanText(domain, LIMITS.nameShown));
 }
 
 function answered(response: HttpResponse, serverDomain?: string): AuthenticationOutcome {

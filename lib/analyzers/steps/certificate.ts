@@ -1,23 +1,21 @@
 import "server-only";
-import { DEFAULT_MAX_VERSION, type SecureVersion } from "node:tls";
 import { checkDates, checkName, checkServerAuthUsage, checkStrength } from "@/lib/cert/checks";
 import { parseCertificate, type CertificateFacts, type ParsedCertificate } from "@/lib/cert/parse";
 import { assessTrust, judgeTrust, type TrustAssessment } from "@/lib/cert/trust";
 import { trustStore, type TrustStore } from "@/lib/cert/trust-store";
 import { env } from "@/lib/config/env";
-import { OBSOLETE_TLS_VERSIONS } from "@/lib/constants";
+import { MODERN_TLS_VERSIONS, OBSOLETE_TLS_VERSIONS, tlsVersionLabel as label } from "@/lib/constants";
 import { demoteToWarning, error, ok, warning, type Finding } from "@/lib/engine/finding";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { required } from "@/lib/engine/required";
 import type { StepContext, TestRun } from "@/lib/engine/runner";
 import type { TcpConnection } from "@/lib/net/tcp";
-import { tlsHandshake, type OpenSslVerdict, type TlsSession } from "@/lib/net/tls";
+import { OFFERED_VERSIONS, tlsHandshake, type OpenSslVerdict, type TlsSession } from "@/lib/net/tls";
+import type { SecureVersion } from "node:tls";
 
 export interface CertificateOutcome {
-  session: TlsSession;
+  /** The certificate that was judged: every later connection must present it. */
   leaf: ParsedCertificate;
-  /** The certificates as the server sent them, parsed. */
-  sent: ParsedCertificate[];
   /**
    * The analyzer's RFC 5280 validation and OpenSSL both accept the chain, and no certificate check found an error
    * (none was turned into a warning by "Ignore trust for SSL"). Only then may credentials follow.
@@ -38,18 +36,6 @@ export interface HandshakeFacts {
   /** The protocol versions the analyzer offered. */
   offered: { min: SecureVersion; max: SecureVersion };
 }
-
-/** lib/net/tls.ts's permissive profile: every version OpenSSL still has, TLS 1.0 up to Node's maximum. */
-const OFFERED = { min: "TLSv1", max: DEFAULT_MAX_VERSION } as const satisfies HandshakeFacts["offered"];
-const MODERN: ReadonlySet<string> = new Set(["TLSv1.2", "TLSv1.3"]);
-const LABEL: Record<string, string> = {
-  SSLv2: "SSL 2.0",
-  SSLv3: "SSL 3.0",
-  TLSv1: "TLS 1.0",
-  "TLSv1.1": "TLS 1.1",
-  "TLSv1.2": "TLS 1.2",
-  "TLSv1.3": "TLS 1.3",
-};
 
 /**
  * "Testing the SSL certificate to make sure it's valid.": the handshake over the open TCP connection, then every
@@ -161,7 +147,9 @@ export function certificateSteps(
           : "The SSL certificate couldn't be obtained, so it couldn't be validated.",
       });
       if (!handshake) return undefined;
-      return { session: handshake.session, leaf: leaf(), sent: sent(), trusted: chainAccepted && !certificateError };
+      // A check that failed without reporting (an internal error) withholds trust too.
+      const anyError = certificateError || parent.steps.some((child) => child.status === "error");
+      return { leaf: leaf(), trusted: chainAccepted && !anyError };
     },
     { blocking: options.blocking },
   );
@@ -182,7 +170,7 @@ async function fetchCertificate(host: string, connection: TcpConnection, alpn: s
     sent,
     chainSource: session.chainSource,
     verification: session.verification,
-    offered: OFFERED,
+    offered: OFFERED_VERSIONS,
   };
 }
 
@@ -202,7 +190,7 @@ export function judgeHandshake(handshake: Pick<HandshakeFacts, "protocol" | "cip
   };
   const message = `The analyzer successfully obtained the remote SSL certificate. Remote Certificate Subject: ${leaf.subject}, Issuer: ${leaf.issuer}. Negotiated ${handshake.protocol} with ${handshake.cipher}.`;
   if (!OBSOLETE_TLS_VERSIONS.has(handshake.protocol)) return ok(message, details);
-  if (MODERN.has(handshake.offered.max)) {
+  if (MODERN_TLS_VERSIONS.has(handshake.offered.max)) {
     return error(
       "TLS_PROTOCOL_OBSOLETE",
       `${message} The analyzer offered every version up to ${label(handshake.offered.max)} and the server chose ${label(handshake.protocol)}, so it supports no TLS 1.2 or later: current Outlook, Windows and Microsoft 365 clients cannot connect. Enable TLS 1.2.`,
@@ -210,10 +198,6 @@ export function judgeHandshake(handshake: Pick<HandshakeFacts, "protocol" | "cip
     );
   }
   return warning("TLS_PROTOCOL_OBSOLETE", `${message} ${label(handshake.protocol)} is obsolete: current clients refuse it. Enable TLS 1.2 or later.`, details);
-}
-
-function label(version: string): string {
-  return LABEL[version] ?? version;
 }
 
 function parseChain(chain: Buffer[]): ParsedCertificate[] {

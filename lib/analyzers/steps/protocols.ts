@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/config/env";
-import { OBSOLETE_TLS_VERSIONS } from "@/lib/constants";
+import { MODERN_TLS_VERSIONS, OBSOLETE_TLS_VERSIONS, tlsVersionLabel } from "@/lib/constants";
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
 import { ProblemError } from "@/lib/engine/problem-error";
 import type { ResolvedAddress } from "@/lib/net/dns";
@@ -9,7 +9,6 @@ import { tlsHandshake } from "@/lib/net/tls";
 import type { SecureVersion } from "node:tls";
 
 const VERSIONS: SecureVersion[] = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
-const LABEL: Record<SecureVersion, string> = { TLSv1: "TLS 1.0", "TLSv1.1": "TLS 1.1", "TLSv1.2": "TLS 1.2", "TLSv1.3": "TLS 1.3" };
 
 export type ProtocolSupport = Record<SecureVersion, "accepted" | "refused" | "untested">;
 
@@ -44,21 +43,22 @@ export async function probeProtocols(host: string, address: ResolvedAddress, por
  * TLS 1.0 and 1.1 accepted beside them are obsolete (RFC 8996): a warning.
  */
 export function judgeProtocols(support: ProtocolSupport): Finding {
-  const list = (state: ProtocolSupport[SecureVersion]) => VERSIONS.filter((version) => support[version] === state).map((version) => LABEL[version]);
+  const list = (state: ProtocolSupport[SecureVersion]) => VERSIONS.filter((version) => support[version] === state).map(tlsVersionLabel);
   const accepted = list("accepted");
   const refused = list("refused");
   const details = { accepted, refused, untested: list("untested") };
   const summary = `The server accepts ${accepted.join(", ") || "none of the versions offered"}${refused.length > 0 ? `; it refuses ${refused.join(", ")}` : ""}.`;
-  const modern = support["TLSv1.2"] === "accepted" || support["TLSv1.3"] === "accepted";
-  const untestedModern = support["TLSv1.2"] === "untested" && support["TLSv1.3"] === "untested";
-  if (!modern && !untestedModern) {
+  const modern = VERSIONS.filter((version) => MODERN_TLS_VERSIONS.has(version));
+  const acceptsModern = modern.some((version) => support[version] === "accepted");
+  const modernUntested = modern.every((version) => support[version] === "untested");
+  if (!acceptsModern && !modernUntested) {
     return error(
       "TLS_PROTOCOL_OBSOLETE",
       `${summary} The server accepts neither TLS 1.2 nor TLS 1.3: current Outlook, Windows and Microsoft 365 clients can't connect. Enable TLS 1.2 (and 1.3 where the server supports it).`,
       details,
     );
   }
-  const obsolete = VERSIONS.filter((version) => OBSOLETE_TLS_VERSIONS.has(version) && support[version] === "accepted").map((version) => LABEL[version]);
+  const obsolete = VERSIONS.filter((version) => OBSOLETE_TLS_VERSIONS.has(version) && support[version] === "accepted").map(tlsVersionLabel);
   if (obsolete.length > 0) {
     const them = obsolete.length > 1 ? "them" : "it";
     return warning(

@@ -4,10 +4,7 @@
  */
 import { LIMITS } from "../limits";
 
-export const HS_HELLO_REQUEST = 0;
 export const HS_SERVER_HELLO = 2;
-export const HS_NEW_SESSION_TICKET = 4;
-export const HS_ENCRYPTED_EXTENSIONS = 8;
 export const HS_CERTIFICATE = 11;
 export const HS_CERTIFICATE_REQUEST = 13;
 export const HS_FINISHED = 20;
