@@ -93,6 +93,8 @@ const SCENARIOS = [
   rpcServer("clientcert-tls12", 7, { requestCert: true, rejectUnauthorized: false, maxVersion: "TLSv1.2" }),
   rpcServer("norpc", 8, { notFound: true }),
   rpcServer("selfsigned", 9, { leaf: { issuer: "self" } }),
+  // Trusted chain, but issued for another name.
+  rpcServer("wrongname", 16, { leaf: { commonName: name("elsewhere"), dnsNames: [name("elsewhere")] } }),
   // Hostile peers: an answer that never comes, one that drips forever, headers without end.
   rpcServer("epa", 13, { extendedProtection: true }),
   rpcServer("swapping", 14, { alternateLeaf: true }),
@@ -293,6 +295,17 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
       expect(authenticate.message).toContain("Ignore trust for SSL");
     }
     // The server saw the anonymous requests, and not one Authorization header.
+    expect(server.requests.length).toBeGreaterThan(before);
+    expect(server.requests.slice(before).some((request) => request.headers.authorization)).toBe(false);
+  });
+
+  it("never sends credentials to a trusted certificate for another name, even with Ignore trust for SSL", async () => {
+    const server = lab.servers.get(name("wrongname")) as RunningHttpsServer;
+    const before = server.requests.length;
+    const result = await run("wrongname", { ignoreTrust: true, authMethod: "basic", username: "CONTOSO\\alice", password: PASSWORD });
+    expect(step(result, "tls.certificate.name")).toMatchObject({ status: "warning", problem: "CERT_NAME_MISMATCH" });
+    expect(step(result, "tls.certificate.trust").status).toBe("success");
+    expect(step(result, "rpc.authenticate")).toMatchObject({ status: "skipped", message: expect.stringContaining("credentials weren't sent") });
     expect(server.requests.length).toBeGreaterThan(before);
     expect(server.requests.slice(before).some((request) => request.headers.authorization)).toBe(false);
   });
