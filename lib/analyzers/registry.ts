@@ -1,14 +1,17 @@
 import "server-only";
 import type { TestRun } from "@/lib/engine/runner";
-import { runOutlookAnywhere } from "./outlook-anywhere/run";
-import { runTlsCertificate } from "./tls-certificate/run";
-import type { InputOf, TestId } from "./catalog";
+import type { TestId, TestInput } from "./catalog";
 
 /** One test's steps on a run; never throws for a verdict about the server. */
 export type RunAnalyzer<Input> = (input: Input, run: TestRun) => Promise<void>;
 
-/** The run function of every test in the catalogue: a test without one fails to compile. */
-export const RUNNERS = {
-  "tls-certificate": runTlsCertificate,
-  "outlook-anywhere": runOutlookAnywhere,
-} satisfies { [Id in TestId]: RunAnalyzer<InputOf<Id>> };
+/**
+ * The run function of a catalogued test, by convention the default export of `lib/analyzers/<id>/run.ts`: the
+ * catalogue line is the only registration a test needs. `id` is a catalogued id (the input passed its schema),
+ * never free text.
+ */
+export async function runnerOf(id: TestId): Promise<RunAnalyzer<TestInput>> {
+  const module = (await import(`./${id}/run.ts`)) as { default?: unknown };
+  if (typeof module.default !== "function") throw new Error(`lib/analyzers/${id}/run.ts must export its run function as the default export`);
+  return module.default as RunAnalyzer<TestInput>;
+}

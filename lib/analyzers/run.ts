@@ -6,7 +6,7 @@ import { RESULT_SCHEMA_VERSION, type TestResult } from "@/lib/engine/types";
 import { verdictOf } from "@/lib/engine/verdict";
 import { saveResult } from "@/lib/store";
 import { publicInput, type TestInput } from "./catalog";
-import { RUNNERS, type RunAnalyzer } from "./registry";
+import { runnerOf } from "./registry";
 
 /** 128 random bits, URL-safe: permalinks can't be guessed. */
 export function newResultId(): string {
@@ -18,7 +18,7 @@ export async function runTest(input: TestInput, onEvent: EmitEvent = () => {}): 
   const startedAt = new Date();
   const started = performance.now();
   const run = new TestRun(onEvent);
-  const runAnalyzer = RUNNERS[input.test] as RunAnalyzer<TestInput>;
+  const runAnalyzer = await runnerOf(input.test);
   try {
     await runAnalyzer(input, run);
   } finally {

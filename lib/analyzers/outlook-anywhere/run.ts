@@ -10,7 +10,7 @@ import { resolveStep, tcpStep } from "../steps/connectivity";
 import type { OutlookAnywhereInput } from "./definition";
 
 /** Outlook Anywhere (RPC over HTTP): the certificate, then the RPC proxy as Outlook meets it. */
-export async function runOutlookAnywhere(input: OutlookAnywhereInput, run: TestRun): Promise<void> {
+export default async function runOutlookAnywhere(input: OutlookAnywhereInput, run: TestRun): Promise<void> {
   const { host, port, authMethod } = input;
   const path = rpcProxyPath(host);
   const url = `https://${urlHost(host, port)}${path}`;

@@ -7,7 +7,7 @@ import { judgeProtocols, probeProtocols } from "../steps/protocols";
 import type { TlsCertificateInput } from "./definition";
 
 /** TLS certificate: DNS, TCP, the certificate as a client sees it, then the protocol versions the server accepts. */
-export async function runTlsCertificate(input: TlsCertificateInput, run: TestRun): Promise<void> {
+export default async function runTlsCertificate(input: TlsCertificateInput, run: TestRun): Promise<void> {
   const target = await resolveStep(run, input.host);
   const connection = await tcpStep(run, input.host, target, input.port);
   // No ALPN: a server that isn't HTTP may refuse "http/1.1" with no_application_protocol.
