@@ -11,7 +11,7 @@ export type RunAnalyzer<Input> = (input: Input, run: TestRun) => Promise<void>;
  * never free text.
  */
 export async function runnerOf(id: TestId): Promise<RunAnalyzer<TestInput>> {
-  const module = (await import(`./${id}/run.ts`)) as { default?: unknown };
-  if (typeof module.default !== "function") throw new Error(`lib/analyzers/${id}/run.ts must export its run function as the default export`);
-  return module.default as RunAnalyzer<TestInput>;
+  const loaded = (await import(`./${id}/run.ts`)) as { default?: unknown };
+  if (typeof loaded.default !== "function") throw new Error(`lib/analyzers/${id}/run.ts must export its run function as the default export`);
+  return loaded.default as RunAnalyzer<TestInput>;
 }
