@@ -1,5 +1,5 @@
 import { createHash, X509Certificate as NodeX509 } from "node:crypto";
-import { cleanText } from "@/lib/net/limits";
+import { cleanText, LIMITS } from "@/lib/net/limits";
 import { isSelfIssued } from "./chain";
 import { x509 } from "./x509";
 
@@ -68,19 +68,19 @@ export function parseCertificate(der: Buffer): ParsedCertificate {
     subjectCommonNames: cert.subjectName.getField("CN").map((cn) => cleanText(cn)),
     issuer: cleanText(cert.issuer),
     issuerCommonName: first(cert.issuerName.getField("CN")),
-    serialNumber: cleanText(cert.serialNumber.toUpperCase(), 128),
+    serialNumber: cleanText(cert.serialNumber.toUpperCase(), LIMITS.nameShown),
     thumbprintSha1: createHash("sha1").update(der).digest("hex").toUpperCase(),
     thumbprintSha256: createHash("sha256").update(der).digest("hex").toUpperCase(),
     notBefore: cert.notBefore.toISOString(),
     notAfter: cert.notAfter.toISOString(),
-    dnsNames: names.filter((n) => n.type === "dns").map((n) => cleanText(n.value, 256)),
-    ipAddresses: names.filter((n) => n.type === "ip").map((n) => cleanText(n.value, 64)),
+    dnsNames: names.filter((n) => n.type === "dns").map((n) => cleanText(n.value, LIMITS.nameShown)),
+    ipAddresses: names.filter((n) => n.type === "ip").map((n) => cleanText(n.value, LIMITS.nameShown)),
     keyAlgorithm: (node.publicKey.asymmetricKeyType ?? "unknown").toUpperCase(),
     keySize: key.modulusLength ?? curveBits(key.namedCurve),
     keyCurve: key.namedCurve,
     signatureAlgorithm: signature.name,
     signatureHash: signature.hash,
-    extendedKeyUsage: eku ? eku.usages.map((usage) => EKU_NAMES[String(usage)] ?? cleanText(String(usage), 64)) : null,
+    extendedKeyUsage: eku ? eku.usages.map((usage) => EKU_NAMES[String(usage)] ?? cleanText(String(usage), LIMITS.nameShown)) : null,
     isCA: basic?.ca ?? false,
     selfIssued: isSelfIssued(node),
   };
