@@ -24,7 +24,14 @@ export class StepScope {
   constructor(
     protected readonly emit: EmitEvent,
     protected readonly path: number[],
+    /** The run's resources to release when it ends, shared by every scope of the run. */
+    protected readonly cleanups: Array<() => void>,
   ) {}
+
+  /** Registers something to close when the run ends, whatever happened. */
+  defer(cleanup: () => void): void {
+    this.cleanups.push(cleanup);
+  }
 
   /** Skips every later step of this scope, saying why. */
   block(reason: string): void {
@@ -39,7 +46,7 @@ export class StepScope {
       return undefined;
     }
     this.emit({ type: "start", path, code, title });
-    const context = new StepContext(this.emit, path, code, title);
+    const context = new StepContext(this.emit, path, this.cleanups, code, title);
     const started = performance.now();
     let value: T | undefined;
     try {
@@ -77,10 +84,11 @@ export class StepContext extends StepScope {
   constructor(
     emit: EmitEvent,
     path: number[],
+    cleanups: Array<() => void>,
     readonly code: string,
     readonly title: string,
   ) {
-    super(emit, path);
+    super(emit, path, cleanups);
   }
 
   addDetails(details: Details): this {
@@ -190,15 +198,8 @@ function lowerFirst(text: string): string {
 
 /** The top-level scope of one test run: its steps, plus resources to release when the run ends. */
 export class TestRun extends StepScope {
-  private readonly cleanups: Array<() => void> = [];
-
   constructor(emit: EmitEvent) {
-    super(emit, []);
-  }
-
-  /** Registers something to close when the run ends, whatever happened. */
-  defer(cleanup: () => void): void {
-    this.cleanups.push(cleanup);
+    super(emit, [], []);
   }
 
   close(): void {

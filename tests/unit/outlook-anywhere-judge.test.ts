@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { credentialGate, judgeAuthentication, judgeClientCertificate } from "@/lib/analyzers/outlook-anywhere/judge";
+import { judgeAuthentication, judgeClientCertificate } from "@/lib/analyzers/outlook-anywhere/judge";
+import { credentialGate } from "@/lib/analyzers/steps/credential-gate";
 import type { HttpResponse } from "@/lib/net/http";
 
 const response = (status: number, body = ""): HttpResponse => ({
@@ -64,11 +65,13 @@ describe("credentials go only where Outlook would send them", () => {
 
 describe("the answer to the credentials", () => {
   it("is LOGIN_FAILED on 401 and a ping on 200", () => {
-    expect(judgeAuthentication({ kind: "answered", status: 401, statusText: "Unauthorized" }, "basic", "Basic")).toMatchObject({
+    expect(judgeAuthentication({ kind: "answered", response: { ...response(401), statusText: "Unauthorized" } }, "basic", "Basic")).toMatchObject({
       status: "error",
       problem: "LOGIN_FAILED",
     });
-    expect(judgeAuthentication({ kind: "answered", status: 200, statusText: "OK", serverDomain: "contoso.com" }, "ntlm", "NTLM")).toMatchObject({
+    expect(
+      judgeAuthentication({ kind: "answered", response: { ...response(200), statusText: "OK" }, serverDomain: "contoso.com" }, "ntlm", "NTLM"),
+    ).toMatchObject({
       status: "success",
       details: { serverDomain: "contoso.com" },
     });

@@ -3,6 +3,7 @@ import { headerValues, type HttpResponse } from "@/lib/net/http";
 import { offeredSchemes, offers } from "@/lib/net/http-auth";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 import { AUTH_METHOD_NAMES, type AuthMethod } from "../fields";
+import type { CredentialExchange } from "../steps/credentials";
 
 /** Pure judgements of what the RPC proxy answered: facts in, findings out. */
 
@@ -100,47 +101,8 @@ export function judgeAuthMethods(response: HttpResponse, method: AuthMethod): Fi
   return error("HTTP_AUTH_METHOD_MISSING", `The authentication method ${wanted} isn't offered by the RPC proxy. Methods found: ${found}.`, details);
 }
 
-/** The HTTP scheme to send the chosen method under, or undefined when the server offers no way to use it. */
-export function authScheme(response: HttpResponse | undefined, method: AuthMethod): string | undefined {
-  if (!response) return undefined;
-  const schemes = offeredSchemes(headerValues(response, "www-authenticate"));
-  if (method === "basic") return offers(schemes, "Basic") ? "Basic" : undefined;
-  if (offers(schemes, "NTLM")) return "NTLM";
-  return offers(schemes, "Negotiate") ? "Negotiate" : undefined;
-}
-
-/**
- * Outlook sends a password only over a connection it accepts: the chain trusted by the same store (OpenSSL
- * agreeing), the name matching, TLS 1.2 or later at default security. The last two are enforced again by the
- * strict handshake of the credential connection itself; this decides whether to try at all.
- */
-export function credentialGate(facts: {
-  certificateTrusted: boolean;
-  ignoreTrust: boolean;
-  scheme: string | undefined;
-  method: AuthMethod;
-}): { send: true; scheme: string } | { send: false; reason: string } {
-  const method = AUTH_METHOD_NAMES[facts.method];
-  if (!facts.certificateTrusted) {
-    return {
-      send: false,
-      reason: facts.ignoreTrust
-        ? `the credentials weren't sent: "Ignore trust for SSL" turned certificate errors into warnings, but Outlook would refuse this certificate (its trust, name, dates or usage), so it would never send a password over this connection.`
-        : "the credentials weren't sent: the certificate failed a check Outlook makes (trust, name, dates or usage), and Outlook never sends a password over such a connection.",
-    };
-  }
-  if (!facts.scheme) return { send: false, reason: `the server doesn't offer ${method} authentication, so the credentials weren't sent.` };
-  return { send: true, scheme: facts.scheme };
-}
-
-/** What the server answered to the credentials. */
-export type AuthenticationOutcome =
-  | { kind: "answered"; status: number; statusText: string; serverDomain?: string }
-  | { kind: "no-challenge"; status: number }
-  | { kind: "malformed-challenge"; reason: string }
-  | { kind: "connection-changed" };
-
-export function judgeAuthentication(outcome: AuthenticationOutcome, method: AuthMethod, scheme: string): Finding {
+/** "Attempting to ping RPC proxy … with the supplied credentials." */
+export function judgeAuthentication(outcome: CredentialExchange, method: AuthMethod, scheme: string): Finding {
   const name = AUTH_METHOD_NAMES[method];
   switch (outcome.kind) {
     case "no-challenge":
@@ -155,21 +117,23 @@ export function judgeAuthentication(outcome: AuthenticationOutcome, method: Auth
         "The server closed the connection between the NTLM challenge and the answer; NTLM needs both on one kept-alive connection (check load balancers and proxies in front of the server).",
       );
     case "answered": {
-      const details = { status: outcome.status, method: name, scheme, ...(outcome.serverDomain ? { serverDomain: outcome.serverDomain } : {}) };
-      if (outcome.status === 401) {
+      const { status, statusText } = outcome.response;
+      const details = { status, method: name, scheme, ...(outcome.serverDomain ? { serverDomain: outcome.serverDomain } : {}) };
+      if (status === 401) {
         return error(
           "LOGIN_FAILED",
           `The server rejected the supplied credentials (HTTP 401) with ${name} authentication. Check the user name, the password, and that the account may use Outlook Anywhere.`,
           details,
         );
       }
-      if (outcome.status >= 200 && outcome.status < 300) {
-        return ok(
-          `RPC Proxy was successfully pinged: the server accepted the supplied credentials with ${name} authentication (HTTP ${outcome.status}).`,
-          details,
-        );
+      if (status >= 200 && status < 300) {
+        return ok(`RPC Proxy was successfully pinged: the server accepted the supplied credentials with ${name} authentication (HTTP ${status}).`, details);
       }
-      return error("HTTP_UNEXPECTED_STATUS", `After authentication the RPC proxy answered HTTP ${outcome.status} ${outcome.statusText}.`, details);
+      return error(
+        "HTTP_UNEXPECTED_STATUS",
+        `After authentication the RPC proxy answered HTTP ${status} ${cleanText(statusText, LIMITS.httpStatusText)}.`,
+        details,
+      );
     }
   }
 }

@@ -3,10 +3,13 @@ import { checkMutualAuth } from "@/lib/cert/mutual-auth";
 import { required } from "@/lib/engine/required";
 import type { TestRun } from "@/lib/engine/runner";
 import { AUTH_METHOD_NAMES } from "../fields";
-import { authScheme, credentialGate, judgeAuthentication, judgeAuthMethods, judgeClientCertificate } from "./judge";
-import { openRpcSession, probeAnonymous, rpcProxyPath, sendCredentials, urlHost } from "./rpc-proxy";
+import { judgeAuthentication, judgeAuthMethods, judgeClientCertificate } from "./judge";
+import { authenticatedRpcRequest, probeAnonymous, rpcProxyPath } from "./rpc-proxy";
 import { certificateSteps } from "../steps/certificate";
 import { resolveStep, tcpStep } from "../steps/connectivity";
+import { authScheme, credentialGate } from "../steps/credential-gate";
+import { sendWithCredentials } from "../steps/credentials";
+import { openPinnedSession, urlHost } from "../steps/pinned-session";
 import type { OutlookAnywhereInput } from "./definition";
 
 /** Outlook Anywhere (RPC over HTTP): the certificate, then the RPC proxy as Outlook meets it. */
@@ -20,7 +23,7 @@ export default async function runOutlookAnywhere(input: OutlookAnywhereInput, ru
   const connection = await tcpStep(run, host, target, port);
   const certificate = await certificateSteps(run, { host, port, connection, ignoreTrust: input.ignoreTrust, blocking: true, alpn: ["http/1.1"] });
   // No credentials travel on this session: it may use a certificate "Ignore trust" let through.
-  const rpc = certificate && connection ? openRpcSession(run, host, port, connection, certificate.leaf) : undefined;
+  const rpc = certificate && connection ? openPinnedSession(run, { host, port, address: connection.address }, certificate.leaf) : undefined;
 
   const anonymous = await run.step(
     "rpc.client-certificate",
@@ -64,9 +67,15 @@ export default async function runOutlookAnywhere(input: OutlookAnywhereInput, ru
       });
       if (!gate.send) return step.skipBecause(gate.reason);
       // A session of its own, whose every connection is as strict as Outlook's before a password goes out.
-      const credentialSession = openRpcSession(run, host, port, required(connection), required(certificate).leaf, { strict: true });
+      const credentialSession = openPinnedSession(run, { host, port, address: required(connection).address }, required(certificate).leaf, { strict: true });
       try {
-        step.report(judgeAuthentication(await sendCredentials(credentialSession, path, authMethod, gate.scheme, username, password), authMethod, gate.scheme));
+        const exchange = await sendWithCredentials(credentialSession, authenticatedRpcRequest(path), {
+          method: authMethod,
+          scheme: gate.scheme,
+          username,
+          password,
+        });
+        step.report(judgeAuthentication(exchange, authMethod, gate.scheme));
       } catch (cause) {
         if (credentialSession.refused === undefined) throw cause;
         step.addDetails({ credentialsSent: false, strictHandshake: credentialSession.refused });

@@ -8,7 +8,7 @@ import { MODERN_TLS_VERSIONS, OBSOLETE_TLS_VERSIONS, tlsVersionLabel as label } 
 import { demoteToWarning, error, ok, warning, type Finding } from "@/lib/engine/finding";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { required } from "@/lib/engine/required";
-import type { StepContext, TestRun } from "@/lib/engine/runner";
+import type { StepContext, StepScope } from "@/lib/engine/runner";
 import type { TcpConnection } from "@/lib/net/tcp";
 import { OFFERED_VERSIONS, tlsHandshake, type OpenSslVerdict, type TlsSession } from "@/lib/net/tls";
 import type { SecureVersion } from "node:tls";
@@ -42,7 +42,8 @@ export interface HandshakeFacts {
  * certificate check as a child step. With "Ignore trust for SSL" certificate errors become warnings.
  */
 export function certificateSteps(
-  run: TestRun,
+  /** Where the step is recorded: the run, or a parent step (one Autodiscover attempt). A failed handshake skips its later steps. */
+  scope: StepScope,
   options: {
     host: string;
     port: number;
@@ -58,7 +59,7 @@ export function certificateSteps(
   const { host, port, ignoreTrust } = options;
   // One store for both opinions: OpenSSL verifies against the same roots the analyzer builds paths to.
   const store = trustStore();
-  return run.step(
+  return scope.step(
     "tls.certificate",
     "Testing the SSL certificate to make sure it's valid.",
     async (parent) => {
@@ -71,7 +72,7 @@ export function certificateSteps(
           handshake = facts;
           // Everything needed is recorded: close now, so a single-threaded server is free for the next steps.
           facts.session.socket.end();
-          run.defer(() => facts.session.socket.destroy());
+          scope.defer(() => facts.session.socket.destroy());
           step.report(judgeHandshake({ ...facts, chain: facts.sent.map((cert) => cert.facts) }));
         },
         // An obsolete protocol is an error, yet the certificate was obtained: the checks below still judge it.
@@ -81,7 +82,7 @@ export function certificateSteps(
         // After a failed handshake the checks below are recorded as skipped, with the reason, and so is the rest of the test.
         const reason = "no SSL certificate could be obtained from the server.";
         parent.block(reason);
-        run.block(reason);
+        scope.block(reason);
       }
       const sent = () => required(handshake).sent;
       const leaf = () => sent()[0]!;

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/config/env";
 import { required } from "@/lib/engine/required";
-import type { StepScope, TestRun } from "@/lib/engine/runner";
+import type { StepScope } from "@/lib/engine/runner";
 import { resolveHost } from "@/lib/net/dns";
 import { checkTarget, type Target } from "@/lib/net/target";
 import { connectTarget, type TcpConnection } from "@/lib/net/tcp";
@@ -23,10 +23,10 @@ export function resolveStep(scope: StepScope, host: string): Promise<Target | un
 }
 
 /** "Testing TCP port … to ensure it's listening and open." The open socket is handed to the next step. */
-export function tcpStep(run: TestRun, host: string, target: Target | undefined, port: number): Promise<TcpConnection | undefined> {
-  return run.step("tcp.connect", `Testing TCP port ${port} on host ${host} to ensure it's listening and open.`, async (step) => {
+export function tcpStep(scope: StepScope, host: string, target: Target | undefined, port: number): Promise<TcpConnection | undefined> {
+  return scope.step("tcp.connect", `Testing TCP port ${port} on host ${host} to ensure it's listening and open.`, async (step) => {
     const connection = await connectTarget(required(target), port, env().RCA_TIMEOUT_MS);
-    run.defer(() => connection.socket.destroy());
+    scope.defer(() => connection.socket.destroy());
     step.addDetails({ address: connection.address.address, port, ...(connection.failures.length > 0 ? { failedAddresses: connection.failures } : {}) });
     step.succeed(`The port was opened successfully (${connection.address.address}:${port}).`);
     return connection;
