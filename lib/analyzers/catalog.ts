@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ProblemCode } from "@/lib/problems";
+import { autodiscover } from "./autodiscover/definition";
 import { outlookAnywhere } from "./outlook-anywhere/definition";
 import { tlsCertificate } from "./tls-certificate/definition";
 import type { AnalyzerDefinition, FormField } from "./definition";
@@ -9,7 +10,7 @@ import type { AnalyzerDefinition, FormField } from "./definition";
  * "Run again" and the help index are all built from it. Adding a test: its folder, a line here, and its run
  * function in ./registry.ts (which fails to compile without it). Order is catalogue order.
  */
-export const ANALYZERS = [outlookAnywhere, tlsCertificate] as const;
+export const ANALYZERS = [autodiscover, outlookAnywhere, tlsCertificate] as const;
 
 export type AnyAnalyzer = (typeof ANALYZERS)[number];
 export type TestId = AnyAnalyzer["id"];

@@ -66,3 +66,18 @@ export const authMethodField: ChoiceField = {
   options: Object.entries(AUTH_METHOD_NAMES).map(([value, label]) => ({ value, label })),
   default: "ntlm",
 };
+
+export function emailField(hint: string): TextField {
+  return {
+    name: "emailAddress",
+    kind: "text",
+    label: "E-mail address",
+    hint,
+    section: "connection",
+    target: true,
+    placeholder: "user@contoso.com",
+    verbatim: true,
+    required: true,
+    maxLength: 320,
+  };
+}

@@ -18,6 +18,24 @@ export const host = z
     return canonical.host;
   });
 
+const EMAIL_MESSAGE = "Enter an e-mail address, like user@contoso.com.";
+/** An e-mail address whose domain is a valid host name (canonicalised like `host`: IDN to punycode, lower case). */
+export const emailAddress = z
+  .string({ error: EMAIL_MESSAGE })
+  .trim()
+  .min(1, EMAIL_MESSAGE)
+  .max(320, "An e-mail address has at most 320 characters.")
+  .transform((value, ctx) => {
+    const at = value.lastIndexOf("@");
+    const local = value.slice(0, at);
+    const domain = at > 0 ? canonicalHost(value.slice(at + 1)) : undefined;
+    if (!domain || domain.host.includes(":") || /^[\d.]+$/.test(domain.host) || !/^[^\s@<>()[\]\\,;:"]{1,64}$/.test(local)) {
+      ctx.addIssue({ code: "custom", message: EMAIL_MESSAGE });
+      return z.NEVER;
+    }
+    return `${local}@${domain.host}`;
+  });
+
 const PORT_RANGE = "The port must be a whole number between 1 and 65535.";
 /** A number, or the digits of one (form posts); an empty field means the default port. */
 export const port = (defaultPort: number) =>

@@ -9,6 +9,11 @@ export type EmitEvent = (event: RunEvent) => void;
 export interface StepOptions {
   /** When true (the default) an error in this step skips the later steps of the same scope. */
   blocking?: boolean;
+  /**
+   * This step is one alternative among several (an Autodiscover method): what fails inside it is recorded as a
+   * warning, since a later alternative may still work. The caller reports the overall failure in a step of its own.
+   */
+  alternative?: boolean;
 }
 
 type StepBody<T> = (step: StepContext) => Promise<T> | T;
@@ -26,6 +31,8 @@ export class StepScope {
     protected readonly path: number[],
     /** The run's resources to release when it ends, shared by every scope of the run. */
     protected readonly cleanups: Array<() => void>,
+    /** Inside an alternative: errors of this scope's steps are recorded as warnings. */
+    protected readonly errorsAreWarnings = false,
   ) {}
 
   /** Registers something to close when the run ends, whatever happened. */
@@ -46,7 +53,7 @@ export class StepScope {
       return undefined;
     }
     this.emit({ type: "start", path, code, title });
-    const context = new StepContext(this.emit, path, this.cleanups, code, title);
+    const context = new StepContext(this.emit, path, this.cleanups, code, title, this.errorsAreWarnings || options.alternative === true);
     const started = performance.now();
     let value: T | undefined;
     try {
@@ -55,7 +62,8 @@ export class StepScope {
       context.absorb(error);
     }
     const step = context.finish(performance.now() - started);
-    this.record(path, step);
+    this.record(path, this.errorsAreWarnings ? asWarning(step) : step);
+    // Blocking follows what happened, whatever it is recorded as.
     if (step.status === "error") {
       if (options.blocking !== false) this.block(`"${stripPeriod(title)}" failed.`);
       return undefined;
@@ -87,8 +95,9 @@ export class StepContext extends StepScope {
     cleanups: Array<() => void>,
     readonly code: string,
     readonly title: string,
+    errorsAreWarnings = false,
   ) {
-    super(emit, path, cleanups);
+    super(emit, path, cleanups, errorsAreWarnings);
   }
 
   addDetails(details: Details): this {
@@ -169,6 +178,10 @@ export class StepContext extends StepScope {
     this.message = message;
     this.problem = problem;
   }
+}
+
+function asWarning(step: Step): Step {
+  return step.status === "error" ? { ...step, status: "warning" } : step;
 }
 
 function skippedStep(code: string, title: string, reason: string): Step {

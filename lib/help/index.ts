@@ -1,5 +1,6 @@
 import { PROBLEM_CODES, type ProblemCode } from "@/lib/problems";
 import { ANALYZER_HELP } from "./analyzer";
+import { AUTODISCOVER_HELP } from "./autodiscover";
 import { CERTIFICATE_HELP } from "./certificate";
 import { CHAIN_HELP } from "./chain";
 import { CONNECTIVITY_HELP } from "./connectivity";
@@ -15,7 +16,7 @@ export { HELP_GROUPS, type HelpCommand, type HelpFix, type HelpGroup, type HelpS
  * declaredProblems(), plus INTERNAL_ERROR from the step engine); a reserved code has none, so /help/<CODE> is a 404
  * for it. tests/unit/help-pages.test.ts holds the two sets equal.
  */
-export const HELP_TABLES = [CONNECTIVITY_HELP, TLS_HELP, CERTIFICATE_HELP, CHAIN_HELP, HTTP_HELP, EXCHANGE_HELP, ANALYZER_HELP] as const;
+export const HELP_TABLES = [CONNECTIVITY_HELP, TLS_HELP, CERTIFICATE_HELP, CHAIN_HELP, HTTP_HELP, AUTODISCOVER_HELP, EXCHANGE_HELP, ANALYZER_HELP] as const;
 
 const PAGES: Partial<Record<ProblemCode, ProblemHelp>> = Object.assign({}, ...HELP_TABLES);
 

@@ -12,6 +12,7 @@ export const HELP_GROUPS = [
   "Certificate",
   "Certificate chain and trust",
   "Web server (HTTP)",
+  "Autodiscover",
   "Outlook Anywhere",
   "Analyzer",
 ] as const;

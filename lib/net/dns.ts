@@ -3,6 +3,7 @@ import { promises as dns } from "node:dns";
 import { isIP } from "node:net";
 import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { cleanText, LIMITS } from "./limits";
 import { withTimeout } from "./timeout";
 
 export interface ResolvedAddress {
@@ -79,4 +80,37 @@ async function resolveWithServers(host: string, servers: string[], timeoutMs: nu
   // A real failure (timeout, refused) on either family is reported as such; both "no record" means no record.
   const hard = errors.find((error) => error && !NO_RECORD_CODES.has(error.code ?? ""));
   throw hard ?? errors[0] ?? Object.assign(new Error("no records"), { code: "ENODATA" });
+}
+
+export interface SrvRecord {
+  name: string;
+  port: number;
+  priority: number;
+  weight: number;
+}
+
+/**
+ * SRV records (e.g. _autodiscover._tcp.contoso.com), lowest priority first, highest weight first within one; at
+ * most LIMITS.srvRecords. No record is DNS_NO_RECORD, as for host names.
+ */
+export async function resolveSrv(name: string): Promise<{ records: SrvRecord[]; resolver: string }> {
+  const { RCA_DNS_SERVERS: servers, RCA_TIMEOUT_MS: timeoutMs } = env();
+  const resolver = new dns.Resolver({ timeout: Math.max(100, Math.floor(timeoutMs / 2)), tries: 1 });
+  if (servers.length > 0) resolver.setServers(servers);
+  try {
+    const found = await withTimeout(resolver.resolveSrv(name), timeoutMs, () => dnsTimeout(name, timeoutMs));
+    const records = found
+      .map((record) => ({ name: cleanText(record.name, LIMITS.nameShown), port: record.port, priority: record.priority, weight: record.weight }))
+      .sort((a, b) => a.priority - b.priority || b.weight - a.weight)
+      .slice(0, LIMITS.srvRecords);
+    return { records, resolver: servers.length > 0 ? servers.join(", ") : "system resolver" };
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    if (NO_RECORD_CODES.has(code)) throw new ProblemError("DNS_NO_RECORD", `No SRV record ${name} exists.`, { dnsError: code });
+    if (code === "ETIMEOUT") throw dnsTimeout(name, timeoutMs);
+    throw new ProblemError("DNS_FAILURE", `The SRV lookup of ${name} failed (${code || "unknown error"}).`, { dnsError: code });
+  } finally {
+    resolver.cancel();
+  }
 }

@@ -17,6 +17,8 @@ export interface HttpRequestOptions {
   method?: string;
   path: string;
   headers?: Record<string, string>;
+  /** Sent as is; the caller sets Content-Type and Content-Length. */
+  body?: string | Buffer;
 }
 
 /**
@@ -95,7 +97,7 @@ export class HttpSession {
         res.on("end", finish);
         res.on("error", (error: NodeJS.ErrnoException) => (done ? undefined : reject(httpProblem(error))));
       });
-      req.end();
+      req.end(options.body);
     });
   }
 

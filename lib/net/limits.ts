@@ -29,6 +29,24 @@ export const LIMITS = {
   /** TLS contexts (trust anchors × profile × version) cached before the cache is emptied. */
   tlsContextCache: 32,
 
+  // DNS
+  /** SRV records kept from one answer (Outlook tries the first). */
+  srvRecords: 10,
+
+  // Autodiscover
+  /** redirectAddr / redirectUrl answers followed in a row before it counts as a loop (Outlook's own limit is 10). */
+  autodiscoverRedirects: 10,
+  /** An Autodiscover POX response parsed (Exchange's are a few KiB); a bigger one is refused, not truncated. */
+  poxBytes: 256 * 1024,
+  /** Element nesting accepted in a POX response (Exchange's deepest is 7: Autodiscover/…/Internal/Protocol/ASUrl). */
+  poxDepth: 32,
+  /** Protocol elements kept from one POX response, and entries of one WEB Internal/External list (Exchange sends about 6). */
+  poxProtocols: 16,
+  /** Unrecognised simple elements kept in one Protocol's `other` (Exchange 2019's EXCH has about 20 EcpUrl-* and the like). */
+  poxOtherFields: 48,
+  /** An XML element or protocol name from a server, used as a key or quoted in a message. */
+  xmlName: 64,
+
   // HTTP
   /** HTTP response body kept for analysis. */
   httpBodyBytes: 256 * 1024,

@@ -1,11 +1,13 @@
 /**
  * Starts the lab the browser tests need: a real dnsmasq, an Exchange-like RPC proxy with a wildcard certificate
- * on 127.0.30.1:443, and the production app pointed at them. Requires `next build` first.
+ * on 127.0.30.1:443, an Autodiscover endpoint for contoso.test on 127.0.30.3:443, and the production app pointed at
+ * them. Requires `next build` first.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApp } from "../../scripts/app-server";
+import { autodiscoverHandler, settingsXml } from "../support/autodiscover-server";
 import { startDnsmasq } from "../support/dnsmasq";
 import { ntlmResponder } from "../support/ntlm-server";
 import { chainPem, createTestPki } from "../support/pki";
@@ -14,6 +16,7 @@ import { rpcProxyHandler, startHttpsServer } from "../support/servers";
 export const E2E_PORT = 3217;
 export const RPC_HOST = "mail.contoso.test";
 export const HOSTILE_HOST = "hostile.contoso.test";
+export const AUTODISCOVER_HOST = "autodiscover.contoso.test";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const pki = await createTestPki();
@@ -28,7 +31,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // A server whose certificate carries markup: the result page must show it as text.
   const hostileLeaf = await pki.issueLeaf({ commonName: '<img src=x onerror="window.__pwned=1">', dnsNames: [HOSTILE_HOST] });
   const hostile = await startHttpsServer({ host: "127.0.30.2", port: 443, chain: chainPem(hostileLeaf, pki.intermediate), key: hostileLeaf.keyPem });
-  const dns = await startDnsmasq({ records: { [RPC_HOST]: ["127.0.30.1"], [HOSTILE_HOST]: ["127.0.30.2"] } });
+  // Autodiscover for contoso.test: no host at the domain itself (method 1 fails), autodiscover.contoso.test answers.
+  const autodiscoverLeaf = await pki.issueLeaf({ commonName: AUTODISCOVER_HOST, dnsNames: [AUTODISCOVER_HOST] });
+  const autodiscover = await startHttpsServer({
+    host: "127.0.30.3",
+    port: 443,
+    chain: chainPem(autodiscoverLeaf, pki.intermediate),
+    key: autodiscoverLeaf.keyPem,
+    handler: autodiscoverHandler({ respond: (email) => settingsXml({ displayName: "Alice", email, exprServer: RPC_HOST }) }),
+  });
+  const dns = await startDnsmasq({ records: { [RPC_HOST]: ["127.0.30.1"], [HOSTILE_HOST]: ["127.0.30.2"], [AUTODISCOVER_HOST]: ["127.0.30.3"] } });
   const dataDir = mkdtempSync(join(tmpdir(), "rca-e2e-"));
   // Started the way the benchmark starts it (scripts/app-server.ts): a production build, waited on until it answers.
   const app = await startApp({
@@ -49,6 +61,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await app.stop();
     await rpc.close();
     await hostile.close();
+    await autodiscover.close();
     await dns.stop();
     await pki.cleanup();
     rmSync(dataDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { runTest } from "@/lib/analyzers/run";
 import { resetTrustStoreForTests } from "@/lib/cert/trust-store";
 import { resetEnvForTests } from "@/lib/config/env";
 import type { Step, TestResult } from "@/lib/engine/types";
-import { startDnsmasq, type RunningDnsmasq } from "./dnsmasq";
+import { startDnsmasq, type DnsmasqOptions, type RunningDnsmasq } from "./dnsmasq";
 import { createTestPki, type TestPki } from "./pki";
 import { recordRaised } from "./raised-problems";
 import type { RunningServer } from "./servers";
@@ -43,7 +43,11 @@ function applyEnv(values: Partial<Record<(typeof LAB_ENV)[number], string | unde
 }
 
 /** Starts dnsmasq and every scenario server, and points the analyzer's environment at the lab until stop(). */
-export async function startLab(scenarios: ScenarioServer[], extraRecords: Record<string, string[]> = {}, options: { timeoutMs?: number } = {}): Promise<Lab> {
+export async function startLab(
+  scenarios: ScenarioServer[],
+  extraRecords: Record<string, string[]> = {},
+  options: { timeoutMs?: number; srv?: DnsmasqOptions["srv"] } = {},
+): Promise<Lab> {
   const saved = Object.fromEntries(LAB_ENV.map((key) => [key, process.env[key]]));
   const stoppers: Array<() => Promise<void>> = [];
   const stop = async () => {
@@ -61,7 +65,7 @@ export async function startLab(scenarios: ScenarioServer[], extraRecords: Record
     stoppers.push(() => pki.cleanup());
     const records: Record<string, string[]> = { ...extraRecords };
     for (const scenario of scenarios) records[scenario.name] = [scenario.address];
-    const dns = await startDnsmasq({ records });
+    const dns = await startDnsmasq({ records, ...(options.srv ? { srv: options.srv } : {}) });
     stoppers.push(() => dns.stop());
     const servers = new Map<string, RunningServer>();
     for (const scenario of scenarios) {

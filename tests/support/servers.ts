@@ -383,13 +383,34 @@ class RewritingTlsDuplex extends Duplex {
 // ---------------------------------------------------------------------------------------------------------------
 // other peers
 
-/** Plain HTTP where TLS is expected: a TLS ClientHello gets Node's "400 Bad Request" and a close. */
-export async function startPlainHttpServer(o: { host: string; port?: number; handler?: RequestHandler }): Promise<RunningServer> {
+export interface RunningHttpServer extends RunningServer {
+  /** every HTTP request that reached the handler, in order (clientCertAuthorized is always false: no TLS) */
+  readonly requests: RecordedRequest[];
+  /** `http://host:port` + path */
+  url(path?: string): string;
+}
+
+/**
+ * Plain HTTP: where TLS is expected (a TLS ClientHello gets Node's "400 Bad Request" and a close), or, given a
+ * `handler`, a real plain-HTTP peer (e.g. the Autodiscover HTTP redirect of autodiscover-server.ts).
+ */
+export async function startPlainHttpServer(o: { host: string; port?: number; handler?: RequestHandler }): Promise<RunningHttpServer> {
   assertLoopback(o.host);
-  const server = http.createServer(o.handler ?? defaultHandler);
+  const requests: RecordedRequest[] = [];
+  const handler = o.handler ?? defaultHandler;
+  const server = http.createServer((req, res) => {
+    requests.push({ method: req.method ?? "", url: req.url ?? "", headers: { ...req.headers }, clientCertAuthorized: false });
+    try {
+      handler(req, res);
+    } catch (err) {
+      if (!res.headersSent) res.writeHead(500);
+      res.end(String(err));
+    }
+  });
   const { sockets } = trackSockets(server);
   const port = await listen(server, o.host, o.port ?? 0);
-  return { host: o.host, port, close: closer(server, sockets) };
+  const hostForUrl = o.host.includes(":") ? `[${o.host}]` : o.host;
+  return { host: o.host, port, requests, url: (path = "/") => `http://${hostForUrl}:${port}${path}`, close: closer(server, sockets) };
 }
 
 export interface RunningTcpServer extends RunningServer {
@@ -491,7 +512,8 @@ export interface RpcProxyOptions {
   successStatus?: number;
 }
 
-const IIS_401_BODY =
+/** The body IIS sends with a 401 (401.1/401.2), for fake IIS handlers. */
+export const IIS_401_BODY =
   "<html><head><title>401 - Unauthorized</title></head><body><h2>401 - Unauthorized: Access is denied due to invalid credentials.</h2></body></html>";
 
 /**

@@ -288,3 +288,29 @@ describe("TestRun.defer", () => {
     expect(count).toBe(1);
   });
 });
+
+describe("alternatives (one of several methods, like Autodiscover's)", () => {
+  it("records what fails inside as warnings, still skips the rest of that alternative, and leaves the verdict to the caller", async () => {
+    // Given an alternative whose first step fails
+    const { run } = newRun();
+    const value = await run.step(
+      "method1",
+      "Trying the first method.",
+      async (attempt) => {
+        await attempt.step("dns", "Resolving.", (s) => s.fail("DNS_NO_RECORD", "No record."));
+        await attempt.step("tcp", "Connecting.", (s) => s.succeed("Open."));
+        return "found";
+      },
+      { alternative: true, blocking: false },
+    );
+    // Then the failure reads as a warning, with its code, and the later step of the alternative is skipped
+    const [method] = run.steps;
+    expect(method).toMatchObject({ status: "warning", problem: "DNS_NO_RECORD" });
+    expect(method!.children.map((child) => child.status)).toEqual(["warning", "skipped"]);
+    expect(method!.children[1]!.message).toBe('Skipped because the step "Resolving" failed.');
+    expect(value).toBe("found");
+    // And the caller's own step decides the verdict
+    await run.step("result", "Was anything found?", (s) => s.fail("AUTODISCOVER_NOT_FOUND", "Nothing found."));
+    expect(verdictOf(run.steps)).toBe("error");
+  });
+});

@@ -20,10 +20,10 @@ export interface PinnedSession {
   refused?: string;
 }
 
-/** A host as it appears in a URL or Host header: IPv6 literals in brackets, the port unless it is 443. */
-export function urlHost(host: string, port: number): string {
+/** A host as it appears in a URL or Host header: IPv6 literals in brackets, the port unless it is the scheme's default. */
+export function urlHost(host: string, port: number, defaultPort = 443): string {
   const name = host.includes(":") ? `[${host}]` : host;
-  return port === 443 ? name : `${name}:${port}`;
+  return port === defaultPort ? name : `${name}:${port}`;
 }
 
 /**
