@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { judgeAnonymousPost, judgeDiscovery, judgeExprPrincipal, judgePoxAnswer } from "@/lib/analyzers/autodiscover/judge";
 import { TestInputSchema } from "@/lib/analyzers/catalog";
+import { judgeAnonymousPost, judgeDiscovery, judgeExprPrincipal, judgePoxAnswer } from "@/lib/analyzers/steps/autodiscover/judge";
 import type { CertificateFacts } from "@/lib/cert/parse";
 import type { HttpResponse } from "@/lib/net/http";
 

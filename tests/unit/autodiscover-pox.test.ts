@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { MAX_POX_BYTES, MAX_POX_DEPTH, parsePoxResponse, poxRequest, type PoxResponse } from "@/lib/analyzers/autodiscover/pox";
+import { MAX_POX_BYTES, MAX_POX_DEPTH, parsePoxResponse, poxRequest, type PoxResponse } from "@/lib/analyzers/steps/autodiscover/pox";
 import type * as FastXmlParser from "fast-xml-parser";
 
 // Counts every call into the XML library, to prove that a DTD is refused before any parsing.

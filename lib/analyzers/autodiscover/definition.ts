@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineAnalyzer } from "../definition";
 import { authMethodField, emailField, ignoreTrustField, passwordField, usernameField } from "../fields";
 import { authMethod, checkbox, credentials, emailAddress, requireBoth } from "../inputs";
-import { CERTIFICATE_PROBLEMS, CONNECTIVITY_PROBLEMS } from "../steps/declared";
+import { AUTODISCOVER_PROBLEMS, CERTIFICATE_PROBLEMS, CONNECTIVITY_PROBLEMS } from "../steps/declared";
 
 export const autodiscover = defineAnalyzer({
   id: "autodiscover",
@@ -35,18 +35,7 @@ export const autodiscover = defineAnalyzer({
   problems: {
     ...CONNECTIVITY_PROBLEMS,
     ...CERTIFICATE_PROBLEMS,
-    "autodiscover.srv": ["DNS_NO_RECORD", "DNS_FAILURE", "TARGET_FORBIDDEN"],
-    "autodiscover.http-redirect": ["HTTP_UNEXPECTED_STATUS", "HTTP_TIMEOUT", "CONNECTION_FAILED", "TARGET_FORBIDDEN"],
-    "autodiscover.post": [
-      "HTTP_UNEXPECTED_STATUS",
-      "HTTP_TIMEOUT",
-      "CONNECTION_FAILED",
-      "AUTODISCOVER_BAD_RESPONSE",
-      "LOGIN_FAILED",
-      "HTTP_AUTH_METHOD_MISSING",
-    ],
-    "autodiscover.result": ["AUTODISCOVER_NOT_FOUND", "AUTODISCOVER_BAD_RESPONSE", "LOGIN_FAILED"],
-    "autodiscover.redirect": ["AUTODISCOVER_BAD_RESPONSE"],
+    ...AUTODISCOVER_PROBLEMS,
     "autodiscover.expr-principal": ["AUTODISCOVER_PRINCIPAL_MISMATCH"],
   },
 });

@@ -31,3 +31,12 @@ export const CERTIFICATE_PROBLEMS = {
 export const PROTOCOL_PROBLEMS = {
   "tls.protocols": ["TLS_PROTOCOL_OBSOLETE"],
 } as const satisfies DeclaredProblems;
+
+/** The Autodiscover search (steps/autodiscover/discover.ts): its own steps, besides the connectivity and certificate ones. */
+export const AUTODISCOVER_PROBLEMS = {
+  "autodiscover.srv": ["DNS_NO_RECORD", "DNS_FAILURE", "TARGET_FORBIDDEN"],
+  "autodiscover.http-redirect": ["HTTP_UNEXPECTED_STATUS", "HTTP_TIMEOUT", "CONNECTION_FAILED", "TARGET_FORBIDDEN"],
+  "autodiscover.post": ["HTTP_UNEXPECTED_STATUS", "HTTP_TIMEOUT", "CONNECTION_FAILED", "AUTODISCOVER_BAD_RESPONSE", "LOGIN_FAILED", "HTTP_AUTH_METHOD_MISSING"],
+  "autodiscover.result": ["AUTODISCOVER_NOT_FOUND", "AUTODISCOVER_BAD_RESPONSE", "LOGIN_FAILED"],
+  "autodiscover.redirect": ["AUTODISCOVER_BAD_RESPONSE"],
+} as const satisfies DeclaredProblems;

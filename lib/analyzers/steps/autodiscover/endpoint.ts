@@ -4,7 +4,7 @@ import type { ResolvedAddress } from "@/lib/net/dns";
 import { HttpSession, type HttpRequestOptions, type HttpResponse } from "@/lib/net/http";
 import { connectAddress } from "@/lib/net/tcp";
 import { poxRequest } from "./pox";
-import { urlHost } from "../steps/pinned-session";
+import { urlHost } from "../pinned-session";
 
 /** Talks to Autodiscover endpoints as Outlook does and returns what they answered; ./judge.ts decides what that means. */
 
