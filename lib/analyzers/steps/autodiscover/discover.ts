@@ -6,7 +6,7 @@ import { headerValues, type HttpResponse } from "@/lib/net/http";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 import { AUTODISCOVER_PATH, endpointText, getHttpRedirect, parseHttpsUrl, poxPost, type EndpointUrl } from "./endpoint";
 import { judgeAnonymousPost, judgeDiscovery, judgePoxAnswer, type PostVerdict, type PoxSettings } from "./judge";
-import { parsePoxResponse, type PoxResponse } from "./pox";
+import { parsePoxResponse, type PoxResponse, type PoxSchema } from "./pox";
 import { certificateSteps, type CertificateOutcome } from "../certificate";
 import { resolveStep, tcpStep } from "../connectivity";
 import { authScheme, credentialGate } from "../credential-gate";
@@ -21,6 +21,8 @@ export interface AutodiscoverRequest {
   password?: string;
   authMethod: AuthMethod;
   ignoreTrust: boolean;
+  /** The response schema asked for: Outlook's (default) or mobile devices' (ActiveSync). */
+  schema?: PoxSchema;
 }
 
 /** What the search found: the endpoint that answered, and what it answered. */
@@ -150,7 +152,7 @@ async function postToEndpoint(
 ): Promise<PostVerdict> {
   {
     const leaf = certificate.leaf;
-    const request = poxPost(url.path, emailAddress);
+    const request = poxPost(url.path, emailAddress, input.schema);
     // No credentials travel on this session: it may use a certificate "Ignore trust" let through.
     const anonymous = await openPinnedSession(step, { host: url.host, port: url.port, address }, leaf).http.request(request());
     const judged = judgeAnonymousPost(anonymous, text);

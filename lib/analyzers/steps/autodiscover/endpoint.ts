@@ -3,7 +3,7 @@ import { env } from "@/lib/config/env";
 import type { ResolvedAddress } from "@/lib/net/dns";
 import { HttpSession, type HttpRequestOptions, type HttpResponse } from "@/lib/net/http";
 import { connectAddress } from "@/lib/net/tcp";
-import { poxRequest } from "./pox";
+import { poxRequest, type PoxSchema } from "./pox";
 import { urlHost } from "../pinned-session";
 
 /** Talks to Autodiscover endpoints as Outlook does and returns what they answered; ./judge.ts decides what that means. */
@@ -35,8 +35,8 @@ export function parseHttpsUrl(text: string): EndpointUrl | undefined {
 }
 
 /** Outlook's POX request, with an Authorization header when one is given. */
-export function poxPost(path: string, emailAddress: string): (authorization?: string) => HttpRequestOptions {
-  const body = poxRequest(emailAddress);
+export function poxPost(path: string, emailAddress: string, schema: PoxSchema = "outlook"): (authorization?: string) => HttpRequestOptions {
+  const body = poxRequest(emailAddress, schema);
   return (authorization) => ({
     method: "POST",
     path,
