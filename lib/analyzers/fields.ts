@@ -5,8 +5,18 @@ import type { CheckboxField, ChoiceField, TextField } from "./definition";
 export const AUTH_METHOD_NAMES = { ntlm: "NTLM", basic: "Basic" } as const;
 export type AuthMethod = keyof typeof AUTH_METHOD_NAMES;
 
-export function hostField(label: string, hint: string): TextField {
-  return { name: "host", kind: "text", label, hint, section: "connection", target: true, placeholder: "mail.contoso.com", verbatim: true, required: true };
+export function hostField(label: string, hint: string, options: { required?: boolean } = {}): TextField {
+  return {
+    name: "host",
+    kind: "text",
+    label,
+    hint,
+    section: "connection",
+    target: true,
+    placeholder: "mail.contoso.com",
+    verbatim: true,
+    required: options.required ?? true,
+  };
 }
 
 export function portField(defaultPort: number): TextField {
@@ -67,7 +77,7 @@ export const authMethodField: ChoiceField = {
   default: "ntlm",
 };
 
-export function emailField(hint: string): TextField {
+export function emailField(hint: string, options: { required?: boolean } = {}): TextField {
   return {
     name: "emailAddress",
     kind: "text",
@@ -77,7 +87,16 @@ export function emailField(hint: string): TextField {
     target: true,
     placeholder: "user@contoso.com",
     verbatim: true,
-    required: true,
+    required: options.required ?? true,
     maxLength: 320,
   };
 }
+
+export const useAutodiscoverField: CheckboxField = {
+  name: "useAutodiscover",
+  kind: "checkbox",
+  label: "Use Autodiscover to detect server settings",
+  hint: "Outlook's own way: Autodiscover names the Outlook Anywhere server and the principal name, then that server is tested. Needs the e-mail address and credentials.",
+  section: "connection",
+  default: false,
+};

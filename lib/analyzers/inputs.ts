@@ -84,3 +84,8 @@ export function requireBoth(input: { username?: string; password?: string }, ctx
     ctx.addIssue({ code: "custom", path: ["password"], message: "Enter the password for this user name." });
   }
 }
+
+/** An optional field of a form: empty means absent. */
+export function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+}

@@ -2,6 +2,8 @@ import { execFileSync } from "node:child_process";
 import { createHash, X509Certificate } from "node:crypto";
 import { createSecureContext } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { autodiscoverHandler, settingsXml } from "../support/autodiscover-server";
+import { requestsWithCredentials } from "../support/credentials-seen";
 import { analyze, DOMAIN, problems, startLab, step, type Lab, type ScenarioServer } from "../support/lab";
 import { ntlmResponder } from "../support/ntlm-server";
 import { chainPem, type LeafOptions, type TestPki } from "../support/pki";
@@ -98,6 +100,28 @@ const SCENARIOS = [
   // Hostile peers: an answer that never comes, one that drips forever, headers without end.
   rpcServer("epa", 13, { extendedProtection: true }),
   rpcServer("swapping", 14, { alternateLeaf: true }),
+  // Autodiscover for oa.test (method 2), naming mail.contoso.test as the EXPR server, with the principal by address.
+  {
+    name: "autodiscover.oa.test",
+    address: "127.0.20.17",
+    start: async (pki: TestPki, address: string) => {
+      const leaf = await pki.issueLeaf({ commonName: "autodiscover.oa.test", dnsNames: ["autodiscover.oa.test"] });
+      const respond = (email: string) => {
+        const local = email.split("@")[0];
+        if (local === "noexpr") return settingsXml({ displayName: "No EXPR", email, exprServer: name("mail"), includeExpr: false });
+        if (local === "wrongprincipal")
+          return settingsXml({ displayName: "Alice", email, exprServer: name("mail"), exprCertPrincipalName: `msstd:owa.${DOMAIN}` });
+        return settingsXml({ displayName: "Alice", email, exprServer: name("mail") });
+      };
+      return startHttpsServer({
+        host: address,
+        port: 443,
+        chain: chainPem(leaf, pki.intermediate),
+        key: leaf.keyPem,
+        handler: autodiscoverHandler({ accounts: ACCOUNTS, respond }),
+      });
+    },
+  },
   // TLS 1.2 with a trusted certificate, but only finite-field DH of 1024 bits: below what Outlook's TLS stack accepts.
   rpcServer("weakdh", 15, {
     leaf: { key: { type: "RSA", bits: 2048 } },
@@ -142,6 +166,13 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
       `Testing HTTP Authentication Methods for URL https://${name("mail")}:${lab.port(name("mail"))}/rpc/rpcproxy.dll?${name("mail")}:6002.`,
     );
     expect(methods.details?.methodsFound).toEqual(["Basic", "NTLM", "Negotiate"]);
+    // NTLM is offered: its CHALLENGE names the server that answered, decoded without sending any credential
+    expect(methods.details?.ntlmServer).toMatchObject({
+      targetName: "CONTOSO",
+      netbiosDomain: "CONTOSO",
+      dnsDomain: "contoso.test",
+      dnsComputer: "mail.contoso.test",
+    });
     expect(step(result, "rpc.mutual-auth").message).toBe(
       `Mutual authentication was verified successfully. Certificate common name ${name("mail")} matches msstd:${name("mail")}.`,
     );
@@ -267,7 +298,7 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
     const result = await run("negotiateonly", { authMethod: "basic", username: "CONTOSO\\alice", password: PASSWORD });
     expect(step(result, "rpc.authenticate").status).toBe("skipped");
     expect(step(result, "rpc.authenticate").message).toContain("credentials weren't sent");
-    expect(server.requests.slice(before).some((request) => request.headers.authorization)).toBe(false);
+    expect(requestsWithCredentials(server.requests.slice(before))).toBe(0);
   });
 
   it("passes Extended Protection for Authentication: NTLM carries the TLS channel bindings", async () => {
@@ -280,7 +311,7 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
     expect(step(result, "rpc.client-certificate")).toMatchObject({ status: "error", problem: "CONNECTION_FAILED" });
     expect(step(result, "rpc.client-certificate").message).toContain("different certificate");
     const server = lab.servers.get(name("swapping")) as RunningHttpsServer;
-    expect(server.requests.some((request) => request.headers.authorization)).toBe(false);
+    expect(requestsWithCredentials(server.requests)).toBe(0);
   });
 
   it("never sends credentials after Ignore trust for SSL let an untrusted certificate through, and says why", async () => {
@@ -294,9 +325,10 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
       expect(authenticate.message).toContain("credentials weren't sent");
       expect(authenticate.message).toContain("Ignore trust for SSL");
     }
-    // The server saw the anonymous requests, and not one Authorization header.
+    // The server saw the anonymous requests and NTLM NEGOTIATEs (to read its CHALLENGE), but no credentials.
     expect(server.requests.length).toBeGreaterThan(before);
-    expect(server.requests.slice(before).some((request) => request.headers.authorization)).toBe(false);
+    expect(server.requests.slice(before).some((request) => request.headers.authorization)).toBe(true);
+    expect(requestsWithCredentials(server.requests.slice(before))).toBe(0);
   });
 
   it("never sends credentials to a trusted certificate for another name, even with Ignore trust for SSL", async () => {
@@ -307,7 +339,7 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
     expect(step(result, "tls.certificate.trust").status).toBe("success");
     expect(step(result, "rpc.authenticate")).toMatchObject({ status: "skipped", message: expect.stringContaining("credentials weren't sent") });
     expect(server.requests.length).toBeGreaterThan(before);
-    expect(server.requests.slice(before).some((request) => request.headers.authorization)).toBe(false);
+    expect(requestsWithCredentials(server.requests.slice(before))).toBe(0);
   });
 
   it("never sends credentials over a connection below Outlook's default security (1024-bit DH), though the certificate is trusted", async () => {
@@ -320,6 +352,47 @@ describe("outlook-anywhere against a fake Exchange RPC proxy on loopback", () =>
     expect(authenticate).toMatchObject({ status: "skipped", details: expect.objectContaining({ credentialsSent: false }) });
     expect(authenticate.message).toContain("credentials weren't sent");
     expect(authenticate.message).toMatch(/TLS 1\.2 or later, default security/);
-    expect(server.requests.slice(before).some((request) => request.headers.authorization)).toBe(false);
+    expect(requestsWithCredentials(server.requests.slice(before))).toBe(0);
+  });
+
+  describe("with Use Autodiscover: the EXPR server and principal as Autodiscover hands them to Outlook", () => {
+    const viaAutodiscover = (emailAddress: string, extra: Record<string, unknown> = {}) =>
+      analyze({
+        test: "outlook-anywhere",
+        useAutodiscover: true,
+        emailAddress,
+        port: lab.port(name("mail")),
+        username: "CONTOSO\\alice",
+        password: PASSWORD,
+        authMethod: "basic",
+        ...extra,
+      });
+
+    it("finds the EXPR server through Autodiscover, then tests it with Autodiscover's principal, each phase a step", async () => {
+      const result = await viaAutodiscover("alice@oa.test");
+      expect(result.steps.map((s) => s.code)).toEqual(["autodiscover.expr", "rpc.proxy"]);
+      expect(step(result, "autodiscover.expr").message).toBe(
+        `Autodiscover names the Outlook Anywhere server ${name("mail")}, with the principal msstd:${name("mail")} (CertPrincipalName).`,
+      );
+      expect(step(result, "rpc.mutual-auth").status).toBe("success");
+      expect(step(result, "rpc.authenticate").status).toBe("success");
+      expect(result.verdict).toBe("warning"); // method 1 (no host at oa.test) is a warning, as in Outlook
+    });
+
+    it("fails mutual authentication when Autodiscover hands out a principal the certificate doesn't carry", async () => {
+      const result = await viaAutodiscover("wrongprincipal@oa.test");
+      expect(step(result, "rpc.mutual-auth")).toMatchObject({ status: "error", problem: "MUTUAL_AUTH_MISMATCH" });
+      expect(step(result, "rpc.mutual-auth").message).toContain(`msstd:owa.${DOMAIN}`);
+    });
+
+    it("stops with AUTODISCOVER_BAD_RESPONSE when Autodiscover publishes no EXPR provider", async () => {
+      const result = await viaAutodiscover("noexpr@oa.test");
+      expect(step(result, "autodiscover.expr")).toMatchObject({ status: "error", problem: "AUTODISCOVER_BAD_RESPONSE" });
+      expect(step(result, "rpc.proxy").status).toBe("skipped");
+    });
+
+    it("asks for the address and credentials it needs, naming the fields", async () => {
+      await expect(analyze({ test: "outlook-anywhere", useAutodiscover: true })).rejects.toThrow(/emailAddress[\s\S]*username|username[\s\S]*emailAddress/);
+    });
   });
 });

@@ -11,6 +11,7 @@ import { certificateSteps, type CertificateOutcome } from "../certificate";
 import { resolveStep, tcpStep } from "../connectivity";
 import { authScheme, credentialGate } from "../credential-gate";
 import { sendWithCredentials } from "../credentials";
+import { probeNtlmChallenge } from "../ntlm-challenge";
 import { openPinnedSession } from "../pinned-session";
 import type { AuthMethod } from "../../fields";
 
@@ -154,8 +155,15 @@ async function postToEndpoint(
     const leaf = certificate.leaf;
     const request = poxPost(url.path, emailAddress, input.schema);
     // No credentials travel on this session: it may use a certificate "Ignore trust" let through.
-    const anonymous = await openPinnedSession(step, { host: url.host, port: url.port, address }, leaf).http.request(request());
+    const session = openPinnedSession(step, { host: url.host, port: url.port, address }, leaf);
+    const anonymous = await session.http.request(request());
     const judged = judgeAnonymousPost(anonymous, text);
+    // Where NTLM is offered, its CHALLENGE names the server that answered (a NEGOTIATE carries no credentials).
+    const ntlm = judged?.verdict.found ? authScheme(anonymous, "ntlm") : undefined;
+    if (ntlm) {
+      const identity = await probeNtlmChallenge(session, request, ntlm);
+      if (identity) step.addDetails({ ntlmServer: identity });
+    }
     if (judged && (!judged.verdict.found || input.username === undefined || input.password === undefined)) {
       step.report(judged.finding);
       return judged.verdict;
