@@ -59,12 +59,16 @@ function m1Answer(email: string, url: string): string {
   }
 }
 
+/** The JSON Autodiscover v2 answer of a server, by protocol. */
+type JsonV2 = (email: string, protocol: string) => Record<string, unknown>;
+
 function https(
   name: string,
   address: string,
   names: string[],
   respond: (email: string, url: string) => string,
   issuer: "intermediate" | "self" = "intermediate",
+  json?: JsonV2,
 ): ScenarioServer {
   return {
     name,
@@ -76,14 +80,18 @@ function https(
         port: 443,
         chain: issuer === "self" ? chainPem(leaf) : chainPem(leaf, pki.intermediate),
         key: leaf.keyPem,
-        handler: autodiscoverHandler({ accounts: ACCOUNTS, respond: (email, { req }) => respond(email, req.url ?? "") }),
+        handler: autodiscoverHandler({ accounts: ACCOUNTS, respond: (email, { req }) => respond(email, req.url ?? ""), ...(json ? { json } : {}) }),
       });
     },
   };
 }
 
 const SCENARIOS: ScenarioServer[] = [
-  https("m1.test", "127.0.70.1", ["mail.m1.test", "m1.test", "autodiscover.m1.test"], m1Answer),
+  https("m1.test", "127.0.70.1", ["mail.m1.test", "m1.test", "autodiscover.m1.test"], m1Answer, "intermediate", (_email, protocol) =>
+    protocol === "EWS"
+      ? { Protocol: "EWS", Url: "https://mail.m1.test/EWS/Exchange.asmx" }
+      : { Protocol: protocol, Url: "https://mail.m1.test/Microsoft-Server-ActiveSync" },
+  ),
   https("autodiscover.m2.test", "127.0.70.2", ["autodiscover.m2.test"], (email) =>
     settingsXml({ displayName: "Alice in m2", email, exprServer: "autodiscover.m2.test" }),
   ),
@@ -229,5 +237,15 @@ describe("Autodiscover with credentials: the settings Outlook receives", () => {
     expect(step(result, "autodiscover.post").message).toContain("Skipped sending the credentials");
     expect(server.requests.length).toBeGreaterThan(before);
     expect(requestsWithCredentials(server.requests.slice(before))).toBe(0);
+  });
+
+  it("reports what the JSON Autodiscover v2 endpoint returns, and says so when there is none", async () => {
+    const served = await run("alice@m1.test");
+    expect(step(served, "autodiscover.json.request")).toMatchObject({ status: "success" });
+    expect(step(served, "autodiscover.json.request").message).toContain(
+      "EWS: https://mail.m1.test/EWS/Exchange.asmx; ActiveSync: https://mail.m1.test/Microsoft-Server-ActiveSync",
+    );
+    const none = await run("alice@m2.test");
+    expect(step(none, "autodiscover.json.request")).toMatchObject({ status: "info", message: expect.stringContaining("EWS: HTTP 404") });
   });
 });

@@ -57,6 +57,11 @@ export interface AutodiscoverOptions {
   chunked?: boolean;
   /** path, compared case-insensitively (query ignored); default AUTODISCOVER_PATH */
   path?: string;
+  /**
+   * The JSON Autodiscover v2 answer (GET /autodiscover/autodiscover.json?Email=…&Protocol=…, anonymous, as Exchange
+   * 2019 and Microsoft 365 serve it): an object sent as JSON with 200, or a full reply; absent: 404 like older servers.
+   */
+  json?: (email: string, protocol: string) => Record<string, unknown> | AutodiscoverReply;
 }
 
 /** The handler, plus the `<EMailAddress>` of each authenticated POST it answered, in order. */
@@ -112,6 +117,17 @@ export function autodiscoverHandler(o: AutodiscoverOptions): AutodiscoverHandler
   };
 
   const handler: RequestHandler = (req, res) => {
+    if (pathOf(req) === "/autodiscover/autodiscover.json" && o.json) {
+      const query = new URL(req.url ?? "/", "http://x").searchParams;
+      const reply = o.json(query.get("Email") ?? "", query.get("Protocol") ?? "");
+      send(
+        res,
+        "body" in reply && (typeof reply.body === "string" || Buffer.isBuffer(reply.body))
+          ? (reply as AutodiscoverReply)
+          : { contentType: "application/json; charset=utf-8", body: JSON.stringify(reply) },
+      );
+      return;
+    }
     if (pathOf(req) !== path) {
       send(res, { status: 404, contentType: "text/html", body: IIS_404_BODY });
       return;

@@ -31,12 +31,14 @@ export const autodiscover = defineAnalyzer({
     "For each: DNS, the TCP port, the whole certificate check, then Outlook's POX request. Without credentials, a 401 proves the endpoint is there.",
     "With credentials (sent only over a connection Outlook would accept), reads the response safely and shows the user, the EXCH, EXPR and WEB settings, and follows redirects.",
     "Connects to the EXPR (Outlook Anywhere) server and checks its certificate against the CertPrincipalName Autodiscover hands out.",
+    "Asks the JSON Autodiscover v2 endpoint (autodiscover.json) that current Outlook and Microsoft 365 use for the EWS and ActiveSync URLs, and reports what it returns.",
   ],
   problems: {
     ...CONNECTIVITY_PROBLEMS,
     ...CERTIFICATE_PROBLEMS,
     ...AUTODISCOVER_PROBLEMS,
     "autodiscover.expr-principal": ["AUTODISCOVER_PRINCIPAL_MISMATCH"],
+    "autodiscover.json.request": ["HTTP_TIMEOUT", "CONNECTION_FAILED", "TLS_HANDSHAKE_FAILED", "TLS_NOT_SPOKEN", "HTTP_UNEXPECTED_STATUS"],
   },
 });
 

@@ -6,9 +6,12 @@ import { ProblemError } from "@/lib/engine/problem-error";
 import { required } from "@/lib/engine/required";
 import type { TestRun } from "@/lib/engine/runner";
 import { tlsHandshake } from "@/lib/net/tls";
+import { fetchJsonV2, judgeJsonV2, JSON_V2_PATH } from "./json-v2";
 import { discoverSettings } from "../steps/autodiscover/discover";
+import { parseHttpsUrl } from "../steps/autodiscover/endpoint";
 import { judgeExprPrincipal, type PoxSettings } from "../steps/autodiscover/judge";
 import { resolveStep, tcpStep } from "../steps/connectivity";
+import { urlHost } from "../steps/pinned-session";
 import type { AutodiscoverInput } from "./definition";
 
 /**
@@ -16,8 +19,30 @@ import type { AutodiscoverInput } from "./definition";
  * with settings, the EXPR principal against the certificate the EXPR server presents.
  */
 export default async function runAutodiscover(input: AutodiscoverInput, run: TestRun): Promise<void> {
-  const { settings } = await discoverSettings(run, input);
+  const { discovery, settings } = await discoverSettings(run, input);
   if (settings) await exprPrincipalStep(run, settings);
+  await jsonV2Step(run, input.emailAddress, discovery?.url);
+}
+
+/** The JSON v2 endpoint, on the host where the XML endpoint was found (else autodiscover.<domain>): reported, not judged. */
+async function jsonV2Step(run: TestRun, emailAddress: string, foundAt: string | undefined): Promise<void> {
+  const found = foundAt ? parseHttpsUrl(foundAt) : undefined;
+  const host = found?.host ?? `autodiscover.${emailAddress.slice(emailAddress.lastIndexOf("@") + 1)}`;
+  const port = found?.port ?? 443;
+  const endpoint = `https://${urlHost(host, port)}${JSON_V2_PATH}`;
+  await run.step(
+    "autodiscover.json",
+    `Trying the JSON Autodiscover v2 endpoint current Outlook and Microsoft 365 use (${endpoint}).`,
+    async (step) => {
+      const target = await resolveStep(step, host);
+      const connection = await tcpStep(step, host, target, port);
+      await step.step("autodiscover.json.request", `Asking ${endpoint} for the EWS and ActiveSync URLs.`, async (child) =>
+        child.report(judgeJsonV2(endpoint, await fetchJsonV2(host, required(connection).address, port, emailAddress))),
+      );
+    },
+    // Reported, not judged: what fails here is a warning, never the test's verdict.
+    { blocking: false, alternative: true },
+  );
 }
 
 /** The EXPR principal Autodiscover hands Outlook, against the certificate the EXPR server really presents. */
