@@ -6,6 +6,7 @@ import {
   errorXml,
   EXTERNAL_ENTITY_XML,
   httpRedirectHandler,
+  httpRedirectLoopHandler,
   NOT_XML,
   oversizedXml,
   redirectAddrXml,
@@ -99,6 +100,12 @@ const SCENARIOS: ScenarioServer[] = [
     name: "autodiscover.m3.test",
     address: "127.0.70.3",
     start: (_pki, host) => startPlainHttpServer({ host, port: 80, handler: httpRedirectHandler("https://mail.m3.test/autodiscover/autodiscover.xml") }),
+  },
+  {
+    // An HTTP redirect that points back at itself over http: Outlook follows only a 302 to https.
+    name: "autodiscover.m6.test",
+    address: "127.0.70.7",
+    start: (_pki, host) => startPlainHttpServer({ host, port: 80, handler: httpRedirectLoopHandler() }),
   },
   https("mail.m3.test", "127.0.70.4", ["mail.m3.test"], (email) => settingsXml({ displayName: "Alice in m3", email, exprServer: "mail.m3.test" })),
   https("mail.m4.test", "127.0.70.5", ["mail.m4.test"], (email) => settingsXml({ displayName: "Alice in m4", email, exprServer: "mail.m4.test" })),
@@ -247,5 +254,15 @@ describe("Autodiscover with credentials: the settings Outlook receives", () => {
     );
     const none = await run("alice@m2.test");
     expect(step(none, "autodiscover.json.request")).toMatchObject({ status: "info", message: expect.stringContaining("EWS: HTTP 404") });
+  });
+
+  it("doesn't follow an HTTP redirect that isn't to https (a redirect loop back to http)", async () => {
+    const result = await run("alice@m6.test");
+    const redirect = within(result, "autodiscover.method3", "autodiscover.http-redirect");
+    expect(redirect).toMatchObject({ status: "warning", problem: "HTTP_UNEXPECTED_STATUS" });
+    expect(redirect.message).toBe(
+      "The redirect points to http://autodiscover.m6.test/autodiscover/autodiscover.xml, which isn't an https URL: Outlook follows only a 302 to https.",
+    );
+    expect(step(result, "autodiscover.result").problem).toBe("AUTODISCOVER_NOT_FOUND");
   });
 });
