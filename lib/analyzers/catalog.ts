@@ -1,16 +1,19 @@
 import { z } from "zod";
 import type { ProblemCode } from "@/lib/problems";
+import { activeSync } from "./activesync/definition";
 import { autodiscover } from "./autodiscover/definition";
+import { ews } from "./ews/definition";
+import { mapiHttp } from "./mapi-http/definition";
 import { outlookAnywhere } from "./outlook-anywhere/definition";
 import { tlsCertificate } from "./tls-certificate/definition";
 import type { AnalyzerDefinition, FormField } from "./definition";
 
 /**
  * The registry of built tests, browser-safe: the catalogue, the forms, the about panel, the result summary,
- * "Run again" and the help index are all built from it. Adding a test: its folder, a line here, and its run
- * function in ./registry.ts (which fails to compile without it). Order is catalogue order.
+ * "Run again" and the help index are all built from it. Adding a test: its folder (definition.ts, and run.ts whose
+ * default export ./registry.ts finds) and a line here. Order is catalogue order.
  */
-export const ANALYZERS = [autodiscover, outlookAnywhere, tlsCertificate] as const;
+export const ANALYZERS = [activeSync, autodiscover, ews, mapiHttp, outlookAnywhere, tlsCertificate] as const;
 
 export type AnyAnalyzer = (typeof ANALYZERS)[number];
 export type TestId = AnyAnalyzer["id"];

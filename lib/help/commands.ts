@@ -14,16 +14,55 @@ export const NEW_CERT_THUMBPRINT = "0E1D48A1BA8D4C0F1A2B3C4D5E6F7A8B9C0D1E2F";
 /** The RPC proxy request an Outlook Anywhere client starts with (without credentials it must get a 401). */
 export const RPC_PROXY_URL = "https://mail.contoso.com/rpc/rpcproxy.dll?mail.contoso.com:6002";
 
+/** Where the example organisation publishes the other services the analyzer tests (the virtual directories' ExternalUrl). */
+export const AUTODISCOVER_XML_URL = "https://autodiscover.contoso.com/autodiscover/autodiscover.xml";
+export const EWS_URL = "https://mail.contoso.com/EWS/Exchange.asmx";
+export const ACTIVESYNC_URL = "https://mail.contoso.com/Microsoft-Server-ActiveSync";
+export const MAPI_MAILSTORE_URL = "https://mail.contoso.com/mapi/emsmdb/";
+
+/**
+ * The first request of each test, without credentials, as curl sends it: every one must get 401 with the
+ * authentication methods in WWW-Authenticate (ActiveSync may instead answer OPTIONS with its protocol versions).
+ * `pipe` is appended to every line, e.g. " | grep -i www-authenticate".
+ */
+export function anonymousRequestsLines(pipe = ""): string[] {
+  return [
+    `curl -sk -o /dev/null -D - -H 'Content-Type: text/xml' -d '' ${AUTODISCOVER_XML_URL}${pipe}`,
+    `curl -sk -o /dev/null -D - -X RPC_IN_DATA -H 'Content-Length: 0' "${RPC_PROXY_URL}"${pipe}`,
+    `curl -sk -o /dev/null -D - -H 'Content-Type: text/xml' -d '' ${EWS_URL}${pipe}`,
+    `curl -sk -o /dev/null -D - -X OPTIONS ${ACTIVESYNC_URL}${pipe}`,
+    `curl -sk -o /dev/null -D - -H 'Content-Type: application/mapi-http' -H 'X-RequestType: Connect' -d '' ${MAPI_MAILSTORE_URL}${pipe}`,
+  ];
+}
+
+/**
+ * The EWS test's own request: GetFolder of jdoe's Inbox, saved to a file and POSTed with NTLM (curl asks for the
+ * password). The answer's ResponseClass and ResponseCode (NoError, ErrorAccessDenied, ErrorNonExistentMailbox…) are
+ * what the analyzer judged.
+ */
+export const EWS_GET_FOLDER: HelpCommand = {
+  shell: "bash",
+  description:
+    "Send the analyzer's GetFolder request with NTLM (curl asks for the password; use --basic to test Basic) and show the HTTP status, ResponseClass and ResponseCode",
+  lines: [
+    "cat > getfolder.xml <<'EOF'",
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"><soap:Header><t:RequestServerVersion Version="Exchange2013" /></soap:Header><soap:Body><m:GetFolder><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape><m:FolderIds><t:DistinguishedFolderId Id="inbox"><t:Mailbox><t:EmailAddress>jdoe@contoso.com</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId></m:FolderIds></m:GetFolder></soap:Body></soap:Envelope>',
+    "EOF",
+    `curl -s -w '\\nHTTP %{http_code}\\n' --ntlm -u 'CONTOSO\\jdoe' -H 'Content-Type: text/xml; charset=utf-8' -H 'X-AnchorMailbox: jdoe@contoso.com' --data-binary @getfolder.xml ${EWS_URL} | grep -o -E 'HTTP [0-9]{3}$|ResponseClass="[A-Za-z]+"|ResponseCode>[A-Za-z]+<|faultstring[^<]*'`,
+  ],
+};
+
 /*
  * "Ignore trust for SSL": what it changes (certificate errors become warnings, the later steps run) and what it
  * doesn't (real clients, and the Outlook Anywhere credential step, still refuse the certificate).
  */
 
 export const IGNORE_TRUST_DETAIL =
-  'With "Ignore trust for SSL" selected, the analyzer reports this problem (like every certificate check) as a warning instead of an error and continues with the remaining steps; real clients still reject the certificate. The Outlook Anywhere test still never sends the password you entered over such a connection: it sends credentials only when OpenSSL accepts the chain, the name matches and the connection uses TLS 1.2 or later.';
+  'With "Ignore trust for SSL" selected, the analyzer reports this problem (like every certificate check) as a warning instead of an error and continues with the remaining steps; real clients still reject the certificate. No test sends the password you entered over such a connection (Autodiscover, Outlook Anywhere, EWS, ActiveSync, MAPI over HTTP): credentials go out only when OpenSSL accepts the chain, the name matches and the connection uses TLS 1.2 or later.';
 
 export const IGNORE_TRUST_FIX: HelpFix = {
-  text: 'If you only want to see the results of the remaining steps (for example in a lab), re-run the test with "Ignore trust for SSL" checked: certificate problems, this one included, are then reported as warnings and the test continues. This does not fix anything for real clients, and the Outlook Anywhere test still does not send your password: credentials never go out over a certificate that only passed as a warning.',
+  text: 'If you only want to see the results of the remaining steps (for example in a lab), re-run the test with "Ignore trust for SSL" checked: certificate problems, this one included, are then reported as warnings and the test continues. This does not fix anything for real clients, and no test sends your password then: credentials never go out over a certificate that only passed as a warning.',
 };
 
 /** Fetches the certificate mail.contoso.com presents on 443 and prints it with `openssl x509 -noout <x509Options>`. */

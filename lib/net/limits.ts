@@ -36,10 +36,16 @@ export const LIMITS = {
   // Autodiscover
   /** redirectAddr / redirectUrl answers followed in a row before it counts as a loop (Outlook's own limit is 10). */
   autodiscoverRedirects: 10,
-  /** An Autodiscover POX response parsed (Exchange's are a few KiB); a bigger one is refused, not truncated. */
-  poxBytes: 256 * 1024,
-  /** Element nesting accepted in a POX response (Exchange's deepest is 7: Autodiscover/…/Internal/Protocol/ASUrl). */
-  poxDepth: 32,
+  /** One line of a MAPI over HTTP response's PROCESSING / DONE framing. */
+  mapiFrameLine: 256,
+  /** Element nesting accepted in an ActiveSync WBXML answer (FolderSync's deepest is 4). */
+  wbxmlDepth: 32,
+  /** Elements read from one WBXML answer before it is refused. */
+  wbxmlElements: 65_536,
+  /** An XML answer parsed (Autodiscover POX, EWS SOAP: a few KiB); a bigger one is refused, not truncated. */
+  xmlBytes: 256 * 1024,
+  /** Element nesting accepted in an XML answer (Exchange's deepest is about 8: Autodiscover/…/Internal/Protocol/ASUrl). */
+  xmlDepth: 32,
   /** Protocol elements kept from one POX response, and entries of one WEB Internal/External list (Exchange sends about 6). */
   poxProtocols: 16,
   /** Unrecognised simple elements kept in one Protocol's `other` (Exchange 2019's EXCH has about 20 EcpUrl-* and the like). */

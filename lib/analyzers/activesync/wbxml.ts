@@ -1,4 +1,4 @@
-import { LIMITS } from "@/lib/net/limits";
+import { cleanText, LIMITS } from "@/lib/net/limits";
 
 /**
  * WBXML 1.3 as Exchange ActiveSync uses it (MS-ASWBXML): an encoder for the analyzer's own requests and a decoder
@@ -66,8 +66,8 @@ export const CODE_PAGES: Readonly<Record<number, { namespace: string; tags: Read
 export const WBXML_LIMITS = {
   bytes: LIMITS.httpBodyBytes,
   /** Element nesting (FolderSync's deepest is 4: FolderSync/Changes/Add/DisplayName). */
-  depth: 32,
-  elements: 65_536,
+  depth: LIMITS.wbxmlDepth,
+  elements: LIMITS.wbxmlElements,
   /** Characters of text kept per element; the rest is dropped and counted in `textDropped`. */
   textChars: LIMITS.textField,
 } as const;
@@ -318,7 +318,7 @@ function namedElement(page: number, token: number): WbxmlElement {
 }
 
 function literalElement(page: number, name: string): WbxmlElement {
-  return element(page, -1, CODE_PAGES[page]?.namespace ?? `page${page}`, `literal:${name.slice(0, LIMITS.xmlName)}`);
+  return element(page, -1, CODE_PAGES[page]?.namespace ?? `page${page}`, `literal:${cleanText(name, LIMITS.xmlName)}`);
 }
 
 function element(page: number, token: number, namespace: string, name: string): WbxmlElement {

@@ -1,5 +1,5 @@
 import { cleanText, LIMITS } from "@/lib/net/limits";
-import { attribute, childNames, element, elements, escapeXml, readXml, text, wholeNumber } from "./xml";
+import { attribute, childNames, element, elements, escapeXml, readXml, text, wholeNumber } from "@/lib/net/xml";
 
 /**
  * Exchange Web Services' SOAP, the part this test speaks: a GetFolder request for the Inbox, and a reader of the
@@ -81,7 +81,7 @@ const RESPONSE_CLASSES = ["Success", "Warning", "Error"] as const;
 
 /** Reads the answer to GetFolder. Never throws: anything that isn't one is `{ kind: "malformed", reason }`. */
 export function parseGetFolderResponse(body: Buffer | string): GetFolderResponse {
-  const document = readXml(body);
+  const document = readXml(body, { document: "a SOAP response", sender: "EWS" });
   if (document.kind === "malformed") return document;
   if (document.name !== "Envelope") return malformed(`the root element is <${document.name}>, not a SOAP <Envelope>`);
   const envelope = document.root;

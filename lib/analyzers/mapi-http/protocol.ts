@@ -99,12 +99,10 @@ export function connectRequestBody(userDn: string): Buffer {
  * An answer's body as MS-OXCMAPIHTTP frames it (2.2.2.2, 2.2.7): meta-tag lines (PROCESSING, PENDING…, DONE), then
  * additional headers (X-ResponseCode, X-ElapsedTime, X-StartTime), an empty line, and the binary response body.
  */
-export type MapiFrame =
-  | { kind: "framed"; metaTags: string[]; additionalHeaders: Record<string, string>; body: Buffer }
-  | { kind: "unframed"; reason: string };
+export type MapiFrame = { kind: "framed"; metaTags: string[]; additionalHeaders: Record<string, string>; body: Buffer } | { kind: "unframed"; reason: string };
 
 /** A longer line isn't a meta-tag or an additional header (the longest, X-StartTime, is under 60 characters). */
-const MAX_FRAME_LINE = 256;
+const MAX_FRAME_LINE = LIMITS.mapiFrameLine;
 const META_TAGS = new Set(["PROCESSING", "PENDING", "DONE"]);
 /** The additional headers kept, by lower-case name; others are skipped. */
 const ADDITIONAL_HEADERS = new Set(["x-responsecode", "x-elapsedtime", "x-starttime"]);
@@ -243,7 +241,12 @@ export function connectErrorText(code: number): string {
 
 /** "Exchange/15.02.1118.007" → "Exchange Server 2019 or Subscription Edition", from the major and minor version. */
 export function exchangeProduct(serverApplication: string): string | undefined {
-  const match = /^Exchange\/15\.0?(\d)\./i.exec(serverApplication);
-  const minor = match ? Number(match[1]) : undefined;
-  return minor === 0 ? "Exchange Server 2013" : minor === 1 ? "Exchange Server 2016" : minor === 2 ? "Exchange Server 2019 or Subscription Edition" : undefined;
+  const minor = /^Exchange\/15\.(\d{1,2})\./i.exec(serverApplication)?.[1];
+  const products: Record<number, string> = {
+    0: "Exchange Server 2013",
+    1: "Exchange Server 2016",
+    2: "Exchange Server 2019 or Subscription Edition",
+    20: "Exchange Online",
+  };
+  return minor === undefined ? undefined : products[Number(minor)];
 }

@@ -43,6 +43,8 @@ export function poxPost(path: string, emailAddress: string, schema: PoxSchema = 
     headers: {
       "Content-Type": "text/xml; charset=utf-8",
       "Content-Length": String(Buffer.byteLength(body)),
+      // As Outlook 2016 and later: Exchange lists the mapiHttp protocol only for a client that says it speaks it.
+      ...(schema === "outlook" ? { "X-MapiHttpCapability": "1" } : {}),
       ...(authorization ? { Authorization: authorization } : {}),
     },
     body,

@@ -1,5 +1,5 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { cleanText, LIMITS } from "@/lib/net/limits";
+import { attribute, element, elements, escapeXml, isObject, MAX_XML_BYTES, MAX_XML_DEPTH, readXml, text, textOf } from "@/lib/net/xml";
 
 /**
  * Autodiscover POX ("plain old XML", MS-OXDSCLI; MS-ASCMD for mobilesync): the request body Outlook POSTs to
@@ -20,9 +20,9 @@ export const POX_SCHEMAS = {
 export type PoxSchema = keyof typeof POX_SCHEMAS;
 
 /** A bigger response is refused rather than truncated: half an XML document is not an answer. */
-export const MAX_POX_BYTES = LIMITS.poxBytes;
+export const MAX_POX_BYTES = MAX_XML_BYTES;
 /** Deeper element nesting is refused (the parser's own stack stays small). */
-export const MAX_POX_DEPTH = LIMITS.poxDepth;
+export const MAX_POX_DEPTH = MAX_XML_DEPTH;
 
 /** Response/User. `emailAddress` is the mobilesync schema's EMailAddress. */
 export interface PoxUser {
@@ -139,80 +139,14 @@ export function poxRequest(emailAddress: string, schema: PoxSchema = "outlook"):
 /** Reads an Autodiscover POX response. Never throws: anything that isn't one is `{ kind: "malformed", reason }`. */
 export function parsePoxResponse(body: Buffer | string): PoxResponse {
   try {
-    const document = readXml(body);
-    return "kind" in document ? document : readAutodiscover(document.root);
+    const document = readXml(body, { document: "Autodiscover XML", sender: "Autodiscover" });
+    if (document.kind === "malformed") return document;
+    if (document.name !== "Autodiscover") return malformed(`the root element is <${document.name}>, not <Autodiscover>`);
+    return readAutodiscover(document.root);
   } catch (error) {
     // Nothing above should throw; if the library does on some input, that input is still the server's fault.
     return malformed(`unreadable XML: ${cleanText(error instanceof Error ? error.message : String(error))}`);
   }
-}
-
-function escapeXml(value: string): string {
-  // Characters XML 1.0 can't carry at all would make the request itself malformed.
-  return value
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "\uFFFD")
-    .replace(/[&<>"']/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&apos;"));
-}
-
-const parser = new XMLParser({
-  ignoreAttributes: false, // Error's Time and Id, OWAUrl's AuthenticationMethod, mapiHttp's Type and Version
-  attributeNamePrefix: "@_",
-  removeNSPrefix: true, // Exchange puts every element in a default namespace; some servers use prefixes
-  processEntities: false, // nothing is ever expanded; the predefined entities and character references are decoded below, in one pass
-  htmlEntities: false,
-  parseTagValue: false, // "443", "On" and "73C18880" stay strings and are typed here
-  parseAttributeValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  maxNestedTags: MAX_POX_DEPTH - 1, // the library lets one more level than this through
-});
-
-type XmlObject = { [name: string]: unknown };
-
-/** Every check that can be made before the parser sees the text comes first; DTDs never reach it. */
-function readXml(body: Buffer | string): { root: unknown } | PoxMalformed {
-  const size = typeof body === "string" ? Buffer.byteLength(body, "utf8") : body.length;
-  if (size > MAX_POX_BYTES) return malformed(`the response is larger than ${MAX_POX_BYTES / 1024} KiB (${size} bytes)`);
-  const xml = typeof body === "string" ? body.replace(/^\uFEFF/, "") : decode(body);
-  const start = xml.trimStart();
-  if (!start) return malformed("the response body is empty");
-  if (/^(?:<!doctype\s+html\b|<html\b)/i.test(start)) return malformed("the response is an HTML page, not Autodiscover XML");
-  // A DTD is how entity bombs ("billion laughs") and external entities (XXE: file:///etc/passwd) get in; Autodiscover never has one.
-  if (/<!(?:DOCTYPE|ENTITY)/i.test(xml))
-    return malformed("the XML has a DTD (<!DOCTYPE> or <!ENTITY>), which Autodiscover never uses: refused without parsing");
-  if (!start.startsWith("<"))
-    return malformed(`the response is not XML: it starts with "${cleanText(start.slice(0, LIMITS.plainTextLine), LIMITS.plainTextLine)}"`);
-
-  // The parser is lenient (it reads truncated documents); the validator is not.
-  const verdict = XMLValidator.validate(xml);
-  if (verdict !== true) {
-    const { msg, line, col } = verdict.err;
-    // The validator's words for a document that stops with elements open (one, or several listed as JSON).
-    if (/^(?:Unclosed tag '|Invalid '\[)/.test(msg)) return malformed("the XML ends before its elements are closed: the response was cut short");
-    const where = typeof col === "number" ? `line ${line}, column ${col}` : `line ${line}`;
-    return malformed(`the response is not well-formed XML: ${cleanText(msg)} (${where})`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = parser.parse(xml);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return malformed(/nested/i.test(message) ? `the XML nests elements deeper than ${MAX_POX_DEPTH} levels` : `unreadable XML: ${cleanText(message)}`);
-  }
-  // The validator lets several root elements through.
-  const roots = isObject(parsed) ? Object.entries(parsed) : [];
-  const [first] = roots;
-  if (!first || roots.length > 1 || Array.isArray(first[1])) return malformed("the XML doesn't have exactly one root element");
-  const [name, root] = first;
-  if (name !== "Autodiscover") return malformed(`the root element is <${cleanText(name, LIMITS.xmlName)}>, not <Autodiscover>`);
-  return { root };
-}
-
-/** UTF-8 unless a byte-order mark says UTF-16 (the only encodings Exchange and XML parsers must handle). */
-function decode(body: Buffer): string {
-  if (body[0] === 0xff && body[1] === 0xfe) return new TextDecoder("utf-16le").decode(body);
-  if (body[0] === 0xfe && body[1] === 0xff) return new TextDecoder("utf-16be").decode(body);
-  return new TextDecoder("utf-8").decode(body); // drops a UTF-8 BOM; invalid bytes become U+FFFD
 }
 
 function readAutodiscover(root: unknown): PoxResponse {
@@ -373,57 +307,6 @@ function portNumber(value: string): number | undefined {
 // Reading the parser's output: element values are strings (text only), objects (children, attributes as "@_name",
 // text as "#text") or arrays of those when the element repeats; only own properties are read.
 
-function isObject(value: unknown): value is XmlObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function elements(parent: unknown, name: string): unknown[] {
-  if (!isObject(parent) || !Object.hasOwn(parent, name)) return [];
-  const value = parent[name];
-  return Array.isArray(value) ? value : [value];
-}
-
-function element(parent: unknown, name: string): unknown {
-  return elements(parent, name)[0];
-}
-
-function text(parent: unknown, name: string, max: number = LIMITS.textField): string | undefined {
-  return textOf(element(parent, name), max);
-}
-
-/** The text of a simple element; one with child elements (say a <script> inside a DisplayName) isn't a POX value and reads as absent. */
-function textOf(value: unknown, max: number = LIMITS.textField): string | undefined {
-  if (typeof value === "string") return clean(value, max);
-  if (!isObject(value) || !Object.keys(value).every((key) => key === "#text" || key.startsWith("@_"))) return undefined;
-  const content = value["#text"];
-  return typeof content === "string" ? clean(content, max) : undefined;
-}
-
-function attribute(node: unknown, name: string, max: number = LIMITS.textField): string | undefined {
-  const key = `@_${name}`;
-  if (!isObject(node) || !Object.hasOwn(node, key)) return undefined;
-  const value = node[key];
-  return typeof value === "string" ? clean(value, max) : undefined;
-}
-
-/** Decoded, trimmed, made printable and capped; empty reads as absent. */
-function clean(raw: string, max: number): string | undefined {
-  const value = decodeReferences(raw).trim();
-  return value ? cleanText(value, max) : undefined;
-}
-
-const PREDEFINED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-/** The five predefined entities and character references, in one pass: "&amp;lt;" is "&lt;", never "<". Nothing else is an entity. */
-function decodeReferences(raw: string): string {
-  return raw.replace(/&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g, (reference, hex?: string, decimal?: string, name?: string) => {
-    if (name) return PREDEFINED_ENTITIES[name] ?? reference;
-    const code = hex ? parseInt(hex, 16) : Number(decimal);
-    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : "\uFFFD";
-  });
-}
-
-/** Leaves out absent fields, so that a result lists only what the server sent. */
 function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }

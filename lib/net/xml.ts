@@ -2,50 +2,57 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 
 /**
- * Reads the XML an EWS server sent, treating every byte of it as hostile, with the rules of the Autodiscover POX
- * reader (../steps/autodiscover/pox.ts): no DTD ever reaches the parser, nothing is expanded, size and depth are
- * capped, and a document that isn't well-formed is refused rather than read in part. Pure: no network.
+ * Reads the XML a server sent (Autodiscover POX, EWS SOAP), treating every byte of it as hostile: no DTD ever reaches
+ * the parser, nothing is expanded, size and depth are capped, and a document that isn't well-formed is refused
+ * rather than read in part. Pure: no network.
  */
 
-/** A bigger response is refused, not truncated (an EWS GetFolder response is about 2 KiB): the HTTP layer's own cap. */
-export const MAX_SOAP_BYTES = LIMITS.httpBodyBytes;
-/** Deeper nesting is refused (GetFolder's deepest element is 8 levels down): the cap every XML reader here uses. */
-export const MAX_SOAP_DEPTH = LIMITS.poxDepth;
+/** A bigger document is refused, not truncated: the HTTP layer's own cap (Autodiscover and EWS answers are a few KiB). */
+export const MAX_XML_BYTES = LIMITS.xmlBytes;
+/** Deeper nesting is refused (the deepest element Exchange sends is about 8 levels down). */
+export const MAX_XML_DEPTH = LIMITS.xmlDepth;
+
+/** How messages name what was expected and who sent it, e.g. { document: "Autodiscover XML", sender: "Autodiscover" }. */
+export interface XmlExpectation {
+  document: string;
+  sender: string;
+}
 
 export type XmlRead = { kind: "document"; name: string; root: unknown } | { kind: "malformed"; reason: string };
 
 const parser = new XMLParser({
-  ignoreAttributes: false, // ResponseClass, ServerVersionInfo's version numbers
+  ignoreAttributes: false, // EWS's ResponseClass and ServerVersionInfo, Autodiscover's Error Time and Id, mapiHttp's Type
   attributeNamePrefix: "@_",
-  removeNSPrefix: true, // s:Envelope, m:ResponseCode, t:Folder: the prefixes vary between servers
+  removeNSPrefix: true, // s:Envelope, m:ResponseCode, t:Folder: prefixes vary between servers
   processEntities: false, // nothing is ever expanded; the predefined entities and character references are decoded below, in one pass
   htmlEntities: false,
-  parseTagValue: false, // "12" and "15" stay strings and are typed by the reader
+  parseTagValue: false, // "443", "On" and "15" stay strings and are typed by the reader
   parseAttributeValue: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
-  maxNestedTags: MAX_SOAP_DEPTH - 1, // the library lets one more level than this through
+  maxNestedTags: MAX_XML_DEPTH - 1, // the library lets one more level than this through
 });
 
 /** The one root element of the body, parsed; or why the body isn't XML the analyzer reads. Never throws. */
-export function readXml(body: Buffer | string): XmlRead {
+export function readXml(body: Buffer | string, expected: XmlExpectation): XmlRead {
   try {
-    return read(body);
+    return read(body, expected);
   } catch (error) {
     // Nothing above should throw; if the library does on some input, that input is still the server's fault.
     return malformed(`unreadable XML: ${cleanText(error instanceof Error ? error.message : String(error))}`);
   }
 }
 
-function read(body: Buffer | string): XmlRead {
+function read(body: Buffer | string, expected: XmlExpectation): XmlRead {
   const size = typeof body === "string" ? Buffer.byteLength(body, "utf8") : body.length;
-  if (size > MAX_SOAP_BYTES) return malformed(`the response is larger than ${MAX_SOAP_BYTES / 1024} KiB (${size} bytes)`);
+  if (size > MAX_XML_BYTES) return malformed(`the response is larger than ${MAX_XML_BYTES / 1024} KiB (${size} bytes)`);
   const xml = typeof body === "string" ? body.replace(/^\uFEFF/, "") : decode(body);
   const start = xml.trimStart();
   if (!start) return malformed("the response body is empty");
-  if (/^(?:<!doctype\s+html\b|<html\b)/i.test(start)) return malformed("the response is an HTML page, not a SOAP response");
-  // A DTD is how entity bombs ("billion laughs") and external entities (XXE: file:///etc/passwd) get in; EWS never sends one.
-  if (/<!(?:DOCTYPE|ENTITY)/i.test(xml)) return malformed("the XML has a DTD (<!DOCTYPE> or <!ENTITY>), which EWS never sends: refused without parsing");
+  if (/^(?:<!doctype\s+html\b|<html\b)/i.test(start)) return malformed(`the response is an HTML page, not ${expected.document}`);
+  // A DTD is how entity bombs ("billion laughs") and external entities (XXE: file:///etc/passwd) get in; Exchange never sends one.
+  if (/<!(?:DOCTYPE|ENTITY)/i.test(xml))
+    return malformed(`the XML has a DTD (<!DOCTYPE> or <!ENTITY>), which ${expected.sender} never sends: refused without parsing`);
   if (!start.startsWith("<"))
     return malformed(`the response is not XML: it starts with "${cleanText(start.slice(0, LIMITS.plainTextLine), LIMITS.plainTextLine)}"`);
 
@@ -62,7 +69,7 @@ function read(body: Buffer | string): XmlRead {
     parsed = parser.parse(xml);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return malformed(/nested/i.test(message) ? `the XML nests elements deeper than ${MAX_SOAP_DEPTH} levels` : `unreadable XML: ${cleanText(message)}`);
+    return malformed(/nested/i.test(message) ? `the XML nests elements deeper than ${MAX_XML_DEPTH} levels` : `unreadable XML: ${cleanText(message)}`);
   }
   // The validator lets several root elements through.
   const roots = isObject(parsed) ? Object.entries(parsed) : [];
