@@ -131,28 +131,35 @@ export const AUTODISCOVER_HELP = {
     seeAlso: ["DNS_NO_RECORD", "CERT_NAME_MISMATCH", "HTTP_UNEXPECTED_STATUS", "AUTODISCOVER_BAD_RESPONSE"],
   },
   AUTODISCOVER_BAD_RESPONSE: {
-    title: "The Autodiscover service answered with an error or with something Outlook can't use",
+    title: "The Autodiscover service answered with an error or with something the client can't use",
     group: "Autodiscover",
-    severity: "error",
+    severity: "error-or-warning",
     summary:
-      "The Autodiscover endpoint was reached, but what it sent back isn't settings Outlook can use: either an Autodiscover error (`<Error>` with an `<ErrorCode>`), or a body that isn't a valid Autodiscover XML response at all, or a chain of redirects Outlook won't follow.",
+      "The Autodiscover endpoint was reached, but what it sent back isn't settings the client can use: an Autodiscover error (`<Error>` with an `<ErrorCode>`), a body that isn't a valid Autodiscover XML response at all, a chain of redirects Outlook won't follow, or settings without the URL the test needs: no EWS URL (EWS test), no MobileSync URL (ActiveSync test), no EXPR provider (Outlook Anywhere test with Autodiscover), or a URL that isn't https. Error: the client has nothing it can use. Warning: the settings lack the ActiveSync URL, and the analyzer, like a phone, goes on at `https://<Autodiscover host>/Microsoft-Server-ActiveSync`. (Inside Outlook's search, what fails in one method is a warning, since Outlook goes on to the next method.)",
     details: [
       "Autodiscover error codes (MS-OXDSCLI): 500, \"The e-mail address cannot be found\": no mailbox has this address, or the server can't tell how to configure it (the usual answer for a misspelled address or a mailbox that doesn't exist); 501, bad address: the address is known but has no configuration to give (for example a mail contact or a mail user without a mailbox here); 600, \"Invalid Request\": the request was not a well-formed Autodiscover request (Exchange also answers 600 to a browser's GET); 601: the server can't provide configuration of the requested type (the AcceptableResponseSchema isn't supported); 602, bad address: the address is known, but its configuration is broken; 603: the Autodiscover server failed internally. The step details show ErrorCode, Message and DebugData as the server sent them.",
       "A response that isn't Autodiscover XML: an HTML page (a reverse proxy's or a WAF's sign-in or block page, a captive portal, an IIS error page), an empty body, a document whose root isn't `<Autodiscover>`, or one whose `<Response>` has neither an `<Account>` with an `<Action>` (settings, redirectAddr or redirectUrl) nor an `<Error>`. Outlook can't use any of these.",
       "Refused for safety, without being parsed: a response with a DTD (`<!DOCTYPE` or `<!ENTITY>`; Exchange never sends one, and entity tricks like the \"billion laughs\" or external entities that read files are how such documents attack parsers), a response larger than the analyzer's limit (Exchange's are a few KiB; a larger one is refused, not truncated), XML nested deeper than the analyzer's limit, and a response cut short.",
       "Redirects: Autodiscover may answer redirectAddr (ask again for another address, e.g. a mailbox moved to Exchange Online) or redirectUrl (post the request to another URL). The analyzer follows them like Outlook; a redirectUrl that isn't https, or more than 10 redirects in a row (a loop), ends the search with this problem.",
+      "Settings without what a test needs. Each test reads the settings for its own service. EWS takes the `EwsUrl` of the EXPR provider (the EWS virtual directory's ExternalUrl), else that of the EXCH provider (its InternalUrl, with a note that clients outside may not find EWS); with neither, or with one that isn't https, the EWS test reports this problem and has no EWS URL to test. ActiveSync asks with the mobile schema and takes the `Url` of the MobileSync server (the ActiveSync virtual directory's ExternalUrl): without one, a warning, and the test goes on at `https://<Autodiscover host>/Microsoft-Server-ActiveSync` as a phone would; with an http one, an error (devices don't send a password to it), and the test stops there. Outlook Anywhere with \"Use Autodiscover\" needs the EXPR provider with its server (the Outlook Anywhere ExternalHostname): without it, Outlook Anywhere isn't published to clients outside the network, so the test reports this problem and tests no RPC proxy.",
+      "Autodiscover hands out settings only to credentials, so none of this is checked without them: EWS and ActiveSync then try their default URL on the Autodiscover host. The MAPI over HTTP test doesn't report this problem: when the settings have no `mapiHttp` protocol with an https external Mail Store URL, it says why and tests `/mapi/` on the Outlook Anywhere server Autodiscover names, or on the Autodiscover host. Outlook itself still needs that URL to use MAPI over HTTP from outside.",
     ],
     symptoms: [
       'Outlook can\'t set up the account ("The action cannot be completed" or "Something went wrong"), although the Autodiscover URL is reachable.',
       "Outlook's Test E-mail AutoConfiguration shows the URL as failed with an error in the XML tab (e.g. `<ErrorCode>500</ErrorCode>`), or shows an HTML page instead of XML.",
       "It works for some users and not for others (error 500 or 501 for addresses that don't belong to a mailbox on this organisation).",
+      "Outlook for Mac and other EWS clients can't find EWS, although Outlook on Windows works; free/busy and Out of Office fail from outside.",
+      "Phones don't set themselves up from the e-mail address and ask for the server name, although Autodiscover answers.",
+      "Outlook can't connect from outside with Outlook Anywhere: Autodiscover hands it no external (EXPR) settings.",
     ],
     causes: [
       "The e-mail address has no mailbox (typo, the address is not among the mailbox's EmailAddresses, or it belongs to a contact or a mail user); error 500 or 501.",
       "A reverse proxy or WAF in front of Exchange answers with its own sign-in page (pre-authentication, forms login), blocks the POST or rewrites the body, so Exchange never sees Outlook's request (HTML instead of XML, or error 600).",
-      "A client or proxy sends the request with another schema than Outlook's (`http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a`); error 601.",
+      "A client or proxy asks for a response schema the server doesn't serve (Outlook's is `http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a`, phones' and the ActiveSync test's `http://schemas.microsoft.com/exchange/autodiscover/mobilesync/responseschema/2006`); error 601.",
       "The Autodiscover application pool or the server is failing (error 603, or 500 responses with a stack trace in the event log).",
       "A misconfigured redirect: redirectUrl to an http URL, or two servers (or on-premises and Exchange Online) redirecting to each other.",
+      "A virtual directory without the URL clients outside need: EWS without ExternalUrl (and InternalUrl), or with an http one; ActiveSync without ExternalUrl, or with an http one; /mapi without ExternalUrl.",
+      "Outlook Anywhere without ExternalHostname, or the EXPR Outlook provider removed from Active Directory: Autodiscover then gives no EXPR provider.",
     ],
     fixes: [
       {
@@ -175,6 +182,43 @@ export const AUTODISCOVER_HELP = {
         text: "If a reverse proxy, load balancer or WAF is in front: publish `/autodiscover/*` as a pass-through (no pre-authentication, no forms login, no body inspection that rewrites XML), allow `POST` with `Content-Type: text/xml`, and let the `Authorization` header reach Exchange.",
       },
       {
+        text: "Settings without a test's URL: give each virtual directory the https URL clients outside use, on every server; Autodiscover hands out the EWS URL from the EWS virtual directory (ExternalUrl for EXPR, InternalUrl for EXCH), the MobileSync URL from the ActiveSync one, and the MAPI over HTTP URLs from the /mapi one (setting a URL there requires `-IISAuthenticationMethods` too).",
+        commands: [
+          {
+            shell: "Exchange Management Shell",
+            lines: [
+              "Get-WebServicesVirtualDirectory | fl Server,InternalUrl,ExternalUrl",
+              'Set-WebServicesVirtualDirectory -Identity "EX01\\EWS (Default Web Site)" -ExternalUrl https://mail.contoso.com/EWS/Exchange.asmx -InternalUrl https://mail.contoso.com/EWS/Exchange.asmx',
+              "Get-ActiveSyncVirtualDirectory | fl Server,InternalUrl,ExternalUrl",
+              'Set-ActiveSyncVirtualDirectory -Identity "EX01\\Microsoft-Server-ActiveSync (Default Web Site)" -ExternalUrl https://mail.contoso.com/Microsoft-Server-ActiveSync',
+              "Get-MapiVirtualDirectory | fl Server,InternalUrl,ExternalUrl",
+              'Set-MapiVirtualDirectory -Identity "EX01\\mapi (Default Web Site)" -ExternalUrl https://mail.contoso.com/mapi -IISAuthenticationMethods Ntlm,Negotiate,OAuth',
+            ],
+          },
+        ],
+      },
+      {
+        text: "No EXPR provider: give Outlook Anywhere an external host name (Exchange 2010: enable Outlook Anywhere first), and check that the Outlook providers EXCH, EXPR and WEB exist; recreate EXPR if it was removed, and check its settings (`Set-OutlookProvider EXPR`, e.g. its CertPrincipalName: see AUTODISCOVER_PRINCIPAL_MISMATCH).",
+        commands: [
+          {
+            shell: "Exchange Management Shell",
+            lines: [
+              "Get-OutlookAnywhere | fl Server,ExternalHostname,ExternalClientsRequireSsl,ExternalClientAuthenticationMethod",
+              'Set-OutlookAnywhere -Identity "EX01\\Rpc (Default Web Site)" -ExternalHostname mail.contoso.com -ExternalClientsRequireSsl $true -ExternalClientAuthenticationMethod NTLM',
+              "Get-OutlookProvider | fl Name,Server,CertPrincipalName",
+            ],
+          },
+          {
+            shell: "Exchange Management Shell",
+            description: "Only if Get-OutlookProvider lists no EXPR",
+            lines: ["New-OutlookProvider -Name EXPR"],
+          },
+        ],
+      },
+      {
+        text: "Autodiscover reads these settings from Active Directory and caches them: recycle its application pool on each server (`Restart-WebAppPool MSExchangeAutodiscoverAppPool`) to hand out the new values at once, then run the test again with credentials (settings are only handed out to them).",
+      },
+      {
         text: "Read what Exchange saw: the IIS log line of the request (status and sub-status), the Autodiscover protocol log (`%ExchangeInstallPath%Logging\\Autodiscover\\`) and the Application event log (source MSExchange Autodiscover). Restart the Autodiscover application pool after fixing a failing configuration.",
         commands: [AUTODISCOVER_IIS_LOG, { shell: "PowerShell", lines: [RESTART_AUTODISCOVER_POOL] }],
       },
@@ -183,7 +227,7 @@ export const AUTODISCOVER_HELP = {
         commands: [{ shell: "Exchange Management Shell", lines: ["Test-OutlookWebServices -Identity jdoe@contoso.com | fl"] }],
       },
     ],
-    seeAlso: ["AUTODISCOVER_NOT_FOUND", "LOGIN_FAILED", "HTTP_UNEXPECTED_STATUS"],
+    seeAlso: ["AUTODISCOVER_NOT_FOUND", "LOGIN_FAILED", "HTTP_UNEXPECTED_STATUS", "AUTODISCOVER_PRINCIPAL_MISMATCH"],
   },
   AUTODISCOVER_PRINCIPAL_MISMATCH: {
     title: "Autodiscover's EXPR CertPrincipalName doesn't match the Outlook Anywhere server's certificate",

@@ -371,7 +371,7 @@ export const CONNECTIVITY_HELP = {
     summary:
       "A connection was established (or being established), but the other side, or a device in between, reset or closed it before the exchange was complete: for example during the TLS handshake, or after the request was sent but before an answer arrived. Other low-level network errors that are neither a refusal nor a timeout are reported here too.",
     details: [
-      "Where it happened is in the step details (socket error such as ECONNRESET or EPIPE, and the stage). A reset right after the TLS ClientHello typically comes from HTTP.sys/IIS without a certificate binding for the requested name, a firewall/IPS that dislikes the handshake, or a server that requires a client certificate and drops clients without one. A close after the request points at a WAF/IPS blocking the request, a crashing application, or a load balancer with no healthy back end.",
+      'Where it happened is in the step details (socket error such as ECONNRESET or EPIPE, and the stage). A reset right after the TLS ClientHello typically comes from HTTP.sys/IIS without a certificate binding for the requested name, a firewall/IPS that dislikes the handshake, or a server that requires a client certificate and drops clients without one. A close after the request (in the HTTPS tests: "The server closed the connection before answering the HTTP request") points at a WAF/IPS blocking the request, a crashing application, or a load balancer with no healthy back end.',
       "Connection limits and abuse protection also close connections: Exchange receive connector limits (`MaxInboundConnectionPerSource`), Postfix postscreen/anvil limits, fail2ban, or geo-blocking on the firewall. A transient cause is possible; re-run the test once before digging deeper.",
     ],
     symptoms: [
@@ -386,12 +386,13 @@ export const CONNECTIVITY_HELP = {
     ],
     fixes: [
       {
-        text: "Reproduce with verbose clients and note the exact point of failure.",
+        text: "Reproduce with verbose clients against the URL of the failed step (the test's steps name it: `/autodiscover/autodiscover.xml`, `/rpc/rpcproxy.dll`, `/EWS/Exchange.asmx`, `/Microsoft-Server-ActiveSync`, `/mapi/emsmdb/`…) and note the exact point of failure.",
         commands: [
           {
             shell: "bash",
             lines: [
               "curl -v https://mail.contoso.com/rpc/rpcproxy.dll",
+              "curl -v -X OPTIONS https://mail.contoso.com/Microsoft-Server-ActiveSync",
               "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com -state </dev/null",
             ],
           },

@@ -1,4 +1,4 @@
-import { ENABLE_CERTIFICATE_FOR_IIS, NEW_CERTIFICATE_REQUEST, RPC_PROXY_URL, SHOW_SERVED_CERTIFICATE } from "./commands";
+import { ENABLE_CERTIFICATE_FOR_IIS, NEW_CERTIFICATE_REQUEST, SHOW_SERVED_CERTIFICATE } from "./commands";
 import type { HelpCommand, HelpPages } from "./types";
 
 const CERTIFICATE_SUBJECT_LINE = "Get-ExchangeCertificate | fl Subject,CertificateDomains,Services,Thumbprint";
@@ -16,7 +16,7 @@ const SET_WILDCARD_PRINCIPAL: HelpCommand = {
   lines: [setExprPrincipalLine("msstd:*.contoso.com")],
 };
 
-/** What Outlook Anywhere itself checks: the msstd: mutual authentication principal and the credentials. */
+/** What Outlook Anywhere itself checks: the msstd: mutual authentication principal. */
 export const EXCHANGE_HELP = {
   MUTUAL_AUTH_MISMATCH: {
     title: "Mutual authentication failed: certificate name does not match the msstd: principal",
@@ -85,85 +85,5 @@ export const EXCHANGE_HELP = {
       },
     ],
     seeAlso: ["CERT_NAME_MISMATCH", "HTTP_AUTH_METHOD_MISSING", "LOGIN_FAILED"],
-  },
-  LOGIN_FAILED: {
-    title: "The RPC proxy rejected the supplied credentials",
-    group: "Outlook Anywhere",
-    severity: "error",
-    summary:
-      "The analyzer sent the user name and password you entered to the Outlook Anywhere RPC proxy (`/rpc/rpcproxy.dll`) with the method you chose, Basic or NTLM, and the server answered 401 Unauthorized: it didn't accept them. Outlook using the same account and method is refused the same way.",
-    details: [
-      "When the password is sent at all: the credential step runs only when you supplied a user name and password, and it sends them only over a connection a current Outlook client would trust with a password. OpenSSL must accept the certificate chain against the same trust store the certificate steps use, the certificate's name must match the host, and the connection must use TLS 1.2 or later at OpenSSL's default security level (no obsolete ciphers, no weak keys). Each new connection must also present the very certificate the certificate steps validated. If any of this fails, the password is not sent, and the step says why instead of reporting this problem.",
-      '"Ignore trust for SSL" never lets a password through: it turns certificate errors into warnings so that the other steps run, but the credential step still refuses such a certificate. Fix the certificate first (the failed certificate steps link to their pages), then test the credentials without that option.',
-      "How the analyzer logs on: every request is Outlook's own, an empty `RPC_IN_DATA` echo to `/rpc/rpcproxy.dll?<host>:6002`. Basic sends the user name and password base64-encoded in the `Authorization` header, readable by whatever terminates TLS, which is why the conditions above matter. NTLM sends a negotiate message, reads the server's challenge and answers it on the same kept-alive connection, with channel bindings for the server certificate (Extended Protection for Authentication), as current Windows clients do.",
-      "The credentials are used only for this run: never stored, logged or shown in the permalink. Still, use a test account where possible: repeated failures count towards the account lockout policy.",
-      'Common reasons other than a wrong password: the user name format (Exchange accepts the UPN `jdoe@contoso.com` and `CONTOSO\\jdoe`; for NTLM, `CONTOSO\\jdoe` is the safest); NTLM blocked by policy ("Network security: Restrict NTLM"); Exchange Extended Protection rejecting the NTLM logon because a load balancer or reverse proxy in front terminates TLS with a different certificate, so the channel binding doesn\'t match what Exchange sees; a reverse proxy that pre-authenticates or strips the `Authorization` header. RPC over HTTP and Basic authentication are retired in Exchange Online, so this test is about on-premises Exchange.',
-    ],
-    symptoms: [
-      "Outlook outside the network keeps prompting for the password and never connects, although the same account works in Outlook on the web or inside the network.",
-      "The IIS log on the Exchange server shows `RPC_IN_DATA /rpc/rpcproxy.dll` with status 401 and sub-status 1 (logon failed) or 2 (logon failed due to server configuration).",
-      "The Security event log shows event 4625 (an account failed to log on) on the Exchange server, and event 4776 on the domain controller, with the reason.",
-    ],
-    causes: [
-      "Wrong or expired password, disabled or locked-out account.",
-      "Wrong user name format for the method (a SAM account name alone where a UPN or `DOMAIN\\user` is required).",
-      "NTLM restricted by Group Policy on the Exchange server or the domain controllers.",
-      "Extended Protection enabled on Exchange while a load balancer or proxy terminates TLS with another certificate (NTLM only).",
-      "A reverse proxy, WAF or load balancer that pre-authenticates, rewrites or drops the `Authorization` header.",
-    ],
-    fixes: [
-      {
-        text: "Check the account in Active Directory: enabled, not locked out, password not expired; unlock it if needed.",
-        commands: [
-          {
-            shell: "PowerShell",
-            lines: [
-              "Get-ADUser jdoe -Properties LockedOut,PasswordExpired,Enabled,UserPrincipalName | Format-List UserPrincipalName,LockedOut,PasswordExpired,Enabled",
-              "Unlock-ADAccount jdoe",
-            ],
-          },
-        ],
-      },
-      {
-        text: "Repeat the request yourself with the same method: 200 means the server accepts the credentials, 401 that it refuses them. With only a user name after `-u`, curl asks for the password, which keeps it out of the shell history. Use `--basic` instead of `--ntlm` to test Basic.",
-        commands: [
-          {
-            shell: "bash",
-            lines: [`curl -s -o /dev/null -w '%{http_code}\\n' --ntlm -u 'CONTOSO\\jdoe' -X RPC_IN_DATA -H 'Content-Length: 0' "${RPC_PROXY_URL}"`],
-          },
-          {
-            shell: "cmd",
-            lines: [`curl.exe -s -o NUL -w "%{http_code}\\n" --ntlm -u CONTOSO\\jdoe -X RPC_IN_DATA -H "Content-Length: 0" "${RPC_PROXY_URL}"`],
-          },
-        ],
-      },
-      {
-        text: "Find out why the server refused: the IIS log sub-status of the /rpc request, and the failed logon events with their reason (sub-status `0xC000006A` bad password, `0xC0000234` locked out, `0xC0000071` password expired).",
-        commands: [
-          {
-            shell: "PowerShell",
-            lines: [
-              'Get-ChildItem C:\\inetpub\\logs\\LogFiles\\W3SVC1\\ | Sort-Object LastWriteTime | Select-Object -Last 1 | Get-Content -Tail 500 | Select-String "RPC_IN_DATA /rpc/"',
-              "Get-WinEvent -FilterHashtable @{ LogName = 'Security'; Id = 4625 } -MaxEvents 20 | Format-List TimeCreated,Message",
-            ],
-          },
-        ],
-      },
-      {
-        text: "Check the methods and Extended Protection on the RPC virtual directory: the method you tested must be among `IISAuthenticationMethods` (see HTTP_AUTH_METHOD_MISSING), and with Extended Protection on, a device in front must not terminate TLS with a different certificate: pass TLS through, or bridge it with the same certificate Exchange uses.",
-        commands: [
-          {
-            shell: "Exchange Management Shell",
-            lines: [
-              "Get-OutlookAnywhere | Format-List Server,ExternalHostname,ExternalClientAuthenticationMethod,IISAuthenticationMethods,ExtendedProtectionTokenChecking,SSLOffloading",
-            ],
-          },
-        ],
-      },
-      {
-        text: 'If the step reported that the credentials were not sent, fix what it names first: the certificate chain or name (the failed certificate steps link to their pages), or the TLS version (TLS_PROTOCOL_OBSOLETE). Then run the test again without "Ignore trust for SSL".',
-      },
-    ],
-    seeAlso: ["HTTP_AUTH_METHOD_MISSING", "HTTP_UNEXPECTED_STATUS", "MUTUAL_AUTH_MISMATCH", "TLS_PROTOCOL_OBSOLETE", "CERT_CHAIN_INVALID"],
   },
 } satisfies HelpPages;

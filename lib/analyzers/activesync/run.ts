@@ -10,6 +10,7 @@ import { certificateSteps } from "../steps/certificate";
 import { resolveStep, tcpStep } from "../steps/connectivity";
 import { authScheme, credentialGate } from "../steps/credential-gate";
 import { sendWithCredentials, type CredentialExchange } from "../steps/credentials";
+import { probeNtlmChallenge } from "../steps/ntlm-challenge";
 import { openPinnedSession, urlHost, type PinnedSession } from "../steps/pinned-session";
 import type { ActiveSyncInput } from "./definition";
 
@@ -39,6 +40,12 @@ export default async function runActiveSync(input: ActiveSyncInput, run: TestRun
   const anonymous = await run.step("activesync.options", `Testing HTTP Authentication Methods for URL ${url}.`, async (step) => {
     const response = await required(anonymousSession).http.request(optionsRequest(path)());
     step.report(judgeAnonymousOptions(response, authMethod, url));
+    // Where NTLM is offered, its CHALLENGE names the server that answered (a NEGOTIATE carries no credentials).
+    const ntlm = authScheme(response, "ntlm");
+    if (ntlm) {
+      const identity = await probeNtlmChallenge(required(anonymousSession), optionsRequest(path), ntlm);
+      if (identity) step.addDetails({ ntlmServer: identity });
+    }
     return response;
   });
 
