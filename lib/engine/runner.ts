@@ -25,6 +25,7 @@ type StepBody<T> = (step: StepContext) => Promise<T> | T;
 export class StepScope {
   readonly steps: Step[] = [];
   private blockReason: string | undefined;
+  private failures = 0;
 
   constructor(
     protected readonly emit: EmitEvent,
@@ -65,10 +66,16 @@ export class StepScope {
     this.record(path, this.errorsAreWarnings ? asWarning(step) : step);
     // Blocking follows what happened, whatever it is recorded as.
     if (step.status === "error") {
+      this.failures += 1;
       if (options.blocking !== false) this.block(`"${stripPeriod(title)}" failed.`);
       return undefined;
     }
     return value;
+  }
+
+  /** Whether a step of this scope failed, even if it was recorded as a warning (inside an alternative). */
+  get hadFailure(): boolean {
+    return this.failures > 0;
   }
 
   /** Records a step that was not run, with the reason. */

@@ -60,6 +60,8 @@ export const LIMITS = {
   httpHeaderBytes: 32 * 1024,
   /** HTTP status reason phrase shown to the user. */
   httpStatusText: 200,
+  /** Authentication schemes read from a response's WWW-Authenticate headers (and their values shown). */
+  authSchemes: 20,
   /** One authentication scheme name from WWW-Authenticate. */
   authSchemeName: 40,
   /** One header value quoted in a step's details (e.g. a WWW-Authenticate challenge). */

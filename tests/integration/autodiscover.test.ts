@@ -109,6 +109,10 @@ const SCENARIOS: ScenarioServer[] = [
   },
   https("mail.m3.test", "127.0.70.4", ["mail.m3.test"], (email) => settingsXml({ displayName: "Alice in m3", email, exprServer: "mail.m3.test" })),
   https("mail.m4.test", "127.0.70.5", ["mail.m4.test"], (email) => settingsXml({ displayName: "Alice in m4", email, exprServer: "mail.m4.test" })),
+  // m7.test's SRV record points outside m7.test: credentials aren't sent there without Outlook's prompt.
+  https("mail.elsewhere7.test", "127.0.70.8", ["mail.elsewhere7.test"], (email) =>
+    settingsXml({ displayName: "Elsewhere", email, exprServer: "mail.elsewhere7.test" }),
+  ),
   https("m5.test", "127.0.70.6", ["m5.test"], (email) => settingsXml({ displayName: "Alice in m5", email, exprServer: "m5.test" }), "self"),
 ];
 
@@ -117,7 +121,12 @@ beforeAll(async () => {
   lab = await startLab(
     SCENARIOS,
     { "mail.m1.test": ["127.0.70.1"], "autodiscover.m1.test": ["127.0.70.1"] },
-    { srv: { "_autodiscover._tcp.m4.test": [{ target: "mail.m4.test", port: 443 }] } },
+    {
+      srv: {
+        "_autodiscover._tcp.m4.test": [{ target: "mail.m4.test", port: 443 }],
+        "_autodiscover._tcp.m7.test": [{ target: "mail.elsewhere7.test", port: 443 }],
+      },
+    },
   );
 });
 afterAll(async () => {
@@ -231,10 +240,25 @@ describe("Autodiscover with credentials: the settings Outlook receives", () => {
     expect(step(url, "autodiscover.expr-principal").status).toBe("success");
   });
 
-  it("stops a redirect loop", async () => {
+  it("stops a redirect loop, and still says what the search found", async () => {
     const result = await withCredentials("loop@m1.test");
     expect(result.verdict).toBe("error");
     expect(JSON.stringify(result)).toContain("a redirect loop");
+    expect(step(result, "autodiscover.result")).toMatchObject({ status: "error", problem: "AUTODISCOVER_NOT_FOUND" });
+    expect(step(result, "autodiscover.json").status).not.toBe("skipped");
+  });
+
+  it("doesn't send credentials to a host outside the mailbox's domain that an SRV record named", async () => {
+    const server = lab.servers.get("mail.elsewhere7.test") as RunningHttpsServer;
+    const before = server.requests.length;
+    const result = await withCredentials("alice@m7.test");
+    expect(step(result, "autodiscover.method4").status).toBe("success");
+    expect(within(result, "autodiscover.method4", "autodiscover.post").message).toContain(
+      "The credentials weren't sent: mail.elsewhere7.test is outside m7.test",
+    );
+    expect(step(result, "autodiscover.result")).toMatchObject({ status: "success", message: expect.stringContaining("Outlook asks the user") });
+    expect(server.requests.length).toBeGreaterThan(before);
+    expect(requestsWithCredentials(server.requests.slice(before))).toBe(0);
   });
 
   it("never sends credentials to an endpoint whose certificate isn't trusted, even with Ignore trust for SSL", async () => {

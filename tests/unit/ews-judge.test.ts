@@ -19,7 +19,7 @@ function settings(protocols: PoxSettings["protocols"]): PoxSettings {
   return { kind: "settings", user: {}, account: {}, protocols };
 }
 function found(verdict: Discovery["verdict"]): Discovery {
-  return { url: AUTODISCOVER, method: "method 2", verdict };
+  return { url: AUTODISCOVER, method: "method 2", emailAddress: "jdoe@contoso.com", verdict };
 }
 
 describe("the EWS URL from Autodiscover", () => {

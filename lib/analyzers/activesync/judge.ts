@@ -85,7 +85,7 @@ export function judgeAnonymousOptions(response: HttpResponse, method: AuthMethod
   const details = {
     status: response.status,
     methodsFound: schemes,
-    wwwAuthenticate: challenges.map((value) => cleanText(value, LIMITS.headerValueShown)),
+    wwwAuthenticate: challenges.slice(0, LIMITS.authSchemes).map((value) => cleanText(value, LIMITS.headerValueShown)),
     ...protocolDetails(protocol),
   };
   const statusText = `HTTP ${response.status} ${cleanText(response.statusText, LIMITS.httpStatusText)}`.trim();
@@ -245,7 +245,8 @@ export function judgeFolderSync(outcome: CredentialExchange, version: { version:
     return warning("HTTP_UNEXPECTED_STATUS", `The server answered HTTP 449 (Retry after sending a PROVISION command). ${PROVISIONING}`, details);
   if (response.status === 451) {
     const location = headerValues(response, "x-ms-location")[0];
-    const where = location ? cleanText(location, LIMITS.nameShown) : "no X-MS-Location header";
+    // Without its query: a proxy that echoes the request URL would put the User= parameter (the user name) in the result.
+    const where = location ? cleanText(location.split("?")[0] ?? "", LIMITS.nameShown) : "no X-MS-Location header";
     return warning(
       "HTTP_UNEXPECTED_STATUS",
       `The server answered HTTP 451: the mailbox is served by another ActiveSync URL (${where}), which devices switch to. Test that URL, and check the ExternalUrl of the virtual directories.`,

@@ -104,8 +104,12 @@ async function findEndpoint(run: TestRun, input: ActiveSyncInput): Promise<Activ
   const emailAddress = required(input.emailAddress);
   return run.step("autodiscover", AUTODISCOVER_TITLE, async (step) => {
     const { discovery, settings } = await discoverSettings(step, { ...input, emailAddress, schema: "mobilesync" });
+    if (!discovery) {
+      step.skip("activesync.url", "Determining the Exchange ActiveSync URL.", "Autodiscover wasn't found, so it names no ActiveSync URL.");
+      return undefined;
+    }
     const endpoint = await step.step("activesync.url", "Determining the Exchange ActiveSync URL.", (child) => {
-      const judged = judgeActiveSyncUrl({ settings, discoveryUrl: required(discovery).url });
+      const judged = judgeActiveSyncUrl({ settings, discoveryUrl: discovery.url });
       child.report(judged.finding);
       return judged.endpoint;
     });

@@ -69,7 +69,12 @@ async function exprPrincipalStep(run: TestRun, settings: PoxSettings): Promise<v
       child.defer(() => session.socket.destroy());
       const first = session.chain[0];
       if (!first) throw new ProblemError("TLS_HANDSHAKE_FAILED", `${server} completed the handshake without sending a certificate.`);
-      const parsed = parseCertificate(first);
+      let parsed;
+      try {
+        parsed = parseCertificate(first);
+      } catch {
+        throw new ProblemError("TLS_HANDSHAKE_FAILED", `${server} sent a certificate that couldn't be read.`);
+      }
       child.addDetails({ subject: parsed.facts.subject, dnsNames: parsed.facts.dnsNames });
       child.succeed(`The EXPR server presents the certificate ${parsed.facts.subject}.`);
       return parsed;

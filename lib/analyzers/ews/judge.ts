@@ -100,7 +100,11 @@ export function judgeEwsUrl(discovery: Discovery | undefined, credentialsSupplie
 export function judgeAuthMethods(response: HttpResponse, method: AuthMethod, url: string): Finding {
   const challenges = headerValues(response, "www-authenticate");
   const schemes = offeredSchemes(challenges);
-  const details = { status: response.status, methodsFound: schemes, wwwAuthenticate: challenges.map((value) => cleanText(value, LIMITS.headerValueShown)) };
+  const details = {
+    status: response.status,
+    methodsFound: schemes,
+    wwwAuthenticate: challenges.slice(0, LIMITS.authSchemes).map((value) => cleanText(value, LIMITS.headerValueShown)),
+  };
   const wanted = AUTH_METHOD_NAMES[method];
   if (response.status === 404) {
     return error(

@@ -64,7 +64,11 @@ export function judgeClientCertificate(probe: AnonymousProbe): Finding {
 export function judgeAuthMethods(response: HttpResponse, method: AuthMethod): Finding {
   const challenges = headerValues(response, "www-authenticate");
   const schemes = offeredSchemes(challenges);
-  const details = { status: response.status, methodsFound: schemes, wwwAuthenticate: challenges.map((value) => cleanText(value, LIMITS.headerValueShown)) };
+  const details = {
+    status: response.status,
+    methodsFound: schemes,
+    wwwAuthenticate: challenges.slice(0, LIMITS.authSchemes).map((value) => cleanText(value, LIMITS.headerValueShown)),
+  };
   const wanted = AUTH_METHOD_NAMES[method];
   if (response.status === 404) {
     return error(

@@ -149,7 +149,8 @@ export function certificateSteps(
       });
       if (!handshake) return undefined;
       // A check that failed without reporting (an internal error) withholds trust too.
-      const anyError = certificateError || parent.steps.some((child) => child.status === "error");
+      // What failed counts, even where it is recorded as a warning (inside an Autodiscover method).
+      const anyError = certificateError || parent.hadFailure;
       return { leaf: leaf(), trusted: chainAccepted && !anyError };
     },
     { blocking: options.blocking },

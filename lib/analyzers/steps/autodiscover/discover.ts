@@ -30,6 +30,8 @@ export interface AutodiscoverRequest {
 export interface Discovery {
   url: string;
   method: string;
+  /** The address the endpoint answered for (a redirectAddr changes it). */
+  emailAddress: string;
   verdict: Extract<PostVerdict, { found: true }>;
 }
 
@@ -54,7 +56,10 @@ export async function discoverSettings(scope: StepScope, request: AutodiscoverRe
     `the HTTP redirect from http://autodiscover.${domain}${AUTODISCOVER_PATH}`,
     `the SRV record _autodiscover._tcp.${domain}`,
   ];
-  await scope.step("autodiscover.result", "Checking whether Autodiscover was found.", (step) => step.report(judgeDiscovery(discovery, domain, paths)));
+  // Not blocking: what follows (the JSON endpoint, a test's fallback URL) runs whatever the search found.
+  await scope.step("autodiscover.result", "Checking whether Autodiscover was found.", (step) => step.report(judgeDiscovery(discovery, domain, paths)), {
+    blocking: false,
+  });
   const settings = discovery && "answer" in discovery.verdict && discovery.verdict.answer.kind === "settings" ? discovery.verdict.answer : undefined;
   return { discovery, settings };
 }
@@ -71,13 +76,13 @@ async function discover(scope: StepScope, search: Search, emailAddress: string):
       code: "autodiscover.method1",
       name: "method 1",
       title: `Attempting to test potential Autodiscover URL https://${domain}${AUTODISCOVER_PATH}.`,
-      attempt: (step) => tryEndpoint(step, search, emailAddress, { host: domain, port: 443, path: AUTODISCOVER_PATH }, "method 1"),
+      attempt: (step) => tryEndpoint(step, search, emailAddress, { host: domain, port: 443, path: AUTODISCOVER_PATH }, "method 1", true),
     },
     {
       code: "autodiscover.method2",
       name: "method 2",
       title: `Attempting to test potential Autodiscover URL https://autodiscover.${domain}${AUTODISCOVER_PATH}.`,
-      attempt: (step) => tryEndpoint(step, search, emailAddress, { host: `autodiscover.${domain}`, port: 443, path: AUTODISCOVER_PATH }, "method 2"),
+      attempt: (step) => tryEndpoint(step, search, emailAddress, { host: `autodiscover.${domain}`, port: 443, path: AUTODISCOVER_PATH }, "method 2", true),
     },
     {
       code: "autodiscover.method3",
@@ -120,7 +125,15 @@ async function discover(scope: StepScope, search: Search, emailAddress: string):
 }
 
 /** One https endpoint: DNS, TCP, the certificate, then Outlook's POST. */
-async function tryEndpoint(scope: StepScope, search: Search, emailAddress: string, url: EndpointUrl, method: string): Promise<Discovery | undefined> {
+async function tryEndpoint(
+  scope: StepScope,
+  search: Search,
+  emailAddress: string,
+  url: EndpointUrl,
+  method: string,
+  /** Outlook sends credentials without asking only where the address's own domain (or Autodiscover's answer) sent it. */
+  credentialsAllowed: boolean,
+): Promise<Discovery | undefined> {
   const { input } = search;
   const text = endpointText(url);
   const target = await resolveStep(scope, url.host);
@@ -136,15 +149,23 @@ async function tryEndpoint(scope: StepScope, search: Search, emailAddress: strin
   // Kept whatever the step's status: an endpoint that answers with an Autodiscover error was still found.
   let verdict: PostVerdict | undefined;
   await scope.step("autodiscover.post", `Sending an Autodiscover POST request to ${text}.`, async (step) => {
-    verdict = await postToEndpoint(step, input, emailAddress, url, text, required(connection).address, required(certificate));
+    verdict = await postToEndpoint(
+      step,
+      { ...input, ...(credentialsAllowed ? {} : { withhold: withheldReason(url.host, emailAddress, method) }) },
+      emailAddress,
+      url,
+      text,
+      required(connection).address,
+      required(certificate),
+    );
   });
-  return verdict?.found ? { url: text, method, verdict } : undefined;
+  return verdict?.found ? { url: text, method, emailAddress, verdict } : undefined;
 }
 
 /** Outlook's POST, anonymous first; credentials follow only through the gate and over a strict connection. */
 async function postToEndpoint(
   step: StepContext,
-  input: AutodiscoverRequest,
+  input: AutodiscoverRequest & { withhold?: string },
   emailAddress: string,
   url: EndpointUrl,
   text: string,
@@ -169,6 +190,11 @@ async function postToEndpoint(
       return judged.verdict;
     }
     if (!judged) return report(step, judgePoxAnswer(anonymous, readPox(anonymous), text));
+    if (input.withhold) {
+      step.addDetails({ credentialsSent: false });
+      step.report({ ...judged.finding, message: `${judged.finding.message} ${input.withhold}` });
+      return { found: true, needsCredentials: true, credentialsWithheld: input.withhold };
+    }
 
     const gate = credentialGate({
       certificateTrusted: certificate.trusted,
@@ -200,11 +226,37 @@ async function postToEndpoint(
       return judged.verdict;
     }
     if (exchange.kind !== "answered") {
-      step.fail("HTTP_AUTH_METHOD_MISSING", `${text} didn't complete ${input.authMethod === "ntlm" ? "NTLM" : "Basic"} authentication (${exchange.kind}).`);
-      return { found: true, needsCredentials: true } as const;
+      const why =
+        exchange.kind === "no-challenge"
+          ? "no NTLM challenge came back"
+          : exchange.kind === "malformed-challenge"
+            ? `its NTLM challenge couldn't be read (${exchange.reason})`
+            : "the connection changed between the NTLM challenge and the answer";
+      step.fail("HTTP_UNEXPECTED_STATUS", `${text} didn't complete ${input.authMethod === "ntlm" ? "NTLM" : "Basic"} authentication: ${why}.`);
+      return { found: true, needsCredentials: true, exchangeFailed: why } as const;
     }
     return report(step, judgePoxAnswer(exchange.response, readPox(exchange.response), text));
   }
+}
+
+/** A host in the mailbox's own domain (or the domain itself). */
+function withinDomain(host: string, emailAddress: string): boolean {
+  const domain = domainOf(emailAddress).toLowerCase();
+  const name = host.toLowerCase().replace(/\.$/, "");
+  return name === domain || name.endsWith(`.${domain}`);
+}
+
+/**
+ * An unauthenticated plain-HTTP redirect or an unsigned SRV record can point anywhere: before sending credentials to
+ * a host outside the mailbox's domain found that way, Outlook asks the user. The analyzer doesn't send them.
+ */
+function withheldReason(host: string, emailAddress: string, method: string): string {
+  return `The credentials weren't sent: ${host} is outside ${domainOf(emailAddress)} and was found by ${method}, which anyone able to answer plain HTTP or DNS for the domain could forge; Outlook asks the user before sending credentials there.`;
+}
+
+/** An addr-spec as Autodiscover's RedirectAddr must be: local@domain, the domain a host name. */
+function looksLikeAddress(text: string): boolean {
+  return /^[^\s@<>()[\]\\,;:"]{1,64}@[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(text) && text.length <= 320;
 }
 
 /** The response's body as POX; a body cut at the size limit is malformed by definition, not parsed half. */
@@ -246,7 +298,7 @@ async function tryHttpRedirect(scope: StepScope, search: Search, emailAddress: s
     },
   );
   // The target is checked against the target policy by its own DNS step, like any other.
-  return location ? tryEndpoint(scope, search, emailAddress, location, "method 3 (HTTP redirect)") : undefined;
+  return location ? tryEndpoint(scope, search, emailAddress, location, "method 3 (HTTP redirect)", withinDomain(location.host, emailAddress)) : undefined;
 }
 
 /** Method 4: the SRV record names the host and port of the endpoint. */
@@ -263,7 +315,14 @@ async function trySrv(scope: StepScope, search: Search, emailAddress: string, na
     return first;
   });
   return record
-    ? tryEndpoint(scope, search, emailAddress, { host: record.name, port: record.port, path: AUTODISCOVER_PATH }, "method 4 (SRV record)")
+    ? tryEndpoint(
+        scope,
+        search,
+        emailAddress,
+        { host: record.name, port: record.port, path: AUTODISCOVER_PATH },
+        "method 4 (SRV record)",
+        withinDomain(record.name, emailAddress),
+      )
     : undefined;
 }
 
@@ -275,22 +334,39 @@ async function followRedirect(scope: StepScope, search: Search, found: Discovery
   const where = answer.kind === "redirectAddr" ? answer.address : answer.url;
   const title = `Following the Autodiscover redirect to ${where}.`;
   if (search.hops > LIMITS.autodiscoverRedirects) {
-    await scope.step("autodiscover.redirect", title, (step) =>
-      step.fail(
-        "AUTODISCOVER_BAD_RESPONSE",
-        `More than ${LIMITS.autodiscoverRedirects} Autodiscover redirects in a row: a redirect loop. Outlook gives up too.`,
-      ),
+    await scope.step(
+      "autodiscover.redirect",
+      title,
+      (step) =>
+        step.fail(
+          "AUTODISCOVER_BAD_RESPONSE",
+          `More than ${LIMITS.autodiscoverRedirects} Autodiscover redirects in a row: a redirect loop. Outlook gives up too.`,
+        ),
+      // The search's own result step still says what was (not) found.
+      { blocking: false },
     );
     return undefined;
   }
-  return scope.step("autodiscover.redirect", title, async (step) => {
-    if (answer.kind === "redirectAddr") return discover(step, search, answer.address);
-    const url = parseHttpsUrl(answer.url);
-    if (!url) {
-      step.fail("AUTODISCOVER_BAD_RESPONSE", `The redirect URL ${answer.url} isn't an https URL: Outlook doesn't follow it.`);
-      return undefined;
-    }
-    const next = await tryEndpoint(step, search, search.input.emailAddress, url, found.method);
-    return next ? followRedirect(step, search, next) : undefined;
-  });
+  return scope.step(
+    "autodiscover.redirect",
+    title,
+    async (step) => {
+      if (answer.kind === "redirectAddr") {
+        if (!looksLikeAddress(answer.address)) {
+          step.fail("AUTODISCOVER_BAD_RESPONSE", `The redirect address ${answer.address} isn't an e-mail address: Outlook doesn't follow it.`);
+          return undefined;
+        }
+        return discover(step, search, answer.address);
+      }
+      const url = parseHttpsUrl(answer.url);
+      if (!url) {
+        step.fail("AUTODISCOVER_BAD_RESPONSE", `The redirect URL ${answer.url} isn't an https URL: Outlook doesn't follow it.`);
+        return undefined;
+      }
+      // The same address, asked of another endpoint (redirectUrl keeps the address a redirectAddr may have changed).
+      const next = await tryEndpoint(step, search, found.emailAddress, url, found.method, true);
+      return next ? followRedirect(step, search, next) : undefined;
+    },
+    { blocking: false },
+  );
 }

@@ -13,7 +13,15 @@ export type PoxSettings = Extract<PoxResponse, { kind: "settings" }>;
 /** What one POST established about the endpoint. */
 export type PostVerdict =
   /** The endpoint is there; without (sent) credentials there is nothing more to read. */
-  | { found: true; needsCredentials: true; credentialsRejected?: boolean }
+  | {
+      found: true;
+      needsCredentials: true;
+      credentialsRejected?: boolean;
+      /** Why the credential exchange didn't complete (NTLM), when it didn't. */
+      exchangeFailed?: string;
+      /** Why the credentials weren't offered to this endpoint at all. */
+      credentialsWithheld?: string;
+    }
   | { found: true; answer: Exclude<PoxResponse, { kind: "malformed" }> }
   | { found: false };
 
@@ -168,6 +176,9 @@ export function judgeDiscovery(
   const { verdict } = discovery;
   if ("needsCredentials" in verdict) {
     if (verdict.credentialsRejected) return error("LOGIN_FAILED", `Autodiscover was found at ${where}, but it rejected the supplied credentials.`, details);
+    if (verdict.exchangeFailed)
+      return error("HTTP_UNEXPECTED_STATUS", `Autodiscover was found at ${where}, but authentication didn't complete: ${verdict.exchangeFailed}.`, details);
+    if (verdict.credentialsWithheld) return ok(`Autodiscover was found at ${where}. ${verdict.credentialsWithheld}`, details);
     return ok(`Autodiscover was found at ${where}; it needs credentials to hand out settings.`, details);
   }
   if (verdict.answer.kind === "error") {
