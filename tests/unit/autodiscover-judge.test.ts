@@ -49,6 +49,11 @@ describe("what an endpoint's answer means", () => {
 describe("the search's outcome", () => {
   it("is an error when nothing was found, or when what was found refused the credentials or answered an error", () => {
     expect(judgeDiscovery(undefined, "contoso.com", ["a", "b"])).toMatchObject({ status: "error", problem: "AUTODISCOVER_NOT_FOUND" });
+    // An endpoint that took the credentials and answered garbage is the problem to name, not "not found"
+    expect(judgeDiscovery(undefined, "contoso.com", [], { url: URL, reason: "the XML has a DTD." })).toMatchObject({
+      problem: "AUTODISCOVER_BAD_RESPONSE",
+      message: expect.stringContaining("the XML has a DTD."),
+    });
     expect(
       judgeDiscovery({ url: URL, method: "method 1", verdict: { found: true, needsCredentials: true, credentialsRejected: true } }, "contoso.com", []),
     ).toMatchObject({ problem: "LOGIN_FAILED" });

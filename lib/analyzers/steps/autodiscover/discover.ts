@@ -37,6 +37,8 @@ export interface Discovery {
 
 interface Search {
   input: AutodiscoverRequest;
+  /** The first endpoint that accepted the credentials and answered with something that isn't Autodiscover XML. */
+  unreadable?: { url: string; reason: string };
   /** Redirects followed so far (redirectAddr / redirectUrl), against LIMITS.autodiscoverRedirects. */
   hops: number;
 }
@@ -57,9 +59,14 @@ export async function discoverSettings(scope: StepScope, request: AutodiscoverRe
     `the SRV record _autodiscover._tcp.${domain}`,
   ];
   // Not blocking: what follows (the JSON endpoint, a test's fallback URL) runs whatever the search found.
-  await scope.step("autodiscover.result", "Checking whether Autodiscover was found.", (step) => step.report(judgeDiscovery(discovery, domain, paths)), {
-    blocking: false,
-  });
+  await scope.step(
+    "autodiscover.result",
+    "Checking whether Autodiscover was found.",
+    (step) => step.report(judgeDiscovery(discovery, domain, paths, search.unreadable)),
+    {
+      blocking: false,
+    },
+  );
   const settings = discovery && "answer" in discovery.verdict && discovery.verdict.answer.kind === "settings" ? discovery.verdict.answer : undefined;
   return { discovery, settings };
 }
@@ -151,6 +158,7 @@ async function tryEndpoint(
   await scope.step("autodiscover.post", `Sending an Autodiscover POST request to ${text}.`, async (step) => {
     verdict = await postToEndpoint(
       step,
+      search,
       { ...input, ...(credentialsAllowed ? {} : { withhold: withheldReason(url.host, emailAddress, method) }) },
       emailAddress,
       url,
@@ -165,6 +173,7 @@ async function tryEndpoint(
 /** Outlook's POST, anonymous first; credentials follow only through the gate and over a strict connection. */
 async function postToEndpoint(
   step: StepContext,
+  search: Search,
   input: AutodiscoverRequest & { withhold?: string },
   emailAddress: string,
   url: EndpointUrl,
@@ -235,7 +244,9 @@ async function postToEndpoint(
       step.fail("HTTP_UNEXPECTED_STATUS", `${text} didn't complete ${input.authMethod === "ntlm" ? "NTLM" : "Basic"} authentication: ${why}.`);
       return { found: true, needsCredentials: true, exchangeFailed: why } as const;
     }
-    return report(step, judgePoxAnswer(exchange.response, readPox(exchange.response), text));
+    const answer = readPox(exchange.response);
+    if (answer.kind === "malformed" && exchange.response.status === 200) search.unreadable ??= { url: text, reason: answer.reason };
+    return report(step, judgePoxAnswer(exchange.response, answer, text));
   }
 }
 

@@ -164,7 +164,16 @@ export function judgeDiscovery(
   discovery: { url: string; method: string; verdict: Extract<PostVerdict, { found: true }> } | undefined,
   domain: string,
   paths: string[],
+  /** An endpoint that accepted the credentials but answered with something that isn't Autodiscover XML. */
+  unreadable?: { url: string; reason: string },
 ): Finding {
+  if (!discovery && unreadable) {
+    return error(
+      "AUTODISCOVER_BAD_RESPONSE",
+      `No method got usable settings: ${unreadable.url} accepted the credentials but answered with something that isn't an Autodiscover response: ${unreadable.reason}`,
+      { url: unreadable.url },
+    );
+  }
   if (!discovery) {
     return error(
       "AUTODISCOVER_NOT_FOUND",
