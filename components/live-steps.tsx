@@ -52,15 +52,23 @@ function comparePaths(a: readonly number[], b: readonly number[]): number {
   return a.length - b.length;
 }
 
-/** The steps of a running test, in tree order, indented by depth: a spinner while running, then the outcome. */
-export function LiveStepList({ steps, running }: { steps: LiveSteps; running: boolean }) {
+/** What a queued test shows: the stream's `queue` event says how many tests wait ahead of it (0: it starts next). */
+export function queueText(ahead: number): string {
+  return ahead === 0 ? "Waiting: your test starts next" : `Waiting: ${ahead} ${ahead === 1 ? "test" : "tests"} ahead`;
+}
+
+/**
+ * The steps of a running test, in tree order, indented by depth: a spinner while running, then the outcome.
+ * Before the first step, the queue position while the analyzer is busy (`queueAhead`), else "Starting".
+ */
+export function LiveStepList({ steps, running, queueAhead }: { steps: LiveSteps; running: boolean; queueAhead?: number }) {
   const rows = [...steps.values()].sort((a, b) => comparePaths(a.path, b.path));
   return (
     <ol data-testid="live-steps" aria-label="Test progress" aria-live="polite" aria-busy={running} className="divide-y divide-line-subtle">
       {rows.length === 0 && running ? (
-        <li className="flex items-center gap-2.5 px-4 py-2.5 text-sm text-ink-muted">
-          <Spinner className="h-4 w-4" label="Starting" />
-          Starting the test…
+        <li className="flex items-center gap-2.5 px-4 py-2.5 text-sm text-ink-muted" data-testid={queueAhead === undefined ? undefined : "queue-position"}>
+          <Spinner className="h-4 w-4" label={queueAhead === undefined ? "Starting" : "Waiting"} />
+          {queueAhead === undefined ? "Starting the test…" : `${queueText(queueAhead)}…`}
         </li>
       ) : null}
       {rows.map((row) => {

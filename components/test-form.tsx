@@ -20,7 +20,7 @@ import type { ApiErrorBody } from "@/lib/api/errors";
 import type { Step } from "@/lib/engine/types";
 import { FormFieldControl } from "./form-field";
 import { formatDuration } from "./format";
-import { applyStart, applyStep, LiveStepList, type LiveSteps } from "./live-steps";
+import { applyStart, applyStep, LiveStepList, queueText, type LiveSteps } from "./live-steps";
 import { readServerSentEvents } from "./sse";
 import { Button } from "./ui/button";
 import { useHydrated } from "./use-hydrated";
@@ -51,6 +51,8 @@ export function TestForm({ testId }: { testId: TestId }) {
   const [attempted, setAttempted] = useState(false);
   const [phase, setPhase] = useState<Phase>("idle");
   const [live, setLive] = useState<LiveSteps>(() => new Map());
+  // Tests waiting ahead of this one while the analyzer runs others; undefined once it runs (or never queued).
+  const [queueAhead, setQueueAhead] = useState<number | undefined>(undefined);
   const abortRef = useRef<AbortController | null>(null);
   const liveRef = useRef<HTMLElement>(null);
 
@@ -115,6 +117,7 @@ export function TestForm({ testId }: { testId: TestId }) {
     abortRef.current?.abort();
     abortRef.current = controller;
     setLive(new Map());
+    setQueueAhead(undefined);
     setPhase("running");
     stopwatch.start();
     window.requestAnimationFrame(() => liveRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" }));
@@ -153,6 +156,11 @@ export function TestForm({ testId }: { testId: TestId }) {
       if (!response.body) throw new Error("The analyzer sent an empty answer.");
       for await (const message of readServerSentEvents(response.body)) {
         const data = JSON.parse(message.data) as unknown;
+        if (message.event === "queue") {
+          setQueueAhead((data as { ahead: number }).ahead);
+          continue;
+        }
+        setQueueAhead(undefined);
         if (message.event === "start") {
           setLive((current) => applyStart(current, data as { path: number[]; code: string; title: string }));
         } else if (message.event === "step") {
@@ -235,7 +243,9 @@ export function TestForm({ testId }: { testId: TestId }) {
           </Button>
           <p className="text-sm text-ink-muted">
             {phase === "running"
-              ? `Testing… ${formatDuration(elapsed)}`
+              ? queueAhead !== undefined
+                ? `${queueText(queueAhead)}… ${formatDuration(elapsed)}`
+                : `Testing… ${formatDuration(elapsed)}`
               : phase === "navigating"
                 ? "Done. Opening the result…"
                 : "The analyzer connects from this host, as a remote client would."}
@@ -254,9 +264,15 @@ export function TestForm({ testId }: { testId: TestId }) {
       {showLive ? (
         <section ref={liveRef} aria-labelledby="live-heading" className="scroll-mt-4 overflow-hidden rounded-lg border border-line bg-surface">
           <h2 id="live-heading" className="border-b border-line-subtle px-4 py-2.5 text-sm font-semibold text-ink">
-            {phase === "running" ? "Running the test" : phase === "navigating" ? "Test finished" : "Test interrupted"}
+            {phase === "running"
+              ? queueAhead !== undefined
+                ? "Waiting to start"
+                : "Running the test"
+              : phase === "navigating"
+                ? "Test finished"
+                : "Test interrupted"}
           </h2>
-          <LiveStepList steps={live} running={phase === "running"} />
+          <LiveStepList steps={live} running={phase === "running"} queueAhead={queueAhead} />
         </section>
       ) : null}
     </div>

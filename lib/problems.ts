@@ -49,7 +49,12 @@ export const PROBLEM_CODES = [
   "CERT_ISSUER_KEY_USAGE",
   "CERT_NAME_CONSTRAINTS",
   "CERT_CHAIN_INVALID",
+  // Safe to expose: the whole test ran out of time.
+  "TEST_DEADLINE",
 ] as const;
+
+/** Codes the step engine itself raises, in any step of any test: not declared by a test. */
+export const ENGINE_PROBLEM_CODES = ["INTERNAL_ERROR", "TEST_DEADLINE"] as const satisfies readonly (typeof PROBLEM_CODES)[number][];
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

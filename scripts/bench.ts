@@ -264,6 +264,9 @@ async function main(): Promise<void> {
       // the target is an IP literal, so no DNS lookup happens; should one happen anyway it stays on loopback
       // (nothing answers there → it would fail loudly instead of leaving the machine)
       RCA_DNS_SERVERS: "127.0.0.1:9",
+      // the local target listens on an ephemeral port; the rate limit would cap the throughput run
+      RCA_ALLOWED_PORTS: "1-65535",
+      RCA_RATE_LIMIT: "0",
     },
   });
   currentApp = app;

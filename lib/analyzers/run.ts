@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { testDeadlineMs } from "@/lib/config/env";
 import { permalinkPath } from "@/lib/constants";
 import { TestRun, type EmitEvent } from "@/lib/engine/runner";
 import { RESULT_SCHEMA_VERSION, type TestResult } from "@/lib/engine/types";
@@ -17,7 +18,7 @@ export function newResultId(): string {
 export async function runTest(input: TestInput, onEvent: EmitEvent = () => {}): Promise<TestResult> {
   const startedAt = new Date();
   const started = performance.now();
-  const run = new TestRun(onEvent);
+  const run = new TestRun(onEvent, { deadlineMs: testDeadlineMs() });
   const runAnalyzer = await runnerOf(input.test);
   try {
     await runAnalyzer(input, run);

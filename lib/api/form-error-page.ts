@@ -1,4 +1,4 @@
-import { ApiError } from "./errors";
+import { ApiError, errorHeaders } from "./errors";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -6,12 +6,20 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }
 
+/** The heading of each error a person posting the form without JavaScript can fix by themselves. */
+const HEADINGS: Partial<Record<ApiError["code"], string>> = {
+  bad_request: "The test didn't run: check these fields",
+  too_many_requests: "The test didn't run: too many tests",
+};
+
 /**
- * The answer to an HTML form post with bad input when JavaScript is off (with JavaScript the form validates
- * before sending): a plain page listing each field's problem, and the way back to the form.
+ * The answer to an HTML form post with bad input (or over the rate limit) when JavaScript is off (with JavaScript
+ * the form validates before sending, and shows the API's message): a plain page listing each field's problem,
+ * and the way back to the form.
  */
 export function formErrorPage(error: unknown, referer: string | null): Response | undefined {
-  if (!(error instanceof ApiError) || error.code !== "bad_request") return undefined;
+  const heading = error instanceof ApiError ? HEADINGS[error.code] : undefined;
+  if (!(error instanceof ApiError) || !heading) return undefined;
   const formPath = referer ? /^https?:\/\/[^/]+(\/tests\/[a-z-]{1,40})(?:\?|$)/.exec(referer)?.[1] : undefined;
   const back = formPath ?? "/";
   const items = (error.issues ?? [{ path: "", message: error.message }])
@@ -19,6 +27,7 @@ export function formErrorPage(error: unknown, referer: string | null): Response 
     .join("");
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Check the form – Remote Connectivity Analyzer</title>
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2328}h1{font-size:1.4rem}li{margin:.4rem 0}a{color:#0b5cad}</style></head>
-<body><h1>The test didn't run: check these fields</h1><ul>${items}</ul><p><a href="${back}">Back to the form</a> (use your browser's Back button to keep what you typed).</p></body></html>`;
-  return new Response(html, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8" } });
+<body><h1>${heading}</h1><ul>${items}</ul><p><a href="${back}">Back to the form</a> (use your browser's Back button to keep what you typed).</p></body></html>`;
+  const status = error.code === "too_many_requests" ? 429 : 400;
+  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", ...errorHeaders(error) } });
 }

@@ -1,20 +1,28 @@
 import "server-only";
 import type { TestInput } from "@/lib/analyzers/catalog";
-import { runAndSave } from "@/lib/analyzers/run";
 import { INTERNAL_ERROR_MESSAGE } from "@/lib/constants";
 import type { RunEvent } from "@/lib/engine/types";
+import { runQueued } from "./queued-run";
+import { QueueLeftError } from "./run-queue";
 
 function sse(event: string, data: unknown): Uint8Array {
   return new TextEncoder().encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
-/** Runs the test, streaming `start` and `step` events as they happen, then the stored `result`. */
-export function streamTestRun(input: TestInput): Response {
-  // False once the client has gone away: the run still completes and is stored, nothing more is sent.
+/**
+ * Runs the test once the queue lets it, streaming `queue` events ({ ahead }) while it waits, then `start` and
+ * `step` events as they happen, then the stored `result`. `signal` is the request's: a client that leaves while
+ * waiting (it aborts, or the stream is cancelled) frees its place in the queue.
+ */
+export function streamTestRun(input: TestInput, signal?: AbortSignal): Response {
+  // False once the client has gone away: a started run still completes and is stored, nothing more is sent.
   let open = true;
+  const cancelled = new AbortController();
+  const left = signal ? AbortSignal.any([signal, cancelled.signal]) : cancelled.signal;
   const stream = new ReadableStream<Uint8Array>({
     cancel() {
       open = false;
+      cancelled.abort();
     },
     async start(controller) {
       const send = (event: string, data: unknown) => {
@@ -26,17 +34,24 @@ export function streamTestRun(input: TestInput): Response {
         }
       };
       try {
-        send(
-          "result",
-          await runAndSave(input, (event: RunEvent) =>
+        const saved = await runQueued(input, {
+          signal: left,
+          onWait: (ahead) => send("queue", { ahead }),
+          onEvent: (event: RunEvent) =>
             send(event.type, event.type === "start" ? { path: event.path, code: event.code, title: event.title } : { path: event.path, step: event.step }),
-          ),
-        );
+        });
+        send("result", saved);
       } catch (error) {
-        console.error("[rca] test run failed:", error);
-        send("error", { error: { message: INTERNAL_ERROR_MESSAGE } });
+        // A client that left the queue ran nothing and is no longer listening: nothing to report.
+        if (!(error instanceof QueueLeftError)) {
+          console.error("[rca] test run failed:", error);
+          send("error", { error: { message: INTERNAL_ERROR_MESSAGE } });
+        }
       } finally {
-        if (open) controller.close();
+        if (open) {
+          open = false;
+          controller.close();
+        }
       }
     },
   });

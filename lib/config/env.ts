@@ -1,10 +1,28 @@
 import { z } from "zod";
+import { parseRateRule, type RateRule } from "@/lib/api/rate-limit";
 import { DEFAULT_DATABASE_URL } from "@/lib/constants";
+import { DEFAULT_ALLOWED_PORTS, parsePortRule } from "@/lib/net/ports";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])
   .default("false")
   .transform((value) => value === "true" || value === "1");
+
+/** A rate rule "N/Ss" (e.g. "30/600s"), or "0" for off (null); empty reads as `fallback`. */
+const rateRule = (fallback: string | undefined) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx): RateRule | null | undefined => {
+      const text = value?.trim() || fallback;
+      if (text === undefined) return undefined;
+      const rule = parseRateRule(text);
+      if (rule === undefined) {
+        ctx.addIssue({ code: "custom", message: 'write "N/Ss", e.g. "30/600s" (30 per 10 minutes), or "0" for no limit' });
+        return z.NEVER;
+      }
+      return rule;
+    });
 
 const EnvSchema = z.object({
   RCA_DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
@@ -21,6 +39,26 @@ const EnvSchema = z.object({
   NODE_EXTRA_CA_CERTS: z.string().optional(),
   RCA_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   RCA_RESULT_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
+  RCA_ALLOWED_PORTS: z
+    .string()
+    .default(DEFAULT_ALLOWED_PORTS)
+    .transform((value, ctx) => {
+      const rule = parsePortRule(value);
+      if (!rule) {
+        ctx.addIssue({ code: "custom", message: 'list ports and ranges separated by commas, each 1-65535, e.g. "443,8443,10000-10100"' });
+        return z.NEVER;
+      }
+      return rule;
+    }),
+  /** One deadline for a whole test, on top of each operation's own; default 3 × RCA_TIMEOUT_MS (set below). */
+  RCA_TEST_DEADLINE_MS: z.coerce.number().int().min(1000).max(3_600_000).optional(),
+  /** Tests one client may start per window on POST /api/tests; null = off. */
+  RCA_RATE_LIMIT: rateRule("30/600s"),
+  /** Tests started against one target host per window, all clients together; unset = 4 × RCA_RATE_LIMIT. */
+  RCA_TARGET_RATE_LIMIT: rateRule(undefined),
+  RCA_MAX_CONCURRENT_TESTS: z.coerce.number().int().min(1).max(10_000).default(32),
+  /** Behind a reverse proxy: the client address comes from X-Forwarded-For (and X-Forwarded-Host counts as ours). */
+  RCA_TRUST_PROXY: booleanFlag,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -38,6 +76,11 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** The deadline of a whole test: RCA_TEST_DEADLINE_MS, else three operation timeouts. */
+export function testDeadlineMs(values: Env = env()): number {
+  return values.RCA_TEST_DEADLINE_MS ?? 3 * values.RCA_TIMEOUT_MS;
 }
 
 /** Tests change the environment between cases; production never calls this. */

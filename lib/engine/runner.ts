@@ -30,15 +30,15 @@ export class StepScope {
   constructor(
     protected readonly emit: EmitEvent,
     protected readonly path: number[],
-    /** The run's resources to release when it ends, shared by every scope of the run. */
-    protected readonly cleanups: Array<() => void>,
+    /** What every scope of one run shares: resources to release when it ends, and its deadline. */
+    protected readonly shared: RunShared,
     /** Inside an alternative: errors of this scope's steps are recorded as warnings. */
     protected readonly errorsAreWarnings = false,
   ) {}
 
   /** Registers something to close when the run ends, whatever happened. */
   defer(cleanup: () => void): void {
-    this.cleanups.push(cleanup);
+    this.shared.cleanups.push(cleanup);
   }
 
   /** Skips every later step of this scope, saying why. */
@@ -49,16 +49,21 @@ export class StepScope {
   /** Runs one step; answers its value, or undefined when the step ended in error or was skipped. */
   async step<T>(code: string, title: string, body: StepBody<T>, options: StepOptions = {}): Promise<T | undefined> {
     const path = [...this.path, this.steps.length];
+    const deadline = this.shared.deadline;
+    if (deadline?.passed) {
+      this.record(path, skippedStep(code, title, deadline.reason));
+      return undefined;
+    }
     if (this.blockReason !== undefined) {
       this.record(path, skippedStep(code, title, this.blockReason));
       return undefined;
     }
     this.emit({ type: "start", path, code, title });
-    const context = new StepContext(this.emit, path, this.cleanups, code, title, this.errorsAreWarnings || options.alternative === true);
+    const context = new StepContext(this.emit, path, this.shared, code, title, this.errorsAreWarnings || options.alternative === true);
     const started = performance.now();
     let value: T | undefined;
     try {
-      value = await body(context);
+      value = await (deadline ? deadline.race(Promise.resolve().then(() => body(context))) : body(context));
     } catch (error) {
       context.absorb(error);
     }
@@ -99,12 +104,12 @@ export class StepContext extends StepScope {
   constructor(
     emit: EmitEvent,
     path: number[],
-    cleanups: Array<() => void>,
+    shared: RunShared,
     readonly code: string,
     readonly title: string,
     errorsAreWarnings = false,
   ) {
-    super(emit, path, cleanups, errorsAreWarnings);
+    super(emit, path, shared, errorsAreWarnings);
   }
 
   addDetails(details: Details): this {
@@ -216,14 +221,56 @@ function lowerFirst(text: string): string {
   return text.startsWith('"') ? `the step ${text}` : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/** What the scopes of one run share. */
+interface RunShared {
+  cleanups: Array<() => void>;
+  deadline?: Deadline;
+}
+
+/**
+ * One deadline for the whole test, on top of each operation's own timeout: when it passes, the steps running fail
+ * with TEST_DEADLINE and every later step is skipped. Operations still running end by their own timeouts.
+ */
+class Deadline {
+  passed = false;
+  readonly reason: string;
+  private readonly expired: Promise<never>;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(readonly ms: number) {
+    const seconds = Math.round(ms / 100) / 10;
+    this.reason = `the test's time limit (${seconds} s) passed.`;
+    this.expired = new Promise<never>((_, reject) => {
+      this.timer = setTimeout(() => {
+        this.passed = true;
+        reject(new ProblemError("TEST_DEADLINE", `The test's time limit (${seconds} s) passed while this step was running; the rest of the test was skipped.`));
+      }, ms);
+      this.timer.unref?.();
+    });
+    // Handled here: a run that ends in time never awaits it.
+    this.expired.catch(() => {});
+  }
+
+  /** The step's own outcome, or TEST_DEADLINE when the deadline passes first (the step's work is then abandoned). */
+  race<T>(work: Promise<T>): Promise<T> {
+    work.catch(() => {}); // its late failure, if any, is nobody's business any more
+    return Promise.race([work, this.expired]);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
+
 /** The top-level scope of one test run: its steps, plus resources to release when the run ends. */
 export class TestRun extends StepScope {
-  constructor(emit: EmitEvent) {
-    super(emit, [], []);
+  constructor(emit: EmitEvent, options: { deadlineMs?: number } = {}) {
+    super(emit, [], { cleanups: [], ...(options.deadlineMs ? { deadline: new Deadline(options.deadlineMs) } : {}) });
   }
 
   close(): void {
-    for (const cleanup of this.cleanups.splice(0).reverse()) {
+    this.shared.deadline?.stop();
+    for (const cleanup of this.shared.cleanups.splice(0).reverse()) {
       try {
         cleanup();
       } catch (error) {

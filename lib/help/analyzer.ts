@@ -41,4 +41,37 @@ export const ANALYZER_HELP = {
     ],
     seeAlso: ["CONNECTION_FAILED", "DNS_FAILURE"],
   },
+  TEST_DEADLINE: {
+    title: "The test ran out of time",
+    group: "Analyzer",
+    severity: "error",
+    summary:
+      "Every test has one time limit for the whole run, on top of each network operation's own timeout. It passed while this step was running: the step was abandoned and every later step skipped. The server answered too slowly, step after step, for the test to finish.",
+    details: [
+      "Each connection, handshake and answer may take up to `RCA_TIMEOUT_MS` (10 s by default). The whole test may take `RCA_TEST_DEADLINE_MS`, by default three times that. A server that answers every step slowly, each within its own timeout, can still exhaust the whole: this limit keeps one slow server from holding the analyzer, and other users' tests, for minutes.",
+      "The steps that finished before the limit keep their results; what they show is valid.",
+    ],
+    symptoms: [
+      "A step fails with TEST_DEADLINE and the following steps are skipped, saying that the test's time limit passed.",
+      "Clients of the server (Outlook, phones) are slow to connect, sync or sign in, or time out themselves.",
+    ],
+    causes: [
+      "A slow server or one behind an overloaded load balancer or reverse proxy: each answer takes seconds.",
+      "Several Autodiscover methods that each wait for a timeout (names that resolve to addresses where nothing answers) before one works.",
+      "A firewall that drops packets rather than refusing connections, so every attempt waits for its timeout.",
+    ],
+    fixes: [
+      {
+        text: "Find the slow step in the step list (each shows its time) and fix what makes it slow: the server, the load balancer, DNS records pointing at addresses where nothing listens (remove them, so clients fail fast and try the next method).",
+        commands: [
+          { shell: "bash", lines: ["time curl -sk -o /dev/null -w '%{time_connect} %{time_appconnect} %{time_total}\\n' https://mail.contoso.com/owa/"] },
+          { shell: "PowerShell", lines: ["Measure-Command { Invoke-WebRequest https://mail.contoso.com/owa/ -UseBasicParsing }"] },
+        ],
+      },
+      {
+        text: "Operators of this analyzer: a test that legitimately needs longer (a slow WAN link to an internal server) can get more time with `RCA_TEST_DEADLINE_MS`.",
+      },
+    ],
+    seeAlso: ["HTTP_TIMEOUT", "TCP_TIMEOUT"],
+  },
 } satisfies HelpPages;

@@ -1,7 +1,9 @@
 import "server-only";
 import { connect, type Socket } from "node:net";
+import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { LIMITS } from "./limits";
+import { portAllowed } from "./ports";
 import type { ResolvedAddress } from "./dns";
 import type { Target } from "./target";
 
@@ -12,8 +14,10 @@ export interface TcpConnection {
   failures: Array<{ address: string; problem: string; message: string }>;
 }
 
-/** Connects to one address, mapping failures to problem codes. */
+/** Connects to one address, mapping failures to problem codes. A port outside RCA_ALLOWED_PORTS is refused before any packet. */
 export function connectAddress(address: ResolvedAddress, port: number, timeoutMs: number): Promise<Socket> {
+  const refused = portRefusal(port, address.address);
+  if (refused) return Promise.reject(refused);
   return new Promise((resolve, reject) => {
     const socket = connect({ host: address.address, port, family: address.family, noDelay: true });
     const fail = (error: ProblemError) => {
@@ -53,8 +57,24 @@ export function connectAddress(address: ResolvedAddress, port: number, timeoutMs
   });
 }
 
+/** A port outside RCA_ALLOWED_PORTS, refused with the rule named; undefined when the port is allowed. */
+function portRefusal(port: number, where: string): ProblemError | undefined {
+  const rule = env().RCA_ALLOWED_PORTS;
+  if (portAllowed(rule, port)) return undefined;
+  return new ProblemError(
+    "TARGET_FORBIDDEN",
+    `Port ${port} isn't one this analyzer may connect to (RCA_ALLOWED_PORTS=${rule.text}): nothing was sent to ${where}.`,
+    {
+      rule: "RCA_ALLOWED_PORTS",
+      allowedPorts: rule.text,
+    },
+  );
+}
+
 /** Tries the target's first addresses (LIMITS.connectAttempts) in order until one accepts the connection. */
 export async function connectTarget(target: Target, port: number, timeoutMs: number): Promise<TcpConnection> {
+  const refused = portRefusal(port, target.host);
+  if (refused) throw refused;
   const failures: TcpConnection["failures"] = [];
   let last: ProblemError | undefined;
   for (const address of target.addresses.slice(0, LIMITS.connectAttempts)) {

@@ -36,6 +36,35 @@ export async function saveResult(result: TestResult): Promise<void> {
   }
 }
 
+/** How long GET /api/health waits for the store: a load balancer must hear back before its own timeout. */
+const PING_TIMEOUT_MS = 2_000;
+
+let lastPingFailed = false;
+
+/** Whether the store answers a cheap query in time. A failure is logged once, when it starts, not on every probe. */
+export async function storeAnswers(timeoutMs = PING_TIMEOUT_MS): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the store didn't answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    await Promise.race([Promise.resolve().then(() => resultStore().ping()), timeout]);
+    lastPingFailed = false;
+    return true;
+  } catch (error) {
+    if (!lastPingFailed) console.error("[rca] result store unavailable:", error);
+    lastPingFailed = true;
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Tests swap in a store (one that fails, say) or, with none, go back to the configured one; production never calls this. */
+export function replaceStoreForTests(replacement?: ResultStore): void {
+  store = replacement;
+}
+
 /**
  * A stored result, migrated from an older format and checked against the result schema before it is served;
  * undefined if unknown or expired. A format this version can't read throws UnknownResultVersionError.

@@ -7,5 +7,7 @@ export interface ResultStore {
   get(id: string, now?: Date): Promise<TestResult | undefined>;
   /** Deletes expired results; answers how many. */
   purgeExpired(now?: Date): Promise<number>;
+  /** A cheap query that reads the store (for GET /api/health); throws when the store can't answer. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -31,7 +31,7 @@ export interface ScenarioServer {
 }
 
 /** Starts dnsmasq and every scenario server, and points the analyzer's environment at the lab. */
-const LAB_ENV = ["RCA_DNS_SERVERS", "RCA_ALLOW_PRIVATE_TARGETS", "RCA_TIMEOUT_MS", "NODE_EXTRA_CA_CERTS"] as const;
+const LAB_ENV = ["RCA_DNS_SERVERS", "RCA_ALLOW_PRIVATE_TARGETS", "RCA_TIMEOUT_MS", "NODE_EXTRA_CA_CERTS", "RCA_ALLOWED_PORTS", "RCA_TEST_DEADLINE_MS"] as const;
 
 function applyEnv(values: Partial<Record<(typeof LAB_ENV)[number], string | undefined>>): void {
   for (const key of LAB_ENV) {
@@ -46,7 +46,7 @@ function applyEnv(values: Partial<Record<(typeof LAB_ENV)[number], string | unde
 export async function startLab(
   scenarios: ScenarioServer[],
   extraRecords: Record<string, string[]> = {},
-  options: { timeoutMs?: number; srv?: DnsmasqOptions["srv"] } = {},
+  options: { timeoutMs?: number; srv?: DnsmasqOptions["srv"]; allowedPorts?: string; deadlineMs?: number } = {},
 ): Promise<Lab> {
   const saved = Object.fromEntries(LAB_ENV.map((key) => [key, process.env[key]]));
   const stoppers: Array<() => Promise<void>> = [];
@@ -78,6 +78,9 @@ export async function startLab(
       RCA_ALLOW_PRIVATE_TARGETS: "true",
       RCA_TIMEOUT_MS: String(options.timeoutMs ?? 2000),
       NODE_EXTRA_CA_CERTS: pki.trustFile,
+      // Lab servers listen on ephemeral ports, and their scenarios time steps out one by one: neither limit is under test here.
+      RCA_ALLOWED_PORTS: options.allowedPorts ?? "1-65535",
+      RCA_TEST_DEADLINE_MS: String(options.deadlineMs ?? 120_000),
     });
     return {
       pki,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { declaredProblems } from "@/lib/analyzers/catalog";
 import { HELP_TABLES, hasHelp, helpByGroup, helpCodes, problemHelp, type ProblemHelp } from "@/lib/help";
+import { ENGINE_PROBLEM_CODES } from "@/lib/problems";
 import { PROBLEM_CODES, type ProblemCode } from "@/lib/problems";
 
 /**
@@ -9,7 +10,7 @@ import { PROBLEM_CODES, type ProblemCode } from "@/lib/problems";
  * has no page, so no page describes a check that doesn't run.
  */
 
-const ENGINE_CODES: readonly ProblemCode[] = ["INTERNAL_ERROR"];
+const ENGINE_CODES: readonly ProblemCode[] = ENGINE_PROBLEM_CODES;
 
 function raisable(): Set<ProblemCode> {
   return new Set([...declaredProblems().keys(), ...ENGINE_CODES]);

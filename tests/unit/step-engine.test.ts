@@ -314,3 +314,35 @@ describe("alternatives (one of several methods, like Autodiscover's)", () => {
     expect(verdictOf(run.steps)).toBe("error");
   });
 });
+
+describe("one deadline for the whole test", () => {
+  it("fails the step running when it passes, with TEST_DEADLINE, and skips every later step saying why", async () => {
+    // Given a run with a 60 ms deadline and a step that takes 300 ms
+    const run = new TestRun(() => {}, { deadlineMs: 60 });
+    await run.step("fast", "A quick step.", (s) => s.succeed("Done."));
+    await run.step(
+      "slow",
+      "A slow step.",
+      async (parent) => {
+        await parent.step("slow.child", "Its slow child.", () => new Promise<void>((resolve) => setTimeout(resolve, 300)));
+      },
+      { blocking: false },
+    );
+    await run.step("later", "A later step.", (s) => s.succeed("Never."));
+    run.close();
+    // Then the finished step keeps its result, the running ones fail with the deadline, the rest is skipped
+    const [fast, slow, later] = run.steps;
+    expect(fast).toMatchObject({ status: "success" });
+    expect(slow).toMatchObject({ status: "error", problem: "TEST_DEADLINE" });
+    expect(slow!.children[0]).toMatchObject({ status: "error", problem: "TEST_DEADLINE", message: expect.stringContaining("time limit (0.1 s) passed") });
+    expect(later).toMatchObject({ status: "skipped", message: "Skipped because the test's time limit (0.1 s) passed." });
+    expect(verdictOf(run.steps)).toBe("error");
+  });
+
+  it("changes nothing for a run that ends in time", async () => {
+    const run = new TestRun(() => {}, { deadlineMs: 5_000 });
+    await run.step("one", "One.", (s) => s.succeed("Done."));
+    run.close();
+    expect(run.steps[0]).toMatchObject({ status: "success" });
+  });
+});

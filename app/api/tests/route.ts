@@ -1,7 +1,8 @@
 // POST /api/tests - run a test; JSON answer, an SSE stream of steps, or a redirect for HTML form posts
-import { runAndSave } from "@/lib/analyzers/run";
 import { errorResponse } from "@/lib/api/errors";
 import { formErrorPage } from "@/lib/api/form-error-page";
+import { refuseCrossSite, takeRateLimits } from "@/lib/api/limits";
+import { runQueued } from "@/lib/api/queued-run";
 import { isFormPost, readTestInput } from "@/lib/api/run-request";
 import { streamTestRun } from "@/lib/api/stream";
 
@@ -11,9 +12,11 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const fromForm = isFormPost(request);
   try {
+    refuseCrossSite(request);
     const input = await readTestInput(request);
-    if (request.headers.get("accept")?.includes("text/event-stream")) return streamTestRun(input);
-    const saved = await runAndSave(input);
+    await takeRateLimits(request, input);
+    if (request.headers.get("accept")?.includes("text/event-stream")) return streamTestRun(input, request.signal);
+    const saved = await runQueued(input, { signal: request.signal });
     if (fromForm) return new Response(null, { status: 303, headers: { Location: saved.url } });
     return Response.json(saved, { status: 201, headers: { Location: saved.url } });
   } catch (error) {

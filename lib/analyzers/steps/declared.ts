@@ -4,7 +4,7 @@ import type { DeclaredProblems } from "../definition";
 
 export const CONNECTIVITY_PROBLEMS = {
   "dns.resolve": ["TARGET_FORBIDDEN", "DNS_NO_RECORD", "DNS_FAILURE"],
-  "tcp.connect": ["TCP_REFUSED", "TCP_TIMEOUT", "CONNECTION_FAILED"],
+  "tcp.connect": ["TCP_REFUSED", "TCP_TIMEOUT", "CONNECTION_FAILED", "TARGET_FORBIDDEN"],
 } as const satisfies DeclaredProblems;
 
 export const CERTIFICATE_PROBLEMS = {

@@ -1,0 +1,89 @@
+import "server-only";
+import type { TestInput } from "@/lib/analyzers/catalog";
+import { env } from "@/lib/config/env";
+import { clientKey } from "./client-address";
+import { isCrossSite } from "./cross-site";
+import { ApiError, RateLimitedError } from "./errors";
+import { describeRateRule, MemoryRateLimiter, type RateLimiter, type RateRule } from "./rate-limit";
+
+/**
+ * Without RCA_TARGET_RATE_LIMIT, one target host may be tested this many times the per-client limit: enough for
+ * a team checking its own server, while many clients (or one with many addresses) can't aim the analyzer at a
+ * victim more than this.
+ */
+export const TARGET_LIMIT_FACTOR = 4;
+
+interface Limit {
+  rule: RateRule;
+  limiter: RateLimiter;
+}
+
+interface Limits {
+  perClient?: Limit;
+  perTarget?: Limit;
+}
+
+let limits: Limits | undefined;
+
+function limit(rule: RateRule | null | undefined): Limit | undefined {
+  return rule ? { rule, limiter: new MemoryRateLimiter(rule) } : undefined;
+}
+
+/** The process's limiters, built from the environment once. */
+function configured(): Limits {
+  if (!limits) {
+    const { RCA_RATE_LIMIT: client, RCA_TARGET_RATE_LIMIT: target } = env();
+    const derived = client ? { limit: client.limit * TARGET_LIMIT_FACTOR, windowMs: client.windowMs } : null;
+    limits = { perClient: limit(client), perTarget: limit(target === undefined ? derived : target) };
+  }
+  return limits;
+}
+
+/** A POST from another site's page is refused before anything is read or counted (403). */
+export function refuseCrossSite(request: Request): void {
+  if (isCrossSite(request.headers, env().RCA_TRUST_PROXY)) {
+    throw new ApiError("forbidden", "Tests can't be started from another site's page. Open the analyzer itself and run the test there.");
+  }
+}
+
+/** The host a test connects to (or the mail domain it starts from): what the per-target limit counts. */
+export function targetOf(input: TestInput): string | undefined {
+  const fields: Record<string, unknown> = input;
+  for (const name of ["host", "domain", "ip"]) {
+    const value = fields[name];
+    if (typeof value === "string" && value !== "") return value.toLowerCase();
+  }
+  const email = fields.emailAddress;
+  if (typeof email === "string" && email.includes("@")) return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+  return undefined;
+}
+
+/**
+ * Counts a valid test request against the per-client and then the per-target limit, and throws RateLimitedError
+ * (429 + Retry-After) over either, before anything runs. The client is counted first: a client over its own limit
+ * never uses up the target's budget that other clients share.
+ */
+export async function takeRateLimits(request: Request, input: TestInput, now = Date.now()): Promise<void> {
+  const { perClient, perTarget } = configured();
+  if (perClient) {
+    const decision = await perClient.limiter.take(`client:${clientKey(request.headers, env().RCA_TRUST_PROXY)}`, now);
+    if (!decision.allowed) throw refused(`Too many tests started (at most ${describeRateRule(perClient.rule)}).`, decision.retryAfterS);
+  }
+  const target = targetOf(input);
+  if (perTarget && target) {
+    const decision = await perTarget.limiter.take(`target:${target}`, now);
+    if (!decision.allowed) {
+      throw refused(`Too many tests of ${target} right now (at most ${describeRateRule(perTarget.rule)}, from everyone together).`, decision.retryAfterS);
+    }
+  }
+}
+
+function refused(reason: string, retryAfterS: number): RateLimitedError {
+  const wait = retryAfterS < 120 ? `${retryAfterS} s` : `${Math.ceil(retryAfterS / 60)} min`;
+  return new RateLimitedError(`${reason} Try again in ${wait}.`, retryAfterS);
+}
+
+/** Tests change the environment between cases; production never calls this. */
+export function resetLimitsForTests(): void {
+  limits = undefined;
+}

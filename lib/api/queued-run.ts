@@ -1,0 +1,28 @@
+import "server-only";
+import type { TestInput } from "@/lib/analyzers/catalog";
+import { runAndSave, type SavedRun } from "@/lib/analyzers/run";
+import { env } from "@/lib/config/env";
+import type { EmitEvent } from "@/lib/engine/runner";
+import { RunQueue, type WaitOptions } from "./run-queue";
+
+let queue: RunQueue | undefined;
+
+/** The instance's one queue: at most RCA_MAX_CONCURRENT_TESTS tests run at once, across every entry point. */
+export function testRunQueue(): RunQueue {
+  if (!queue) queue = new RunQueue(env().RCA_MAX_CONCURRENT_TESTS);
+  return queue;
+}
+
+/**
+ * Waits for a free slot, then runs and stores the test. A client that leaves while waiting (its signal aborts)
+ * gives its place up (QueueLeftError); once the test has started it runs to the end and is stored.
+ */
+export function runQueued(input: TestInput, options: WaitOptions & { onEvent?: EmitEvent } = {}): Promise<SavedRun> {
+  const { onEvent, ...wait } = options;
+  return testRunQueue().run(() => runAndSave(input, onEvent), wait);
+}
+
+/** Tests change the environment between cases; production never calls this. */
+export function resetRunQueueForTests(): void {
+  queue = undefined;
+}
