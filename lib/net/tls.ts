@@ -13,6 +13,7 @@ import {
 } from "node:tls";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { cleanText, LIMITS } from "./limits";
+import { guessPlainTextProtocol } from "./protocol-guess";
 import { tapTls, type TlsTap } from "./tls/tap";
 
 export interface TlsSession {
@@ -172,11 +173,14 @@ function handshakeProblem(error: NodeJS.ErrnoException, firstBytes: Buffer): Pro
   const code = error.code ?? "";
   const details = { tlsError: code, serverSent: describeBytes(firstBytes) };
   if (firstBytes.length > 0 && looksLikeText(firstBytes)) {
-    const line = cleanText(firstBytes.toString("latin1").split(/\r?\n/)[0] ?? "", LIMITS.plainTextLine);
+    // Said in words, never echoed: quoting the server's banner would make the analyzer a banner grabber.
+    const guess = guessPlainTextProtocol(firstBytes);
     return new ProblemError(
       "TLS_NOT_SPOKEN",
-      `The server answered in plain text instead of TLS: "${line}". This port doesn't speak TLS (plain HTTP, or a protocol that needs STARTTLS).`,
-      details,
+      guess
+        ? `The server answered in plain text that looks like ${guess.protocol} instead of TLS: this port doesn't speak TLS (${guess.hint}).`
+        : "The server answered in plain text instead of TLS: this port doesn't speak TLS (plain HTTP, or a protocol that needs STARTTLS).",
+      { ...details, looksLike: guess?.protocol ?? "unknown plain text" },
     );
   }
   if (code === "ERR_SSL_UNSUPPORTED_PROTOCOL" || code === "ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION") {
@@ -206,7 +210,7 @@ function looksLikeText(bytes: Buffer): boolean {
 function describeBytes(bytes: Buffer): string {
   return bytes.length === 0
     ? "nothing"
-    : `${bytes.length >= LIMITS.tlsFirstBytes ? "at least " : ""}${bytes.length} bytes, starting ${bytes.subarray(0, 16).toString("hex")}`;
+    : `${bytes.length >= LIMITS.tlsFirstBytes ? "at least " : ""}${bytes.length} bytes${bytes[0] === 0x16 || bytes[0] === 0x15 ? " of TLS" : ""}`;
 }
 
 /** Node's view of the chain (leaf, then issuers it could link); used only if the handshake couldn't be parsed. */

@@ -220,7 +220,11 @@ describe("tls-certificate against real TLS servers on loopback", () => {
 
   it("reports plain HTTP on the TLS port as not speaking TLS", async () => {
     const result = await run("plainhttp");
-    expect(step(result, "tls.certificate.obtain").problem).toBe("TLS_NOT_SPOKEN");
+    const obtain = step(result, "tls.certificate.obtain");
+    expect(obtain.problem).toBe("TLS_NOT_SPOKEN");
+    // Said in words, the server's own bytes never echoed (no banner grabbing)
+    expect(obtain.message).toContain("plain text that looks like HTTP");
+    expect(JSON.stringify(obtain)).not.toMatch(/400|Bad Request|HTTP\/1\.1/);
     expect(step(result, "tls.certificate.name").status).toBe("skipped");
   });
 
