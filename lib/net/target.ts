@@ -1,4 +1,6 @@
 import "server-only";
+import { isIP } from "node:net";
+import { networkInterfaces } from "node:os";
 import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { classifyAddress } from "./policy";
@@ -13,19 +15,50 @@ export interface Target {
   addresses: ResolvedAddress[];
 }
 
-/** Applies the target policy to every resolved address; one forbidden address forbids the target. */
+/**
+ * A single-label name ("exchange01") resolves through the operator's search domains: on a public instance that would
+ * map the operator's internal DNS. Refused before any lookup unless private targets are allowed.
+ */
+export function checkHostName(host: string): void {
+  if (isIP(host) || host.replace(/\.$/, "").includes(".") || env().RCA_ALLOW_PRIVATE_TARGETS) return;
+  throw new ProblemError(
+    "TARGET_FORBIDDEN",
+    `This analyzer doesn't look up single-label names like ${host}: they resolve through this server's own search domains. Enter the full name (like ${host}.contoso.com). The operator can allow internal names with RCA_ALLOW_PRIVATE_TARGETS=true.`,
+    { rule: "single-label name" },
+  );
+}
+
+/**
+ * Applies the target policy to every resolved address; one forbidden address forbids the target. A name that
+ * resolves to a forbidden address is refused without saying which address: that would map internal DNS.
+ */
 export function checkTarget(resolution: Resolution): Target {
   const allowPrivate = env().RCA_ALLOW_PRIVATE_TARGETS;
   for (const { address } of resolution.addresses) {
-    const verdict = classifyAddress(address, allowPrivate);
+    const verdict = ownAddress(address) && !allowPrivate ? { allowed: false, category: "this analyzer's own" } : classifyAddress(address, allowPrivate);
     if (!verdict.allowed) {
-      const where = address === resolution.host ? address : `${resolution.host} (${address})`;
+      const literal = address === resolution.host;
+      const category = verdict.category ?? "non-public";
       throw new ProblemError(
         "TARGET_FORBIDDEN",
-        `This analyzer doesn't connect to ${where}: it is a ${verdict.category} address, and only public addresses are allowed. The operator can allow private targets with RCA_ALLOW_PRIVATE_TARGETS=true.`,
-        { forbiddenAddress: address, category: verdict.category },
+        literal
+          ? `This analyzer doesn't connect to ${address}: it is ${withArticle(category)} address, and only public addresses are allowed. The operator can allow private targets with RCA_ALLOW_PRIVATE_TARGETS=true.`
+          : `This analyzer doesn't connect to ${resolution.host}: it resolves to ${withArticle(category)} address, and only public addresses are allowed. The operator can allow private targets with RCA_ALLOW_PRIVATE_TARGETS=true.`,
+        literal ? { forbiddenAddress: address, category } : { category },
       );
     }
   }
   return { host: resolution.host, addresses: resolution.addresses };
+}
+
+/** "a private (RFC 1918)", "an IETF protocol assignment", "this analyzer's own". */
+function withArticle(category: string): string {
+  if (category.startsWith("this ")) return category;
+  return `${/^[aeiou]/i.test(category) ? "an" : "a"} ${category}`;
+}
+
+/** The addresses of this machine's own interfaces (its public ones included): never a target, like loopback. */
+function ownAddress(address: string): boolean {
+  const normalized = address.toLowerCase();
+  return Object.values(networkInterfaces()).some((entries) => entries?.some((entry) => entry.address.toLowerCase() === normalized));
 }

@@ -264,6 +264,16 @@ describe("tls-certificate against real TLS servers on loopback", () => {
         expect(step(result, "dns.resolve").problem, host).toBe("TARGET_FORBIDDEN");
         expect(step(result, "tcp.connect").status).toBe("skipped");
       }
+      // A name that resolves to a forbidden address is refused without saying which: that would map internal DNS
+      const named = step(await analyze({ test: "tls-certificate", host: name("good"), port: 443 }), "dns.resolve");
+      expect(named.message).toBe(
+        `This analyzer doesn't connect to ${name("good")}: it resolves to a loopback address, and only public addresses are allowed. The operator can allow private targets with RCA_ALLOW_PRIVATE_TARGETS=true.`,
+      );
+      expect(JSON.stringify(named)).not.toContain("127.0.10.1");
+      // A single-label name is refused before any lookup: it would resolve through this server's search domains
+      const single = step(await analyze({ test: "tls-certificate", host: "exchange01", port: 443 }), "dns.resolve");
+      expect(single).toMatchObject({ problem: "TARGET_FORBIDDEN", details: { rule: "single-label name" } });
+      expect(lab.dns.log()).not.toContain("exchange01");
     } finally {
       process.env.RCA_ALLOW_PRIVATE_TARGETS = "true";
       resetEnvForTests();

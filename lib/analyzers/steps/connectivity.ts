@@ -3,16 +3,19 @@ import { env } from "@/lib/config/env";
 import { required } from "@/lib/engine/required";
 import type { StepScope } from "@/lib/engine/runner";
 import { resolveHost } from "@/lib/net/dns";
-import { checkTarget, type Target } from "@/lib/net/target";
+import { checkHostName, checkTarget, type Target } from "@/lib/net/target";
 import { connectTarget, type TcpConnection } from "@/lib/net/tcp";
 
 /** "Attempting to resolve the host name … in DNS.", with the target policy applied to every address. */
 export function resolveStep(scope: StepScope, host: string): Promise<Target | undefined> {
   return scope.step("dns.resolve", `Attempting to resolve the host name ${host} in DNS.`, async (step) => {
+    checkHostName(host);
     const resolution = await resolveHost(host);
-    const addresses = resolution.addresses.map((a) => a.address);
-    step.addDetails({ addresses, resolver: resolution.resolver });
+    step.addDetails({ resolver: resolution.resolver });
+    // Checked before the addresses are recorded: a refused name's addresses are never shown.
     const target = checkTarget(resolution);
+    const addresses = resolution.addresses.map((a) => a.address);
+    step.addDetails({ addresses });
     step.succeed(
       resolution.resolver.startsWith("none")
         ? `${host} is an IP address; no DNS lookup was needed.`
