@@ -1,5 +1,5 @@
-import type * as NodeOs from "node:os";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type * as NodeOs from "node:os";
 
 // This machine's interfaces, as if it had the public address 8.8.8.8 (the test never connects anywhere).
 vi.mock("node:os", async (importOriginal) => {
