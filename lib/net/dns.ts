@@ -20,15 +20,28 @@ export interface Resolution {
 
 const NO_RECORD_CODES = new Set(["ENOTFOUND", "ENODATA", "NXDOMAIN", "ENONAME"]);
 
-/** Resolves A and AAAA records through RCA_DNS_SERVERS when set, otherwise through the system resolver. */
+/** The operator's word for getaddrinfo (hosts file, search domains, NSS): `RCA_DNS_SERVERS=system`. */
+export const SYSTEM_RESOLVER = "system";
+
+/**
+ * Resolves A and AAAA records with c-ares: through RCA_DNS_SERVERS when set, else through the servers of
+ * /etc/resolv.conf. c-ares lookups are cancelled on timeout and hold no thread, so a domain whose name servers never
+ * answer can't starve Node's thread pool; at most LIMITS.dnsLookupsInFlight run at once. The system resolver
+ * (getaddrinfo: hosts file, search domains) only with RCA_DNS_SERVERS=system.
+ */
 export async function resolveHost(host: string): Promise<Resolution> {
   const family = isIP(host);
   if (family !== 0) return { host, addresses: [{ address: host, family: family as 4 | 6 }], resolver: "none (IP address)" };
-  const { RCA_DNS_SERVERS: servers, RCA_TIMEOUT_MS: timeoutMs } = env();
+  const { RCA_DNS_SERVERS: configured, RCA_TIMEOUT_MS: timeoutMs } = env();
+  const system = configured.length === 1 && configured[0] === SYSTEM_RESOLVER;
+  const servers = system ? [] : configured;
   try {
-    return servers.length > 0
-      ? await resolveWithServers(host, servers, timeoutMs)
-      : await withTimeout(resolveWithSystem(host), timeoutMs, () => dnsTimeout(host, timeoutMs));
+    return system
+      ? await withTimeout(resolveWithSystem(host), timeoutMs, () => dnsTimeout(host, timeoutMs))
+      : await inFlight.run(
+          () => resolveWithServers(host, servers, timeoutMs),
+          () => dnsBusy(host),
+        );
   } catch (error) {
     if (error instanceof ProblemError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "";
@@ -36,7 +49,7 @@ export async function resolveHost(host: string): Promise<Resolution> {
       throw new ProblemError("DNS_NO_RECORD", `The host name ${host} couldn't be resolved: no A or AAAA record exists.`, { dnsError: code });
     }
     if (code === "ETIMEOUT") throw dnsTimeout(host, timeoutMs);
-    const asked = servers.length === 0 ? "The system resolver" : `The DNS server${servers.length > 1 ? "s" : ""} ${servers.join(", ")}`;
+    const asked = servers.length === 0 ? "This server's DNS resolver" : `The DNS server${servers.length > 1 ? "s" : ""} ${servers.join(", ")}`;
     const reason = DNS_FAILURE_REASONS[code];
     throw new ProblemError(
       "DNS_FAILURE",
@@ -55,6 +68,29 @@ const DNS_FAILURE_REASONS: Partial<Record<string, string>> = {
   EFORMERR: "couldn't read the query (FORMERR).",
 };
 
+/** Lookups in flight, at most LIMITS.dnsLookupsInFlight: the rest are refused at once rather than queued without end. */
+class LookupSlots {
+  private running = 0;
+
+  async run<T>(lookup: () => Promise<T>, busy: () => ProblemError): Promise<T> {
+    if (this.running >= LIMITS.dnsLookupsInFlight) throw busy();
+    this.running += 1;
+    try {
+      return await lookup();
+    } finally {
+      this.running -= 1;
+    }
+  }
+}
+
+const inFlight = new LookupSlots();
+
+function dnsBusy(host: string): ProblemError {
+  return new ProblemError("DNS_FAILURE", `The analyzer is waiting for too many DNS answers at once to look up ${host} now; try again in a moment.`, {
+    dnsError: "BUSY",
+  });
+}
+
 function dnsTimeout(host: string, timeoutMs: number): ProblemError {
   return new ProblemError("DNS_FAILURE", `No DNS answer for ${host} within ${timeoutMs} ms.`, { dnsError: "ETIMEOUT" });
 }
@@ -65,17 +101,24 @@ async function resolveWithSystem(host: string): Promise<Resolution> {
 }
 
 async function resolveWithServers(host: string, servers: string[], timeoutMs: number): Promise<Resolution> {
-  // c-ares retries per server; keep the whole lookup within one timeout budget.
+  // c-ares retries per server; keep the whole lookup within one timeout budget. No servers: /etc/resolv.conf's.
   const resolver = new dns.Resolver({ timeout: Math.max(100, Math.floor(timeoutMs / 2)), tries: 1 });
-  resolver.setServers(servers);
-  const lookups = await withTimeout(Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]), timeoutMs, () => dnsTimeout(host, timeoutMs));
+  if (servers.length > 0) resolver.setServers(servers);
+  let lookups;
+  try {
+    lookups = await withTimeout(Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]), timeoutMs, () => dnsTimeout(host, timeoutMs));
+  } finally {
+    // Whatever is still outstanding (a timeout) is abandoned, not left running.
+    resolver.cancel();
+  }
   const addresses: ResolvedAddress[] = [];
   lookups.forEach((outcome, index) => {
     if (outcome.status === "fulfilled") {
       for (const address of outcome.value) addresses.push({ address, family: index === 0 ? 4 : 6 });
     }
   });
-  if (addresses.length > 0) return { host, addresses, resolver: servers.join(", ") };
+  if (addresses.length > 0)
+    return { host, addresses, resolver: servers.length > 0 ? servers.join(", ") : `system DNS servers (${resolver.getServers().join(", ")})` };
   const errors = lookups.map((outcome) => (outcome.status === "rejected" ? (outcome.reason as NodeJS.ErrnoException) : undefined));
   // A real failure (timeout, refused) on either family is reported as such; both "no record" means no record.
   const hard = errors.find((error) => error && !NO_RECORD_CODES.has(error.code ?? ""));
@@ -96,7 +139,7 @@ export interface SrvRecord {
 export async function resolveSrv(name: string): Promise<{ records: SrvRecord[]; resolver: string }> {
   const { RCA_DNS_SERVERS: servers, RCA_TIMEOUT_MS: timeoutMs } = env();
   const resolver = new dns.Resolver({ timeout: Math.max(100, Math.floor(timeoutMs / 2)), tries: 1 });
-  if (servers.length > 0) resolver.setServers(servers);
+  if (servers.length > 0 && servers[0] !== SYSTEM_RESOLVER) resolver.setServers(servers);
   try {
     const found = await withTimeout(resolver.resolveSrv(name), timeoutMs, () => dnsTimeout(name, timeoutMs));
     const records = found

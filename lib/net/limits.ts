@@ -30,6 +30,8 @@ export const LIMITS = {
   tlsContextCache: 32,
 
   // DNS
+  /** DNS lookups waiting for an answer at once, all tests together (c-ares holds no thread while it waits). */
+  dnsLookupsInFlight: 256,
   /** SRV records kept from one answer (Outlook tries the first). */
   srvRecords: 10,
 
@@ -84,6 +86,14 @@ export const LIMITS = {
   opensslMessage: 200,
   /** Why part of a TLS transcript couldn't be read, quoted in a message. */
   transcriptNotesShown: 300,
+
+  // Results
+  /** Entries of any list (or keys of any object) in a step's details; the rest are counted in an "… and N more" entry. */
+  detailsListEntries: 100,
+  /** Nesting of a step's details kept; anything deeper is replaced by a note. */
+  detailsDepth: 8,
+  /** A result stored larger than this (serialised as JSON, in bytes) loses its largest details first, then long messages. */
+  resultBytes: 1024 * 1024,
 } as const;
 
 /** Hostile text from a server, made safe to store and show: printable, single-line, truncated. */

@@ -1,5 +1,11 @@
+import dgram from "node:dgram";
+import { readFile } from "node:fs/promises";
 import net from "node:net";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "@/lib/config/env";
+import { ProblemError } from "@/lib/engine/problem-error";
+import { resolveHost } from "@/lib/net/dns";
 import { analyze, startLab, step, type Lab, type ScenarioServer } from "../support/lab";
 import { chainPem } from "../support/pki";
 import { startHttpsServer, startSilentServer, type RunningServer, type RunningTcpServer } from "../support/servers";
@@ -83,5 +89,40 @@ describe("limits that make the analyzer safe to expose", () => {
     expect(step(result, "tls.protocols")).toMatchObject({ status: "error", problem: "TEST_DEADLINE" });
     expect(result.verdict).toBe("error");
     expect(elapsed).toBeLessThan(4000);
+  });
+});
+
+describe("a DNS server that never answers can't starve the analyzer", () => {
+  it("times each lookup out, and meanwhile Node's thread pool (other users' work) stays free", async () => {
+    // Given a DNS server that swallows every query
+    const blackHole = dgram.createSocket("udp4");
+    await new Promise<void>((resolve) => blackHole.bind(0, "127.0.61.53", resolve));
+    const saved = { servers: process.env.RCA_DNS_SERVERS, timeout: process.env.RCA_TIMEOUT_MS };
+    process.env.RCA_DNS_SERVERS = `127.0.61.53:${blackHole.address().port}`;
+    process.env.RCA_TIMEOUT_MS = "1500";
+    resetEnvForTests();
+    try {
+      // When many lookups wait on it at once (more than the thread pool has threads)
+      const started = Date.now();
+      const hung = Array.from({ length: 16 }, (_, i) =>
+        resolveHost(`slow${i}.never.test`).then(
+          () => undefined,
+          (error: unknown) => error,
+        ),
+      );
+      // Then work that needs the thread pool still runs at once
+      const poolStarted = Date.now();
+      await Promise.all(Array.from({ length: 8 }, () => readFile(fileURLToPath(import.meta.url))));
+      expect(Date.now() - poolStarted).toBeLessThan(500);
+      // And every lookup ends as a DNS failure within its timeout, not later
+      const outcomes = await Promise.all(hung);
+      expect(outcomes.every((outcome) => outcome instanceof ProblemError && outcome.problem === "DNS_FAILURE")).toBe(true);
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      process.env.RCA_DNS_SERVERS = saved.servers;
+      process.env.RCA_TIMEOUT_MS = saved.timeout;
+      resetEnvForTests();
+      blackHole.close();
+    }
   });
 });
