@@ -1,6 +1,8 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { ProductMark } from "@/components/product-mark";
 import { SiteNav } from "@/components/site-nav";
+import { NONCE_HEADER } from "@/lib/security/csp";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -15,12 +17,15 @@ export const viewport: Viewport = {
   themeColor: "#ffffff",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The per-request nonce of the Content-Security-Policy (proxy.ts). Reading the request makes every page render
+  // per request, which a nonce needs: a page prerendered at build time could not carry it.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
         <noscript>
-          <style>{".js-only{display:none !important}"}</style>
+          <style nonce={nonce}>{".js-only{display:none !important}"}</style>
         </noscript>
         <a
           href="#main"

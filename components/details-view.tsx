@@ -139,10 +139,16 @@ function tableColumns(items: unknown[]): string[] | undefined {
   return columns.length >= 1 && columns.length <= 4 ? columns : undefined;
 }
 
+/** The marker a capped list ends with on the server (lib/engine/caps.ts): "… and 4900 more". */
+const CAPPED_MARKER = /^… and (\d+) more$/;
+
 function ArrayValue({ items, name, depth }: { items: unknown[]; name?: string; depth: number }) {
   if (items.length === 0) return <Muted>none</Muted>;
-  const shown = items.slice(0, MAX_ITEMS);
-  const more = items.length - shown.length;
+  const last = items[items.length - 1];
+  const capped = typeof last === "string" ? CAPPED_MARKER.exec(last) : null;
+  const listed = capped ? items.slice(0, -1) : items;
+  const shown = listed.slice(0, MAX_ITEMS);
+  const more = listed.length - shown.length + (capped ? Number(capped[1]) : 0);
   const tail = more > 0 ? <p className="mt-1 text-sm text-ink-muted">… and {more} more</p> : null;
 
   if (shown.every(isPrimitive)) {

@@ -1,11 +1,14 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { targetOf } from "@/lib/api/limits";
 import { testDeadlineMs } from "@/lib/config/env";
 import { permalinkPath } from "@/lib/constants";
 import { TestRun, type EmitEvent } from "@/lib/engine/runner";
 import { RESULT_SCHEMA_VERSION, type TestResult } from "@/lib/engine/types";
 import { verdictOf } from "@/lib/engine/verdict";
+import { logTestFinished } from "@/lib/log/logger";
 import { saveResult } from "@/lib/store";
+import { capResultBytes } from "@/lib/store/result-cap";
 import { publicInput, type TestInput } from "./catalog";
 import { runnerOf } from "./registry";
 
@@ -44,9 +47,27 @@ export interface SavedRun {
   result: TestResult;
 }
 
-/** Runs a test and stores its result: what every entry point (API, stream, form post) does. */
-export async function runAndSave(input: TestInput, onEvent?: EmitEvent): Promise<SavedRun> {
-  const result = await runTest(input, onEvent);
+/** Who asked for a run, for its log line. */
+export interface RunContext {
+  /** The client's rate-limit key (lib/api/client-address.ts). */
+  client?: string;
+  /** How long the run waited in the queue. */
+  queuedMs?: number;
+}
+
+/** Runs a test and stores its result, then logs one line for it: what every entry point (API, stream, form post) does. */
+export async function runAndSave(input: TestInput, onEvent?: EmitEvent, context: RunContext = {}): Promise<SavedRun> {
+  // Capped in bytes before it is stored, and the caller gets the same capped result the permalink will show.
+  const result = capResultBytes(await runTest(input, onEvent));
   await saveResult(result);
+  logTestFinished({
+    id: result.id,
+    test: result.test,
+    target: targetOf(input),
+    verdict: result.verdict,
+    ms: result.elapsedMs,
+    client: context.client,
+    queuedMs: context.queuedMs,
+  });
   return { id: result.id, url: permalinkPath(result.id), result };
 }

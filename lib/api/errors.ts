@@ -1,4 +1,5 @@
 import { INTERNAL_ERROR_MESSAGE } from "@/lib/constants";
+import { logError } from "@/lib/log/logger";
 import { UnknownResultVersionError } from "@/lib/store/result-version";
 import { QueueLeftError } from "./run-queue";
 import type { z } from "zod";
@@ -56,7 +57,7 @@ export function errorResponse(error: unknown): Response {
     const body: ApiErrorBody = { error: { message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
     return Response.json(body, { status: STATUS[error.code], headers: errorHeaders(error) });
   }
-  console.error("[rca] unexpected API error:", error);
+  logError("unexpected API error", error);
   return Response.json({ error: { message: INTERNAL_ERROR_MESSAGE } } satisfies ApiErrorBody, { status: 500 });
 }
 

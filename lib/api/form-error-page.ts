@@ -1,3 +1,4 @@
+import { staticPageCsp } from "@/lib/security/csp";
 import { ApiError, errorHeaders } from "./errors";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -5,6 +6,11 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }
+
+/** The page's only style, allowed by its hash in the page's own Content-Security-Policy (it has no script). */
+const STYLE =
+  "body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2328}h1{font-size:1.4rem}li{margin:.4rem 0}a{color:#0b5cad}";
+const CSP = staticPageCsp(STYLE);
 
 /** The heading of each error a person posting the form without JavaScript can fix by themselves. */
 const HEADINGS: Partial<Record<ApiError["code"], string>> = {
@@ -26,8 +32,8 @@ export function formErrorPage(error: unknown, referer: string | null): Response 
     .map((issue) => `<li>${issue.path ? `<strong>${escapeHtml(issue.path)}</strong>: ` : ""}${escapeHtml(issue.message)}</li>`)
     .join("");
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Check the form – Remote Connectivity Analyzer</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2328}h1{font-size:1.4rem}li{margin:.4rem 0}a{color:#0b5cad}</style></head>
+<style>${STYLE}</style></head>
 <body><h1>${heading}</h1><ul>${items}</ul><p><a href="${back}">Back to the form</a> (use your browser's Back button to keep what you typed).</p></body></html>`;
   const status = error.code === "too_many_requests" ? 429 : 400;
-  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", ...errorHeaders(error) } });
+  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": CSP, ...errorHeaders(error) } });
 }

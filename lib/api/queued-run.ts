@@ -17,9 +17,10 @@ export function testRunQueue(): RunQueue {
  * Waits for a free slot, then runs and stores the test. A client that leaves while waiting (its signal aborts)
  * gives its place up (QueueLeftError); once the test has started it runs to the end and is stored.
  */
-export function runQueued(input: TestInput, options: WaitOptions & { onEvent?: EmitEvent } = {}): Promise<SavedRun> {
-  const { onEvent, ...wait } = options;
-  return testRunQueue().run(() => runAndSave(input, onEvent), wait);
+export function runQueued(input: TestInput, options: WaitOptions & { onEvent?: EmitEvent; client?: string } = {}): Promise<SavedRun> {
+  const { onEvent, client, ...wait } = options;
+  const queued = performance.now();
+  return testRunQueue().run(() => runAndSave(input, onEvent, { client, queuedMs: Math.round(performance.now() - queued) }), wait);
 }
 
 /** Tests change the environment between cases; production never calls this. */

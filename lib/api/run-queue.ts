@@ -3,6 +3,7 @@
  * the cap requests wait in first-come, first-served order instead of being refused: every client still gets its
  * answer, and can be told how many are ahead of it.
  */
+import { logError } from "@/lib/log/logger";
 
 /** The client stopped waiting (its request was aborted) before its turn came: nothing ran. */
 export class QueueLeftError extends Error {
@@ -116,6 +117,6 @@ function tell(waiter: Waiter, ahead: number): void {
   try {
     waiter.onWait?.(ahead);
   } catch (error) {
-    console.error("[rca] queue position listener failed:", error);
+    logError("queue position listener failed", error);
   }
 }

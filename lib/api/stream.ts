@@ -2,6 +2,7 @@ import "server-only";
 import type { TestInput } from "@/lib/analyzers/catalog";
 import { INTERNAL_ERROR_MESSAGE } from "@/lib/constants";
 import type { RunEvent } from "@/lib/engine/types";
+import { logError } from "@/lib/log/logger";
 import { runQueued } from "./queued-run";
 import { QueueLeftError } from "./run-queue";
 
@@ -14,7 +15,7 @@ function sse(event: string, data: unknown): Uint8Array {
  * `step` events as they happen, then the stored `result`. `signal` is the request's: a client that leaves while
  * waiting (it aborts, or the stream is cancelled) frees its place in the queue.
  */
-export function streamTestRun(input: TestInput, signal?: AbortSignal): Response {
+export function streamTestRun(input: TestInput, signal?: AbortSignal, client?: string): Response {
   // False once the client has gone away: a started run still completes and is stored, nothing more is sent.
   let open = true;
   const cancelled = new AbortController();
@@ -36,6 +37,7 @@ export function streamTestRun(input: TestInput, signal?: AbortSignal): Response 
       try {
         const saved = await runQueued(input, {
           signal: left,
+          client,
           onWait: (ahead) => send("queue", { ahead }),
           onEvent: (event: RunEvent) =>
             send(event.type, event.type === "start" ? { path: event.path, code: event.code, title: event.title } : { path: event.path, step: event.step }),
@@ -44,7 +46,7 @@ export function streamTestRun(input: TestInput, signal?: AbortSignal): Response 
       } catch (error) {
         // A client that left the queue ran nothing and is no longer listening: nothing to report.
         if (!(error instanceof QueueLeftError)) {
-          console.error("[rca] test run failed:", error);
+          logError("test run failed", error);
           send("error", { error: { message: INTERNAL_ERROR_MESSAGE } });
         }
       } finally {

@@ -2,6 +2,7 @@ import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
 import { env } from "@/lib/config/env";
+import { logError } from "@/lib/log/logger";
 import type { TrustAnchors } from "@/lib/net/tls";
 
 export interface TrustStore {
@@ -40,7 +41,7 @@ function readPemFile(path: string): string[] {
   try {
     return splitPem(readFileSync(path, "utf8"));
   } catch (error) {
-    console.error(`[rca] NODE_EXTRA_CA_CERTS=${path} couldn't be read:`, error);
+    logError("NODE_EXTRA_CA_CERTS couldn't be read", error, { path });
     return [];
   }
 }

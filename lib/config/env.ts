@@ -24,6 +24,10 @@ const rateRule = (fallback: string | undefined) =>
       return rule;
     });
 
+/** pino's levels, quietest last; RCA_LOG_LEVEL picks one (any case), empty means the default. */
+export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const EnvSchema = z.object({
   RCA_DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
   RCA_ALLOW_PRIVATE_TARGETS: booleanFlag,
@@ -59,6 +63,11 @@ const EnvSchema = z.object({
   RCA_MAX_CONCURRENT_TESTS: z.coerce.number().int().min(1).max(10_000).default(32),
   /** Behind a reverse proxy: the client address comes from X-Forwarded-For (and X-Forwarded-Host counts as ours). */
   RCA_TRUST_PROXY: booleanFlag,
+  /** Level of the JSON log lines on stdout. */
+  RCA_LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : undefined),
+    z.enum(LOG_LEVELS).default("info"),
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

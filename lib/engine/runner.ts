@@ -1,4 +1,6 @@
+import { logError } from "@/lib/log/logger";
 import type { ProblemCode } from "@/lib/problems";
+import { capDetails } from "./caps";
 import { ProblemError } from "./problem-error";
 import { worseStatus } from "./verdict";
 import type { Finding } from "./finding";
@@ -158,7 +160,7 @@ export class StepContext extends StepScope {
       this.set(error.status, error.message, error.problem);
       return;
     }
-    console.error(`[rca] internal error in step ${this.code}:`, error);
+    logError("internal error in a step", error, { step: this.code });
     this.set("error", "The analyzer hit an internal error while running this step. This is not a verdict about the server.", "INTERNAL_ERROR");
   }
 
@@ -181,7 +183,8 @@ export class StepContext extends StepScope {
       children: this.steps,
     };
     if (problem && (status === "error" || status === "warning")) step.problem = problem;
-    if (Object.keys(this.details).length > 0) step.details = this.details;
+    // Lists and nesting are capped here, once, whatever the analyzer recorded (5,000 SANs show as 100 and "… and 4900 more").
+    if (Object.keys(this.details).length > 0) step.details = capDetails(this.details);
     return step;
   }
 
@@ -274,7 +277,7 @@ export class TestRun extends StepScope {
       try {
         cleanup();
       } catch (error) {
-        console.error("[rca] cleanup failed:", error);
+        logError("cleanup failed", error);
       }
     }
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/config/env";
 import { DAY_MS, DEFAULT_DATABASE_URL } from "@/lib/constants";
 import type { TestResult } from "@/lib/engine/types";
+import { logError } from "@/lib/log/logger";
 import { readStoredResult } from "./result-version";
 import { openSqliteStore } from "./sqlite";
 import type { ResultStore } from "./types";
@@ -52,7 +53,7 @@ export async function storeAnswers(timeoutMs = PING_TIMEOUT_MS): Promise<boolean
     lastPingFailed = false;
     return true;
   } catch (error) {
-    if (!lastPingFailed) console.error("[rca] result store unavailable:", error);
+    if (!lastPingFailed) logError("result store unavailable", error);
     lastPingFailed = true;
     return false;
   } finally {

@@ -11,6 +11,7 @@ import { isCrossSite } from "@/lib/api/cross-site";
 import { resetLimitsForTests } from "@/lib/api/limits";
 import { resetRunQueueForTests, testRunQueue } from "@/lib/api/queued-run";
 import { resetEnvForTests } from "@/lib/config/env";
+import { setLogDestinationForTests } from "@/lib/log/logger";
 import { replaceStoreForTests, resultStore } from "@/lib/store";
 import type { ResultStore } from "@/lib/store/types";
 
@@ -332,8 +333,7 @@ describe("GET /api/health", () => {
 
   it("answers 503 when the store throws, or its database is closed", async () => {
     const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    setLogDestinationForTests({ write: (line: string) => void errors.push(line) });
     try {
       const failing: ResultStore = {
         save: async () => {},
@@ -353,7 +353,7 @@ describe("GET /api/health", () => {
       await resultStore().close();
       expect((await health()).status).toBe(503);
     } finally {
-      console.error = original;
+      setLogDestinationForTests();
     }
     // Logged when the outage starts, not on every probe.
     expect(errors).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { QueueLeftError, RunQueue } from "@/lib/api/run-queue";
+import { setLogDestinationForTests } from "@/lib/log/logger";
 
 /** A task that runs until the test says so, and records that it started. */
 function gate(started: string[], name: string) {
@@ -132,8 +133,7 @@ describe("RunQueue", () => {
     const queue = new RunQueue(1);
     const release = await queue.acquire();
     const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    setLogDestinationForTests({ write: (line: string) => void errors.push(line) });
     try {
       const waiting = queue.run(async () => "ran", {
         onWait: () => {
@@ -143,7 +143,7 @@ describe("RunQueue", () => {
       release();
       expect(await waiting).toBe("ran");
     } finally {
-      console.error = original;
+      setLogDestinationForTests();
     }
     expect(errors).toHaveLength(1);
   });

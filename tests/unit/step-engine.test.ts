@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { TestRun } from "@/lib/engine/runner";
 import type { RunEvent, Step, StepStatus } from "@/lib/engine/types";
 import { verdictOf, worstStatus } from "@/lib/engine/verdict";
+import { setLogDestinationForTests } from "@/lib/log/logger";
 
 /** The step engine: what the administrator sees as the tree of steps, their statuses and the live stream. */
 
@@ -20,15 +21,16 @@ function describeEvents(events: RunEvent[]): string[] {
   return events.map((event) => `${event.type} ${event.path.join(".")}`);
 }
 
-let consoleError: ReturnType<typeof vi.spyOn>;
+let logged: string[] = [];
 
 beforeEach(() => {
-  // Internal errors are logged to the server console; keep the test output clean, but keep the calls.
-  consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  // Internal errors are logged as JSON lines; keep the test output clean, but keep the lines.
+  logged = [];
+  setLogDestinationForTests({ write: (line: string) => void logged.push(line) });
 });
 
 afterEach(() => {
-  consoleError.mockRestore();
+  setLogDestinationForTests();
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -166,7 +168,9 @@ describe("step outcomes", () => {
     await expect(outcome).resolves.toBeUndefined();
     expect(run.steps[0]).toMatchObject({ status: "error", problem: "INTERNAL_ERROR" });
     expect(run.steps[0]!.message).toContain("This is not a verdict about the server.");
-    expect(consoleError).toHaveBeenCalled();
+    expect(logged.map((line) => JSON.parse(line) as Record<string, unknown>)).toContainEqual(
+      expect.objectContaining({ level: "error", step: "parse", err: expect.objectContaining({ type: "TypeError" }) }),
+    );
   });
 
   it("turns an asynchronous rejection into INTERNAL_ERROR too", async () => {
