@@ -18,6 +18,7 @@ import {
 } from "@/lib/analyzers/form";
 import type { ApiErrorBody } from "@/lib/api/errors";
 import type { Step } from "@/lib/engine/types";
+import { rememberDeleteToken } from "./delete-token";
 import { FormFieldControl } from "./form-field";
 import { formatDuration } from "./format";
 import { applyStart, applyStep, LiveStepList, queueText, type LiveSteps } from "./live-steps";
@@ -30,6 +31,8 @@ import { useStopwatch } from "./use-stopwatch";
 interface RunResponse {
   id: string;
   url: string;
+  /** Lets this browser delete the result later: kept in localStorage only. */
+  deleteToken?: string;
 }
 
 type Phase = "idle" | "running" | "navigating" | "failed";
@@ -148,6 +151,7 @@ export function TestForm({ testId }: { testId: TestId }) {
 
       if (type.includes("application/json")) {
         const body = (await response.json()) as RunResponse;
+        rememberDeleteToken(body.id, body.deleteToken);
         setPhase("navigating");
         router.push(body.url);
         return;
@@ -167,6 +171,7 @@ export function TestForm({ testId }: { testId: TestId }) {
           setLive((current) => applyStep(current, data as { path: number[]; step: Step }));
         } else if (message.event === "result") {
           const result = data as RunResponse;
+          rememberDeleteToken(result.id, result.deleteToken);
           setPhase("navigating");
           router.push(result.url);
           return;

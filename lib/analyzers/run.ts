@@ -7,7 +7,7 @@ import { TestRun, type EmitEvent } from "@/lib/engine/runner";
 import { RESULT_SCHEMA_VERSION, type TestResult } from "@/lib/engine/types";
 import { verdictOf } from "@/lib/engine/verdict";
 import { logTestFinished } from "@/lib/log/logger";
-import { saveResult } from "@/lib/store";
+import { hashDeleteToken, saveResult } from "@/lib/store";
 import { capResultBytes } from "@/lib/store/result-cap";
 import { publicInput, type TestInput } from "./catalog";
 import { runnerOf } from "./registry";
@@ -44,6 +44,8 @@ export interface SavedRun {
   id: string;
   /** The permalink path, /r/<id>. */
   url: string;
+  /** Deletes the result with DELETE /api/results/<id> (Authorization: Bearer <token>); returned once, never stored. */
+  deleteToken: string;
   result: TestResult;
 }
 
@@ -59,7 +61,9 @@ export interface RunContext {
 export async function runAndSave(input: TestInput, onEvent?: EmitEvent, context: RunContext = {}): Promise<SavedRun> {
   // Capped in bytes before it is stored, and the caller gets the same capped result the permalink will show.
   const result = capResultBytes(await runTest(input, onEvent));
-  await saveResult(result);
+  // Handed to the creator once, never stored (only its hash): whoever holds it may delete the result.
+  const deleteToken = newResultId();
+  await saveResult(result, hashDeleteToken(deleteToken));
   logTestFinished({
     id: result.id,
     test: result.test,
@@ -69,5 +73,5 @@ export async function runAndSave(input: TestInput, onEvent?: EmitEvent, context:
     client: context.client,
     queuedMs: context.queuedMs,
   });
-  return { id: result.id, url: permalinkPath(result.id), result };
+  return { id: result.id, url: permalinkPath(result.id), deleteToken, result };
 }

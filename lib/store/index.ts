@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { env } from "@/lib/config/env";
 import { DAY_MS, DEFAULT_DATABASE_URL } from "@/lib/constants";
 import type { TestResult } from "@/lib/engine/types";
@@ -26,10 +27,10 @@ export function openStore(url: string): ResultStore {
   throw new Error(`RCA_DATABASE_URL must start with file: or postgres:// (got "${url.split(":")[0]}:…").`);
 }
 
-export async function saveResult(result: TestResult): Promise<void> {
+export async function saveResult(result: TestResult, deleteTokenHash?: string): Promise<void> {
   const now = Date.now();
   const s = resultStore();
-  await s.save(result, new Date(now + env().RCA_RESULT_TTL_DAYS * DAY_MS));
+  await s.save(result, new Date(now + env().RCA_RESULT_TTL_DAYS * DAY_MS), deleteTokenHash);
   // Expired permalinks are deleted as results are written, at most hourly: no scheduler to run.
   if (now - lastPurge > PURGE_INTERVAL_MS) {
     lastPurge = now;
@@ -74,4 +75,15 @@ export async function getResult(id: string): Promise<TestResult | undefined> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(id)) return undefined;
   const stored = await resultStore().get(id);
   return stored === undefined ? undefined : readStoredResult(stored);
+}
+
+/** Deletes a result for whoever holds its delete token (only its hash is stored). */
+export async function deleteResult(id: string, token: string): Promise<"deleted" | "forbidden" | "missing"> {
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(id) || !/^[A-Za-z0-9_-]{16,128}$/.test(token)) return "missing";
+  return resultStore().delete(id, hashDeleteToken(token));
+}
+
+/** The stored form of a delete token: its SHA-256, so a copy of the store can't delete anything. */
+export function hashDeleteToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
 }

@@ -23,4 +23,11 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX results_expires_at ON results (expires_at);
     `,
   },
+  {
+    name: "002_delete_token",
+    sql: `
+      -- SHA-256 (hex) of the token the creator of a result may delete it with; NULL for results without one.
+      ALTER TABLE results ADD COLUMN delete_token_hash TEXT;
+    `,
+  },
 ];

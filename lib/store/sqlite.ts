@@ -1,4 +1,5 @@
 import "server-only";
+import { timingSafeEqual } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
@@ -20,21 +21,37 @@ export function migrate(db: Database.Database, migrations: Migration[] = SQLITE_
   return pending.map((migration) => migration.name);
 }
 
+/** Constant-time comparison of two hex hashes. */
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, "hex");
+  const right = Buffer.from(b, "hex");
+  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
+}
+
 export function openSqliteStore(path: string): ResultStore {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
   migrate(db);
-  const insert = db.prepare("INSERT INTO results (id, test, verdict, created_at, expires_at, result_json) VALUES (?, ?, ?, ?, ?, ?)");
+  const insert = db.prepare("INSERT INTO results (id, test, verdict, created_at, expires_at, result_json, delete_token_hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const tokenOf = db.prepare("SELECT delete_token_hash FROM results WHERE id = ? AND expires_at > ?");
+  const remove = db.prepare("DELETE FROM results WHERE id = ?");
   const select = db.prepare("SELECT result_json FROM results WHERE id = ? AND expires_at > ?").pluck();
   const purge = db.prepare("DELETE FROM results WHERE expires_at <= ?");
   // Reads a page of the results table: a bare `SELECT 1` would answer without touching the file.
   const probe = db.prepare("SELECT 1 FROM results LIMIT 1");
 
   return {
-    async save(result: TestResult, expiresAt: Date) {
-      insert.run(result.id, result.test, result.verdict, Date.parse(result.startedAt), expiresAt.getTime(), JSON.stringify(result));
+    async save(result: TestResult, expiresAt: Date, deleteTokenHash?: string) {
+      insert.run(result.id, result.test, result.verdict, Date.parse(result.startedAt), expiresAt.getTime(), JSON.stringify(result), deleteTokenHash ?? null);
+    },
+    async delete(id: string, deleteTokenHash: string) {
+      const row = tokenOf.get(id, Date.now()) as { delete_token_hash: string | null } | undefined;
+      if (!row) return "missing";
+      if (!row.delete_token_hash || !sameHash(row.delete_token_hash, deleteTokenHash)) return "forbidden";
+      remove.run(id);
+      return "deleted";
     },
     async get(id: string, now = new Date()) {
       const json = select.get(id, now.getTime()) as string | undefined;

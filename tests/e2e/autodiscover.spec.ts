@@ -31,4 +31,29 @@ test.describe("Autodiscover, end to end in Chromium", () => {
     await expect(page.locator('[data-input="emailAddress"]')).toHaveText("alice@contoso.test");
     await page.screenshot({ path: `${SHOTS}/06-autodiscover.png`, fullPage: true });
   });
+
+  test("whoever ran a test can delete its result; someone with only the permalink can't", async ({ page, browser }) => {
+    // Given a result run from this browser
+    await page.goto("/tests/autodiscover");
+    await page.locator('input[name="emailAddress"]').fill("alice@contoso.test");
+    await page.getByTestId("submit").click();
+    await page.waitForURL(/\/r\/[A-Za-z0-9_-]{16,}$/);
+    const permalink = page.url();
+
+    // Then another browser, holding only the permalink, is offered no delete
+    const other = await browser.newContext();
+    const shared = await other.newPage();
+    await shared.goto(permalink);
+    await expect(shared.getByTestId("verdict")).toBeVisible();
+    await expect(shared.getByTestId("delete-result")).toHaveCount(0);
+
+    // And the creator deletes it (a second click confirms); the permalink then says it doesn't exist
+    await page.getByTestId("delete-result").click();
+    await expect(page.getByTestId("delete-result")).toHaveText("Click again to delete");
+    await page.getByTestId("delete-result").click();
+    await expect(page.getByTestId("result-not-found")).toBeVisible();
+    await shared.reload();
+    await expect(shared.getByTestId("result-not-found")).toBeVisible();
+    await other.close();
+  });
 });

@@ -338,6 +338,7 @@ describe("GET /api/health", () => {
       const failing: ResultStore = {
         save: async () => {},
         get: async () => undefined,
+        delete: async () => "missing" as const,
         purgeExpired: async () => 0,
         ping: async () => {
           throw new Error("connection refused");

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { cache } from "react";
 import { CopyPermalink } from "@/components/copy-permalink";
+import { DeleteResult } from "@/components/delete-result";
 import { ExpandControls } from "@/components/expand-controls";
 import { ResultNotFoundView, ResultUnreadableView } from "@/components/not-found-views";
 import { ResultSummary } from "@/components/result-summary";
@@ -87,6 +88,7 @@ export default async function ResultPage({ params }: ResultPageProps) {
         </div>
         <div className="flex flex-wrap items-center gap-3 rounded-b-lg border-t border-line-subtle bg-canvas px-5 py-3">
           <CopyPermalink path={path} initialUrl={`${origin}${path}`} />
+          <DeleteResult id={result.id} />
           {info ? (
             <ButtonLink href={runAgainHref(info, result)} size="sm" variant="primary" data-testid="run-again">
               Run again
