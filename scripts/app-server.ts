@@ -1,5 +1,5 @@
 /**
- * Starts and stops the production app (`next start`) as a detached process group and waits until it answers:
+ * Starts and stops the production app (server.mjs, as `npm start` does) as a detached process group and waits until it answers:
  * the one way the benchmark and the end-to-end setup start the app.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -105,9 +105,10 @@ export async function startApp(o: StartAppOptions): Promise<RunningApp> {
   const host = "127.0.0.1";
   const port = o.port ?? (await freePort(host));
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...o.env };
-  log(`starting: npx next start -p ${port} -H ${host}`);
+  log(`starting: node server.mjs on ${host}:${port}`);
   const t0 = performance.now();
-  const child = spawnGroup("npx", ["next", "start", "-p", String(port), "-H", host], { cwd: o.cwd, env, onSpawn: o.onSpawn });
+  // The same server as `npm start` (server.mjs: Next.js behind Node's HTTP server, which records the peer's address).
+  const child = spawnGroup("node", ["server.mjs"], { cwd: o.cwd, env: { ...env, NODE_ENV: "production", PORT: String(port), HOST: host }, onSpawn: o.onSpawn });
   const pid = child.pid!;
   const tail = new Tail(80);
   const record = (d: Buffer) => {
@@ -122,10 +123,10 @@ export async function startApp(o: StartAppOptions): Promise<RunningApp> {
   let last = "no answer yet";
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before it was healthy; output:\n${tail.text()}`);
+      throw new Error(`the app server exited (${child.exitCode ?? child.signalCode}) before it was healthy; output:\n${tail.text()}`);
     }
     if (performance.now() > deadline) {
-      throw new Error(`next start not healthy after ${(o.healthTimeoutMs ?? 60_000) / 1000} s (last: ${last}); output:\n${tail.text()}`);
+      throw new Error(`the app server isn't healthy after ${(o.healthTimeoutMs ?? 60_000) / 1000} s (last: ${last}); output:\n${tail.text()}`);
     }
     try {
       const res = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(10_000) });

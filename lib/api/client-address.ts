@@ -6,7 +6,8 @@ import { isIP } from "node:net";
  * read the connection's address (`NextRequest.ip` is gone since Next 15), and the `X-Forwarded-For` it passes on
  * is the client's own header whenever the client sent one (Next fills it in from the socket only when absent). A
  * key taken from it without a proxy we trust would let anyone mint a fresh budget per request, so without
- * RCA_TRUST_PROXY the per-client limit is one budget shared by all direct clients: it fails closed.
+ * RCA_TRUST_PROXY the client is the connection's own address as server.mjs (`npm start`) records it; under plain
+ * `next start` the per-client limit is one budget shared by all direct clients: it fails closed.
  */
 export const DIRECT_CLIENTS = "direct";
 
@@ -16,10 +17,21 @@ export const DIRECT_CLIENTS = "direct";
  * subscriber usually holds a whole /64); otherwise, or when the header is missing or unreadable, DIRECT_CLIENTS.
  */
 export function clientKey(headers: Headers, trustProxy: boolean): string {
-  if (!trustProxy) return DIRECT_CLIENTS;
+  if (!trustProxy) return peerKey(headers) ?? DIRECT_CLIENTS;
   const first = headers.get("x-forwarded-for")?.split(",")[0];
   const address = first === undefined ? undefined : bareAddress(first);
   return address ? addressKey(address) : DIRECT_CLIENTS;
+}
+
+/**
+ * The connection's own address, from the header server.mjs sets on every request (overwriting any a client sent);
+ * only when the app runs under it (RCA_PEER_ADDRESS_HEADER names the header). Under plain `next start`: none.
+ */
+function peerKey(headers: Headers): string | undefined {
+  const header = process.env.RCA_PEER_ADDRESS_HEADER;
+  if (!header) return undefined;
+  const address = bareAddress(headers.get(header) ?? "");
+  return address ? addressKey(address) : undefined;
 }
 
 /** "1.2.3.4", "1.2.3.4:5678", "[2001:db8::1]:443" or "2001:db8::1" → the address, if it is one. */

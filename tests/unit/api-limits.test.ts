@@ -251,6 +251,18 @@ describe("POST /api/tests: cross-site posts", () => {
 });
 
 describe("client address", () => {
+  it("is the connection's own address under server.mjs (npm start), which sets its header on every request", () => {
+    process.env.RCA_PEER_ADDRESS_HEADER = "x-rca-peer-address";
+    try {
+      expect(clientKey(new Headers({ "x-rca-peer-address": "::ffff:198.51.100.7", "x-forwarded-for": "203.0.113.9" }), false)).toBe("198.51.100.7");
+      expect(clientKey(new Headers({ "x-rca-peer-address": "2001:db8:1:2:3:4:5:6" }), false)).toBe("2001:db8:1:2::/64");
+    } finally {
+      delete process.env.RCA_PEER_ADDRESS_HEADER;
+    }
+    // Under plain `next start` the same header is the client's own: not trusted
+    expect(clientKey(new Headers({ "x-rca-peer-address": "198.51.100.7" }), false)).toBe(DIRECT_CLIENTS);
+  });
+
   it("is one shared key without a trusted proxy, whatever the headers say", () => {
     expect(clientKey(new Headers({ "x-forwarded-for": "203.0.113.9" }), false)).toBe(DIRECT_CLIENTS);
   });
