@@ -63,6 +63,14 @@ const EnvSchema = z.object({
   RCA_MAX_CONCURRENT_TESTS: z.coerce.number().int().min(1).max(10_000).default(32),
   /** Behind a reverse proxy: the client address comes from X-Forwarded-For (and X-Forwarded-Host counts as ours). */
   RCA_TRUST_PROXY: booleanFlag,
+  /** History of results by target (GET /api/results?host=…, earlier runs on a result page); "off" for public instances. */
+  RCA_HISTORY: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : undefined),
+    z
+      .enum(["on", "off"])
+      .default("on")
+      .transform((value) => value === "on"),
+  ),
   /** Level of the JSON log lines on stdout. */
   RCA_LOG_LEVEL: z.preprocess(
     (value) => (typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : undefined),

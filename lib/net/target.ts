@@ -35,7 +35,9 @@ export function checkHostName(host: string): void {
 export function checkTarget(resolution: Resolution): Target {
   const allowPrivate = env().RCA_ALLOW_PRIVATE_TARGETS;
   for (const { address } of resolution.addresses) {
-    const verdict = ownAddress(address) && !allowPrivate ? { allowed: false, category: "this analyzer's own" } : classifyAddress(address, allowPrivate);
+    // Loopback and private ranges say what they are; a public address of this very machine is refused too.
+    const classified = classifyAddress(address, allowPrivate);
+    const verdict = classified.allowed && !allowPrivate && ownAddress(address) ? { allowed: false, category: "this analyzer's own" } : classified;
     if (!verdict.allowed) {
       const literal = address === resolution.host;
       const category = verdict.category ?? "non-public";

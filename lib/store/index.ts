@@ -1,12 +1,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { TestInput } from "@/lib/analyzers/catalog";
+import { targetOf } from "@/lib/api/limits";
 import { env } from "@/lib/config/env";
 import { DAY_MS, DEFAULT_DATABASE_URL } from "@/lib/constants";
 import type { TestResult } from "@/lib/engine/types";
 import { logError } from "@/lib/log/logger";
 import { readStoredResult } from "./result-version";
 import { openSqliteStore } from "./sqlite";
-import type { ResultStore } from "./types";
+import type { ResultStore, ResultSummaryRow } from "./types";
 
 const PURGE_INTERVAL_MS = 3_600_000;
 
@@ -30,7 +32,8 @@ export function openStore(url: string): ResultStore {
 export async function saveResult(result: TestResult, deleteTokenHash?: string): Promise<void> {
   const now = Date.now();
   const s = resultStore();
-  await s.save(result, new Date(now + env().RCA_RESULT_TTL_DAYS * DAY_MS), deleteTokenHash);
+  const host = targetOf(result.input as TestInput);
+  await s.save(result, new Date(now + env().RCA_RESULT_TTL_DAYS * DAY_MS), deleteTokenHash, host);
   // Expired permalinks are deleted as results are written, at most hourly: no scheduler to run.
   if (now - lastPurge > PURGE_INTERVAL_MS) {
     lastPurge = now;
@@ -86,4 +89,21 @@ export async function deleteResult(id: string, token: string): Promise<"deleted"
 /** The stored form of a delete token: its SHA-256, so a copy of the store can't delete anything. */
 export function hashDeleteToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/** The most a history query answers. */
+export const HISTORY_MAX_LIMIT = 100;
+
+/** Unexpired runs against one target (optionally of one test), newest first; [] when RCA_HISTORY is off. */
+export async function listResults(query: { host: string; test?: string; limit?: number }): Promise<ResultSummaryRow[]> {
+  if (!env().RCA_HISTORY) return [];
+  const limit = Math.min(Math.max(Math.trunc(query.limit ?? 20), 1), HISTORY_MAX_LIMIT);
+  const s = resultStore();
+  if (!s.list) return [];
+  return s.list({ host: query.host.trim().toLowerCase(), test: query.test, limit });
+}
+
+/** The target a result's history is kept under (host, else domain, else the e-mail address's domain). */
+export function hostOfResult(result: TestResult): string | undefined {
+  return targetOf(result.input as TestInput);
 }

@@ -30,4 +30,20 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       ALTER TABLE results ADD COLUMN delete_token_hash TEXT;
     `,
   },
+  {
+    name: "003_result_host",
+    sql: `
+      -- The test's target (host, else domain, else ip, else the e-mail address's domain), lower case: the history key.
+      ALTER TABLE results ADD COLUMN host TEXT;
+      UPDATE results SET host = lower(coalesce(
+        nullif(json_extract(result_json, '$.input.host'), ''),
+        nullif(json_extract(result_json, '$.input.domain'), ''),
+        nullif(json_extract(result_json, '$.input.ip'), ''),
+        CASE WHEN instr(json_extract(result_json, '$.input.emailAddress'), '@') > 0
+          THEN substr(json_extract(result_json, '$.input.emailAddress'), instr(json_extract(result_json, '$.input.emailAddress'), '@') + 1)
+        END
+      ));
+      CREATE INDEX results_host_created_at ON results (host, created_at);
+    `,
+  },
 ];

@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { TestResult } from "@/lib/engine/types";
 import { SQLITE_MIGRATIONS, type Migration } from "./migrations";
-import type { ResultStore } from "./types";
+import type { ListQuery, ResultStore, ResultSummaryRow } from "./types";
 
 /** Applies the migrations not applied yet, in order, each in a transaction; answers their names. */
 export function migrate(db: Database.Database, migrations: Migration[] = SQLITE_MIGRATIONS): string[] {
@@ -34,7 +34,15 @@ export function openSqliteStore(path: string): ResultStore {
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
   migrate(db);
-  const insert = db.prepare("INSERT INTO results (id, test, verdict, created_at, expires_at, result_json, delete_token_hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const insert = db.prepare(
+    "INSERT INTO results (id, test, verdict, created_at, expires_at, result_json, delete_token_hash, host) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const listByHost = db.prepare(
+    "SELECT id, test, verdict, created_at FROM results WHERE host = ? AND expires_at > ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
+  );
+  const listByHostAndTest = db.prepare(
+    "SELECT id, test, verdict, created_at FROM results WHERE host = ? AND test = ? AND expires_at > ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
+  );
   const tokenOf = db.prepare("SELECT delete_token_hash FROM results WHERE id = ? AND expires_at > ?");
   const remove = db.prepare("DELETE FROM results WHERE id = ?");
   const select = db.prepare("SELECT result_json FROM results WHERE id = ? AND expires_at > ?").pluck();
@@ -43,8 +51,23 @@ export function openSqliteStore(path: string): ResultStore {
   const probe = db.prepare("SELECT 1 FROM results LIMIT 1");
 
   return {
-    async save(result: TestResult, expiresAt: Date, deleteTokenHash?: string) {
-      insert.run(result.id, result.test, result.verdict, Date.parse(result.startedAt), expiresAt.getTime(), JSON.stringify(result), deleteTokenHash ?? null);
+    async save(result: TestResult, expiresAt: Date, deleteTokenHash?: string, host?: string) {
+      insert.run(
+        result.id,
+        result.test,
+        result.verdict,
+        Date.parse(result.startedAt),
+        expiresAt.getTime(),
+        JSON.stringify(result),
+        deleteTokenHash ?? null,
+        host?.toLowerCase() ?? null,
+      );
+    },
+    async list({ host, test, limit, now = new Date() }: ListQuery) {
+      const rows = (
+        test === undefined ? listByHost.all(host.toLowerCase(), now.getTime(), limit) : listByHostAndTest.all(host.toLowerCase(), test, now.getTime(), limit)
+      ) as Array<{ id: string; test: string; verdict: ResultSummaryRow["verdict"]; created_at: number }>;
+      return rows.map((row) => ({ id: row.id, test: row.test, verdict: row.verdict, startedAt: new Date(row.created_at).toISOString() }));
     },
     async delete(id: string, deleteTokenHash: string) {
       const row = tokenOf.get(id, Date.now()) as { delete_token_hash: string | null } | undefined;

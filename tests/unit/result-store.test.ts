@@ -77,7 +77,7 @@ describe("SQLite result store", () => {
 
   it("applies each migration once", () => {
     const db = new Database(":memory:");
-    expect(migrate(db)).toEqual(["001_results", "002_delete_token"]);
+    expect(migrate(db)).toEqual(["001_results", "002_delete_token", "003_result_host"]);
     expect(migrate(db)).toEqual([]);
     db.close();
   });

@@ -4,6 +4,7 @@ import { CopyPermalink } from "@/components/copy-permalink";
 import { DeleteResult } from "@/components/delete-result";
 import { ExpandControls } from "@/components/expand-controls";
 import { ResultNotFoundView, ResultUnreadableView } from "@/components/not-found-views";
+import { ResultHistory } from "@/components/result-history";
 import { ResultSummary } from "@/components/result-summary";
 import { StepTree } from "@/components/step-tree";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -96,6 +97,8 @@ export default async function ResultPage({ params }: ResultPageProps) {
           ) : null}
         </div>
       </section>
+
+      <ResultHistory result={result} />
 
       <section aria-labelledby="steps-heading" className="space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-3">

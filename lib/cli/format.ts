@@ -1,0 +1,178 @@
+import { parseArgs } from "node:util";
+import { ANALYZERS, analyzerOf } from "@/lib/analyzers/catalog";
+import type { AnalyzerDefinition, FormField } from "@/lib/analyzers/definition";
+import type { Step, StepStatus, TestResult, Verdict } from "@/lib/engine/types";
+import type { z } from "zod";
+
+/**
+ * The pure half of `rca`: command-line arguments → a test request, and a result → text and an exit code.
+ * Nothing here touches the network or the environment, so it is unit-tested directly.
+ */
+
+/** sysexits.h EX_USAGE: the command line (or the input it carries) is wrong. */
+export const EXIT_USAGE = 64;
+
+const EXIT_BY_VERDICT: Record<Verdict, number> = { success: 0, warning: 1, error: 2 };
+
+export function exitCodeOf(verdict: Verdict): number {
+  return EXIT_BY_VERDICT[verdict];
+}
+
+/** What the command line asks for. */
+export type CliRequest =
+  | { kind: "help"; test?: string }
+  | {
+      kind: "run";
+      test: string;
+      /** The inputs as typed (strings, and booleans for flags): validated by the shared schema, like an API body. */
+      input: Record<string, unknown>;
+      json: boolean;
+      server?: string;
+    }
+  | { kind: "usage-error"; message: string };
+
+/** Options every test takes besides its inputs. */
+const COMMON_OPTIONS = {
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  server: { type: "string" },
+} as const;
+
+type OptionConfig = { type: "string" | "boolean"; short?: string };
+
+/** The options of one test: a checkbox is a flag, every other field takes a value. */
+export function optionsOf(analyzer: AnalyzerDefinition): Record<string, OptionConfig> {
+  const options: Record<string, OptionConfig> = { ...COMMON_OPTIONS };
+  for (const field of analyzer.fields) options[field.name] = { type: field.kind === "checkbox" ? "boolean" : "string" };
+  return options;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads `rca <test id> --<input> <value>… [--json] [--server <url>]` (argv without node and the script). */
+export function parseCommandLine(argv: readonly string[]): CliRequest {
+  const first = argv[0];
+  if (first === undefined) return { kind: "usage-error", message: "Name a test. Run rca --help for the list." };
+  if (first === "--help" || first === "-h" || first === "help") return { kind: "help" };
+  if (first.startsWith("-")) return { kind: "usage-error", message: `Name a test before the options (got ${first}). Run rca --help for the list.` };
+  const analyzer = analyzerOf(first);
+  if (!analyzer) return { kind: "usage-error", message: `Unknown test "${first}". Tests: ${ANALYZERS.map((a) => a.id).join(", ")}.` };
+
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv.slice(1), options: optionsOf(analyzer), strict: true, allowPositionals: false });
+  } catch (error) {
+    return { kind: "usage-error", message: `${errorMessage(error).replace(/\.?$/, ".")} Run rca ${analyzer.id} --help for its inputs.` };
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.help) return { kind: "help", test: analyzer.id };
+
+  const input: Record<string, unknown> = { test: analyzer.id };
+  for (const field of analyzer.fields) {
+    const value = values[field.name];
+    if (value !== undefined) input[field.name] = value;
+  }
+  const server = typeof values.server === "string" ? values.server : undefined;
+  if (server !== undefined && !/^https?:\/\/[^/]/i.test(server)) {
+    return { kind: "usage-error", message: `--server takes an instance's URL, like https://rca.contoso.com (got "${server}").` };
+  }
+  return { kind: "run", test: analyzer.id, input, json: values.json === true, ...(server !== undefined ? { server } : {}) };
+}
+
+/** A zod error as the API reports it: one "field: message" per issue (a whole-input issue is about `test`). */
+export function issueLines(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.map(String).join(".") || "test"}: ${issue.message}`);
+}
+
+function defaultOf(field: FormField): string | undefined {
+  if (field.kind === "checkbox") return undefined;
+  return field.default !== undefined && field.default !== "" ? field.default : undefined;
+}
+
+function optionLine(field: FormField): string {
+  const flag = field.kind === "checkbox" ? `--${field.name}` : `--${field.name} <value>`;
+  const notes: string[] = [];
+  if (field.kind === "text" && field.required) notes.push("required");
+  if (field.kind === "choice") notes.push(`one of ${field.options.map((option) => option.value).join(", ")}`);
+  const fallback = defaultOf(field);
+  if (fallback !== undefined) notes.push(`default ${fallback}`);
+  if (field.secret) notes.push("never printed or stored");
+  return `  ${flag.padEnd(34)} ${field.label}${notes.length ? ` (${notes.join("; ")})` : ""}`;
+}
+
+const USAGE = "Usage: rca <test id> --<input> <value>… [--json] [--server <url>]";
+
+const EXIT_HELP = [
+  "Exit codes: 0 success, 1 warning, 2 error, 64 bad input.",
+  "--json prints the result JSON; --server <url> runs the test on that instance and prints the permalink.",
+];
+
+/** `rca --help`: every test of the registry with its inputs. */
+export function globalHelp(): string {
+  const lines = [USAGE, "", "Runs a connectivity test and prints its steps.", "", "Tests:"];
+  for (const analyzer of ANALYZERS) {
+    lines.push("", `${analyzer.id} — ${analyzer.title}`, ...analyzer.fields.map(optionLine));
+  }
+  lines.push("", ...EXIT_HELP, "Run rca <test id> --help for one test.");
+  return lines.join("\n") + "\n";
+}
+
+/** `rca <test> --help`: that test's inputs. */
+export function testHelp(analyzer: AnalyzerDefinition): string {
+  const lines = [
+    `Usage: rca ${analyzer.id} --<input> <value>… [--json] [--server <url>]`,
+    "",
+    `${analyzer.title}: ${analyzer.summary}`,
+    "",
+    "Inputs:",
+    ...analyzer.fields.map(optionLine),
+    "",
+    "Options:",
+    `  ${"--json".padEnd(34)} Print the result JSON instead of the steps`,
+    `  ${"--server <url>".padEnd(34)} Run the test on that instance (POST /api/tests) and print the permalink`,
+    "",
+    ...EXIT_HELP,
+  ];
+  return lines.join("\n") + "\n";
+}
+
+const ICONS: Record<StepStatus, string> = { success: "✔", warning: "▲", error: "✖", skipped: "○", info: "ℹ" };
+const COLOURS: Record<StepStatus, string> = { success: "32", warning: "33", error: "31", skipped: "2", info: "36" };
+
+export interface TextOptions {
+  colour: boolean;
+}
+
+function paint(text: string, code: string, colour: boolean): string {
+  return colour ? `\u001b[${code}m${text}\u001b[0m` : text;
+}
+
+function stepLines(step: Step, depth: number, options: TextOptions): string[] {
+  const indent = "  ".repeat(depth);
+  const head = paint(`${ICONS[step.status]} ${step.status.padEnd(7)}`, COLOURS[step.status], options.colour);
+  const problem = step.problem ? ` [${step.problem}]` : "";
+  const time = paint(`(${step.elapsedMs} ms)`, "2", options.colour);
+  const title = options.colour ? paint(step.title, "1", true) : step.title;
+  const lines = [`${indent}${head} ${title}${problem} ${time}`];
+  for (const line of step.message.split("\n")) if (line.trim() !== "") lines.push(`${indent}          ${line}`);
+  for (const child of step.children) lines.push(...stepLines(child, depth + 1, options));
+  return lines;
+}
+
+/** A result as text: the test, every step (children indented) and the verdict. */
+export function formatResult(result: TestResult, options: TextOptions): string {
+  const title = analyzerOf(result.test)?.title ?? result.test;
+  const target = [result.input.emailAddress, result.input.host].filter((value) => typeof value === "string" && value !== "").join(" via ");
+  const lines = [`${options.colour ? paint(title, "1", true) : title}${target ? ` — ${target}` : ""}`, ""];
+  for (const step of result.steps) lines.push(...stepLines(step, 0, options));
+  const verdict = paint(result.verdict, COLOURS[result.verdict], options.colour);
+  lines.push("", `Verdict: ${verdict} (${result.elapsedMs} ms)`);
+  return lines.join("\n") + "\n";
+}
+
+/** Colours only on a terminal, and never with NO_COLOR set (https://no-color.org: any non-empty value). */
+export function wantsColour(isTty: boolean | undefined, environment: Record<string, string | undefined>): boolean {
+  return Boolean(isTty) && !environment.NO_COLOR;
+}
