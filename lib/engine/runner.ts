@@ -52,12 +52,13 @@ export class StepScope {
   async step<T>(code: string, title: string, body: StepBody<T>, options: StepOptions = {}): Promise<T | undefined> {
     const path = [...this.path, this.steps.length];
     const deadline = this.shared.deadline;
+    const startMs = this.runOffset();
     if (deadline?.passed) {
-      this.record(path, skippedStep(code, title, deadline.reason));
+      this.record(path, skippedStep(code, title, deadline.reason, startMs));
       return undefined;
     }
     if (this.blockReason !== undefined) {
-      this.record(path, skippedStep(code, title, this.blockReason));
+      this.record(path, skippedStep(code, title, this.blockReason, startMs));
       return undefined;
     }
     this.emit({ type: "start", path, code, title });
@@ -70,6 +71,7 @@ export class StepScope {
       context.absorb(error);
     }
     const step = context.finish(performance.now() - started);
+    step.startMs = startMs;
     this.record(path, this.errorsAreWarnings ? asWarning(step) : step);
     // Blocking follows what happened, whatever it is recorded as.
     if (step.status === "error") {
@@ -87,7 +89,12 @@ export class StepScope {
 
   /** Records a step that was not run, with the reason. */
   skip(code: string, title: string, reason: string): void {
-    this.record([...this.path, this.steps.length], skippedStep(code, title, reason));
+    this.record([...this.path, this.steps.length], skippedStep(code, title, reason, this.runOffset()));
+  }
+
+  /** Milliseconds since the run started: where a step sits on the timing waterfall. */
+  private runOffset(): number {
+    return Math.max(0, Math.round(performance.now() - this.shared.startedAt));
   }
 
   private record(path: number[], step: Step): void {
@@ -199,8 +206,8 @@ function asWarning(step: Step): Step {
   return step.status === "error" ? { ...step, status: "warning" } : step;
 }
 
-function skippedStep(code: string, title: string, reason: string): Step {
-  return { code, title, status: "skipped", message: `Skipped because ${lowerFirst(reason)}`, elapsedMs: 0, children: [] };
+function skippedStep(code: string, title: string, reason: string, startMs: number): Step {
+  return { code, title, status: "skipped", message: `Skipped because ${lowerFirst(reason)}`, elapsedMs: 0, startMs, children: [] };
 }
 
 function defaultMessage(status: StepStatus): string {
@@ -227,6 +234,8 @@ function lowerFirst(text: string): string {
 /** What the scopes of one run share. */
 interface RunShared {
   cleanups: Array<() => void>;
+  /** performance.now() when the run started: steps record their start as an offset from it. */
+  startedAt: number;
   deadline?: Deadline;
 }
 
@@ -268,7 +277,7 @@ class Deadline {
 /** The top-level scope of one test run: its steps, plus resources to release when the run ends. */
 export class TestRun extends StepScope {
   constructor(emit: EmitEvent, options: { deadlineMs?: number } = {}) {
-    super(emit, [], { cleanups: [], ...(options.deadlineMs ? { deadline: new Deadline(options.deadlineMs) } : {}) });
+    super(emit, [], { cleanups: [], startedAt: performance.now(), ...(options.deadlineMs ? { deadline: new Deadline(options.deadlineMs) } : {}) });
   }
 
   close(): void {

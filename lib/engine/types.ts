@@ -24,6 +24,8 @@ export const StepSchema = z.object({
   problem: z.enum(PROBLEM_CODES).optional(),
   details: DetailsSchema.optional(),
   elapsedMs: z.number(),
+  /** When the step started, in ms since the run started (for the timing waterfall); absent in results stored before it was recorded. */
+  startMs: z.number().optional(),
   get children(): z.ZodArray<typeof StepSchema> {
     return z.array(StepSchema);
   },

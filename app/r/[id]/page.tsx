@@ -3,10 +3,12 @@ import { cache } from "react";
 import { CopyPermalink } from "@/components/copy-permalink";
 import { DeleteResult } from "@/components/delete-result";
 import { ExpandControls } from "@/components/expand-controls";
+import { ExportButtons } from "@/components/export-buttons";
 import { ResultNotFoundView, ResultUnreadableView } from "@/components/not-found-views";
 import { ResultHistory } from "@/components/result-history";
 import { ResultSummary } from "@/components/result-summary";
 import { StepTree } from "@/components/step-tree";
+import { hasTiming, TimingWaterfall } from "@/components/timing-waterfall";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ButtonLink } from "@/components/ui/button";
 import { VerdictBanner } from "@/components/verdict-banner";
@@ -15,6 +17,7 @@ import type { AnalyzerDefinition } from "@/lib/analyzers/definition";
 import { targetQuery } from "@/lib/analyzers/form";
 import { permalinkPath } from "@/lib/constants";
 import type { TestResult } from "@/lib/engine/types";
+import { formatResult } from "@/lib/results/text";
 import { getResult } from "@/lib/store";
 import { UnknownResultVersionError } from "@/lib/store/result-version";
 import type { Metadata } from "next";
@@ -89,6 +92,7 @@ export default async function ResultPage({ params }: ResultPageProps) {
         </div>
         <div className="flex flex-wrap items-center gap-3 rounded-b-lg border-t border-line-subtle bg-canvas px-5 py-3">
           <CopyPermalink path={path} initialUrl={`${origin}${path}`} />
+          <ExportButtons id={result.id} text={formatResult(result, { colour: false })} />
           <DeleteResult id={result.id} />
           {info ? (
             <ButtonLink href={runAgainHref(info, result)} size="sm" variant="primary" data-testid="run-again">
@@ -99,6 +103,17 @@ export default async function ResultPage({ params }: ResultPageProps) {
       </section>
 
       <ResultHistory result={result} />
+
+      {hasTiming(result.steps) ? (
+        <details data-testid="timing" className="rounded-lg border border-line bg-surface">
+          <summary className="cursor-pointer rounded-lg px-5 py-3 text-lg font-semibold text-ink hover:bg-canvas">
+            <h2 className="inline">Timing</h2> <span className="text-sm font-normal text-ink-muted">where the {result.elapsedMs} ms went</span>
+          </summary>
+          <div className="border-t border-line-subtle px-5 py-3">
+            <TimingWaterfall steps={result.steps} elapsedMs={result.elapsedMs} />
+          </div>
+        </details>
+      ) : null}
 
       <section aria-labelledby="steps-heading" className="space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-3">

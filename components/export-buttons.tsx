@@ -1,0 +1,70 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { buttonClasses, Button } from "./ui/button";
+import { useHydrated } from "./use-hydrated";
+
+type CopyState = "idle" | "copied" | "failed";
+
+/**
+ * Export next to the permalink: the result JSON as a plain download link (works without JavaScript) and "Copy as
+ * text" for a ticket (the same text the command line prints). Printing opens every <details> first; the print
+ * stylesheet does the same where the browser supports ::details-content.
+ */
+export function ExportButtons({ id, text }: { id: string; text: string }) {
+  const hydrated = useHydrated();
+  const [state, setState] = useState<CopyState>("idle");
+
+  useEffect(() => {
+    if (state === "idle") return;
+    const timer = window.setTimeout(() => setState("idle"), 2500);
+    return () => window.clearTimeout(timer);
+  }, [state]);
+
+  useEffect(() => {
+    let reopened: HTMLDetailsElement[] = [];
+    const before = () => {
+      reopened = [...document.querySelectorAll<HTMLDetailsElement>("main details:not([open])")];
+      for (const details of reopened) details.open = true;
+    };
+    const after = () => {
+      for (const details of reopened) details.open = false;
+      reopened = [];
+    };
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    return () => {
+      window.removeEventListener("beforeprint", before);
+      window.removeEventListener("afterprint", after);
+    };
+  }, []);
+
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error("no clipboard API");
+      await navigator.clipboard.writeText(text);
+      setState("copied");
+    } catch {
+      setState("failed");
+    }
+  };
+
+  const encoded = encodeURIComponent(id);
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-print-hidden="">
+      <a href={`/api/results/${encoded}`} download={`rca-${id}.json`} data-testid="download-json" className={buttonClasses("secondary", "sm")}>
+        Download JSON
+      </a>
+      <Button size="sm" variant="secondary" data-testid="copy-text" disabled={!hydrated} onClick={() => void copy()} className="js-only">
+        {state === "copied" ? "Copied" : "Copy as text"}
+      </Button>
+      <p role="status" aria-live="polite" className={state === "failed" ? "basis-full text-sm text-bad" : "sr-only"}>
+        {state === "copied"
+          ? "Result copied to the clipboard as text."
+          : state === "failed"
+            ? "The browser refused the clipboard; download the JSON instead."
+            : ""}
+      </p>
+    </div>
+  );
+}
