@@ -6,6 +6,7 @@
 import { analyzerOf, TestInputSchema } from "@/lib/analyzers/catalog";
 import { runTest } from "@/lib/analyzers/run";
 import { TestResultSchema, type TestResult } from "@/lib/engine/types";
+import { setLogDestination } from "@/lib/log/logger";
 import { EXIT_USAGE, exitCodeOf, formatResult, globalHelp, issueLines, parseCommandLine, testHelp, wantsColour } from "./format";
 
 interface Output {
@@ -84,6 +85,8 @@ export async function main(argv: readonly string[], out: Output): Promise<number
   }
   if (request.server) return runOnServer(request.server, request.input, request.json, out);
 
+  // Stdout is the command's output (steps, or the JSON): log lines go to stderr.
+  setLogDestination(process.stderr);
   const result = await runTest(parsed.data);
   out.stdout(request.json ? JSON.stringify(result, null, 2) + "\n" : formatResult(result, { colour: out.colour }));
   return exitCodeOf(result.verdict);

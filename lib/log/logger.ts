@@ -88,10 +88,13 @@ export function logTestFinished({ id, test, target, verdict, ms, client, queuedM
 }
 
 /**
- * Tests capture the log: with a stream, every later line goes there (at the configured level, re-read now); without
- * one, back to stdout. Production never calls this.
+ * Sends every later line to `stream` (at the configured level, re-read now); without one, back to stdout. The command
+ * line logs to stderr, so that stdout holds only its output (`--json`).
  */
-export function setLogDestinationForTests(stream?: DestinationStream): void {
+export function setLogDestination(stream?: DestinationStream): void {
   destinationOverride = stream;
   cached = undefined;
 }
+
+/** Tests capture the log the same way. */
+export const setLogDestinationForTests = setLogDestination;
