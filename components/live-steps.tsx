@@ -18,6 +18,13 @@ export type LiveSteps = ReadonlyMap<string, LiveStep>;
 
 const keyOf = (path: readonly number[]) => path.join(".");
 
+/** The step running now: the deepest, latest started one that hasn't finished (what the status line names). */
+export function runningStep(steps: LiveSteps): LiveStep | undefined {
+  let running: LiveStep | undefined;
+  for (const step of steps.values()) if (!step.status) running = step;
+  return running;
+}
+
 /** A step began: show it with a spinner (unless it already finished). */
 export function applyStart(steps: LiveSteps, event: { path: number[]; code: string; title: string }): LiveSteps {
   const key = keyOf(event.path);

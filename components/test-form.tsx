@@ -21,7 +21,7 @@ import type { Step } from "@/lib/engine/types";
 import { rememberDeleteToken } from "./delete-token";
 import { FormFieldControl } from "./form-field";
 import { formatDuration } from "./format";
-import { applyStart, applyStep, LiveStepList, queueText, type LiveSteps } from "./live-steps";
+import { applyStart, applyStep, LiveStepList, runningStep, queueText, type LiveSteps } from "./live-steps";
 import { readServerSentEvents } from "./sse";
 import { Button } from "./ui/button";
 import { useHydrated } from "./use-hydrated";
@@ -250,7 +250,7 @@ export function TestForm({ testId }: { testId: TestId }) {
             {phase === "running"
               ? queueAhead !== undefined
                 ? `${queueText(queueAhead)}… ${formatDuration(elapsed)}`
-                : `Testing… ${formatDuration(elapsed)}`
+                : `Testing… ${formatDuration(elapsed)}${runningStep(live) ? `: ${runningStep(live)!.title}` : ""}`
               : phase === "navigating"
                 ? "Done. Opening the result…"
                 : "The analyzer connects from this host, as a remote client would."}
