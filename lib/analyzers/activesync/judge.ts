@@ -6,6 +6,7 @@ import { folderSyncStatus, readFolderSync } from "./folder-sync";
 import { ACTIVESYNC_PATH, readProtocolHeaders, type ProtocolHeaders } from "./protocol";
 import { AUTH_METHOD_NAMES, type AuthMethod } from "../fields";
 import { parseHttpsUrl, type EndpointUrl } from "../steps/autodiscover/endpoint";
+import { judgeUnanswered } from "../steps/credential-outcome";
 import type { PoxSettings } from "../steps/autodiscover/judge";
 import type { CredentialExchange } from "../steps/credentials";
 
@@ -151,26 +152,9 @@ function protocolDetails(protocol: ProtocolHeaders): Record<string, unknown> {
   };
 }
 
-/** A credential exchange that didn't get as far as an answer to judge. */
-function unanswered(outcome: Exclude<CredentialExchange, { kind: "answered" }>, command: string): Finding {
-  switch (outcome.kind) {
-    case "no-challenge":
-      return error("HTTP_AUTH_METHOD_MISSING", `The server didn't answer the NTLM negotiation of the ${command} with a challenge (HTTP ${outcome.status}).`, {
-        status: outcome.status,
-      });
-    case "malformed-challenge":
-      return error("HTTP_UNEXPECTED_STATUS", `The server's NTLM challenge is malformed: ${outcome.reason}`);
-    case "connection-changed":
-      return error(
-        "HTTP_UNEXPECTED_STATUS",
-        "The server closed the connection between the NTLM challenge and the answer; NTLM needs both on one kept-alive connection (check load balancers and proxies in front of the server).",
-      );
-  }
-}
-
 /** The OPTIONS a device sends with its credentials: the protocol versions and commands it may use. */
 export function judgeAuthenticatedOptions(outcome: CredentialExchange, method: AuthMethod): { finding: Finding; protocol?: ProtocolHeaders } {
-  if (outcome.kind !== "answered") return { finding: unanswered(outcome, "OPTIONS request") };
+  if (outcome.kind !== "answered") return { finding: judgeUnanswered(outcome, "OPTIONS request") };
   const { response } = outcome;
   const name = AUTH_METHOD_NAMES[method];
   const protocol = readProtocolHeaders(response);
@@ -223,7 +207,7 @@ export function judgeFolderSync(outcome: CredentialExchange, version: { version:
       },
     );
   }
-  if (outcome.kind !== "answered") return unanswered(outcome, "FolderSync command");
+  if (outcome.kind !== "answered") return judgeUnanswered(outcome, "FolderSync command");
   const { response } = outcome;
   const contentType = cleanText(headerValues(response, "content-type")[0] ?? "none", LIMITS.headerValueShown);
   const details: Record<string, unknown> = {

@@ -11,13 +11,11 @@ import { resolveStep, tcpStep } from "../steps/connectivity";
 import { authScheme, credentialGate } from "../steps/credential-gate";
 import { sendWithCredentials, type CredentialExchange } from "../steps/credentials";
 import { probeNtlmChallenge } from "../steps/ntlm-challenge";
-import { openPinnedSession, urlHost, type PinnedSession } from "../steps/pinned-session";
+import { openPinnedSession, urlHost, type PinnedSession, strictRefusalReason } from "../steps/pinned-session";
 import type { ActiveSyncInput } from "./definition";
 
 const AUTODISCOVER_TITLE = "Attempting the Autodiscover and Exchange ActiveSync test (if requested).";
 const FOLDER_SYNC_TITLE = "Attempting the FolderSync command on the Exchange ActiveSync session.";
-const STRICT_REFUSAL =
-  "the credentials weren't sent: a connection made as strictly as a device's (TLS 1.2 or later, default security, certificate verified by OpenSSL) was refused";
 
 /** Exchange ActiveSync as a phone meets it: Autodiscover (or the server's name), the certificate, OPTIONS, then FolderSync. */
 export default async function runActiveSync(input: ActiveSyncInput, run: TestRun): Promise<void> {
@@ -140,7 +138,7 @@ async function exchangeOrRefusal(
   } catch (cause) {
     if (strict.refused === undefined) throw cause;
     step.addDetails({ credentialsSent: false, strictHandshake: strict.refused });
-    step.skipBecause(`${STRICT_REFUSAL}: ${strict.refused}`);
+    step.skipBecause(strictRefusalReason(strict.refused, "a device's"));
     return undefined;
   }
 }

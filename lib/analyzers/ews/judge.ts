@@ -5,6 +5,7 @@ import { cleanText, LIMITS } from "@/lib/net/limits";
 import { EWS_PATH, parseGetFolderResponse, type GetFolderMessage, type GetFolderResponse, type ServerVersion, type SoapFault } from "./soap";
 import { AUTH_METHOD_NAMES, type AuthMethod } from "../fields";
 import { endpointText, parseHttpsUrl, type EndpointUrl } from "../steps/autodiscover/endpoint";
+import { judgeUnanswered } from "../steps/credential-outcome";
 import type { Discovery } from "../steps/autodiscover/discover";
 import type { PoxSettings } from "../steps/autodiscover/judge";
 import type { CredentialExchange } from "../steps/credentials";
@@ -190,16 +191,9 @@ export function judgeGetFolder(outcome: CredentialExchange, method: AuthMethod, 
   const name = AUTH_METHOD_NAMES[method];
   switch (outcome.kind) {
     case "no-challenge":
-      return error("HTTP_AUTH_METHOD_MISSING", `The server didn't answer the NTLM negotiation with a challenge (HTTP ${outcome.status}).`, {
-        status: outcome.status,
-      });
     case "malformed-challenge":
-      return error("HTTP_UNEXPECTED_STATUS", `The server's NTLM challenge is malformed: ${outcome.reason}`);
     case "connection-changed":
-      return error(
-        "HTTP_UNEXPECTED_STATUS",
-        "The server closed the connection between the NTLM challenge and the answer; NTLM needs both on one kept-alive connection (check load balancers and proxies in front of the server).",
-      );
+      return judgeUnanswered(outcome);
     case "answered":
       return judgeAnswer(outcome.response, { method: name, scheme, ...(outcome.serverDomain ? { serverDomain: outcome.serverDomain } : {}) });
   }

@@ -15,7 +15,7 @@ import { resolveStep, tcpStep } from "../steps/connectivity";
 import { authScheme, credentialGate } from "../steps/credential-gate";
 import { sendWithCredentials } from "../steps/credentials";
 import { probeNtlmChallenge } from "../steps/ntlm-challenge";
-import { openPinnedSession, type PinnedSession } from "../steps/pinned-session";
+import { openPinnedSession, type PinnedSession, strictRefusalReason } from "../steps/pinned-session";
 import type { EwsInput } from "./definition";
 
 const NTLM_IDENTITY_TITLE = "Reading the server's identity from its NTLM challenge.";
@@ -129,9 +129,7 @@ async function getFolder(
   } catch (cause) {
     if (strict.refused === undefined) throw cause;
     step.addDetails({ credentialsSent: false, strictHandshake: strict.refused });
-    step.skipBecause(
-      `the credentials weren't sent: a connection made as strictly as Outlook's (TLS 1.2 or later, default security, certificate verified by OpenSSL) was refused: ${strict.refused}`,
-    );
+    step.skipBecause(strictRefusalReason(strict.refused));
   }
 }
 

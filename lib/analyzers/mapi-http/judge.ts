@@ -15,6 +15,7 @@ import {
   type MapiEndpoint,
 } from "./protocol";
 import { AUTH_METHOD_NAMES, type AuthMethod } from "../fields";
+import { judgeUnanswered } from "../steps/credential-outcome";
 import type { CredentialExchange } from "../steps/credentials";
 import type { NtlmServerIdentity } from "../steps/ntlm-challenge";
 
@@ -128,16 +129,9 @@ export function judgeConnect(exchange: CredentialExchange, facts: { method: Auth
   const name = AUTH_METHOD_NAMES[facts.method];
   switch (exchange.kind) {
     case "no-challenge":
-      return error("HTTP_AUTH_METHOD_MISSING", `The server didn't answer the NTLM negotiation with a challenge (HTTP ${exchange.status}).`, {
-        status: exchange.status,
-      });
     case "malformed-challenge":
-      return error("HTTP_UNEXPECTED_STATUS", `The server's NTLM challenge is malformed: ${exchange.reason}`);
     case "connection-changed":
-      return error(
-        "HTTP_UNEXPECTED_STATUS",
-        "The server closed the connection between the NTLM challenge and the answer; NTLM needs both on one kept-alive connection (check load balancers and proxies in front of the server).",
-      );
+      return judgeUnanswered(exchange);
     case "answered":
       return judgeConnectResponse(exchange.response, { ...facts, methodName: name, serverDomain: exchange.serverDomain });
   }

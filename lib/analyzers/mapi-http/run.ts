@@ -14,7 +14,7 @@ import { certificateSteps, type CertificateOutcome } from "../steps/certificate"
 import { resolveStep, tcpStep } from "../steps/connectivity";
 import { authScheme, credentialGate } from "../steps/credential-gate";
 import { sendWithCredentials } from "../steps/credentials";
-import { openPinnedSession, type PinnedSession } from "../steps/pinned-session";
+import { openPinnedSession, type PinnedSession, strictRefusalReason } from "../steps/pinned-session";
 import type { MapiHttpInput } from "./definition";
 
 /** A MAPI endpoint's server, checked: its address, the certificate judged, and an anonymous session pinned to it. */
@@ -163,9 +163,7 @@ async function connectStep(
       } catch (cause) {
         if (strict.refused === undefined) throw cause;
         step.addDetails({ credentialsSent: false, strictHandshake: strict.refused });
-        step.skipBecause(
-          `the credentials weren't sent: a connection made as strictly as Outlook's (TLS 1.2 or later, default security, certificate verified by OpenSSL) was refused: ${strict.refused}`,
-        );
+        step.skipBecause(strictRefusalReason(strict.refused));
       }
     },
     nonBlocking,

@@ -3,6 +3,7 @@ import { headerValues, type HttpResponse } from "@/lib/net/http";
 import { offeredSchemes, offers } from "@/lib/net/http-auth";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 import { AUTH_METHOD_NAMES, type AuthMethod } from "../fields";
+import { judgeUnanswered } from "../steps/credential-outcome";
 import type { CredentialExchange } from "../steps/credentials";
 
 /** Pure judgements of what the RPC proxy answered: facts in, findings out. */
@@ -110,16 +111,9 @@ export function judgeAuthentication(outcome: CredentialExchange, method: AuthMet
   const name = AUTH_METHOD_NAMES[method];
   switch (outcome.kind) {
     case "no-challenge":
-      return error("HTTP_AUTH_METHOD_MISSING", `The server didn't answer the NTLM negotiation with a challenge (HTTP ${outcome.status}).`, {
-        status: outcome.status,
-      });
     case "malformed-challenge":
-      return error("HTTP_UNEXPECTED_STATUS", `The server's NTLM challenge is malformed: ${outcome.reason}`);
     case "connection-changed":
-      return error(
-        "HTTP_UNEXPECTED_STATUS",
-        "The server closed the connection between the NTLM challenge and the answer; NTLM needs both on one kept-alive connection (check load balancers and proxies in front of the server).",
-      );
+      return judgeUnanswered(outcome);
     case "answered": {
       const { status, statusText } = outcome.response;
       const details = { status, method: name, scheme, ...(outcome.serverDomain ? { serverDomain: outcome.serverDomain } : {}) };

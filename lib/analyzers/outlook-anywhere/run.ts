@@ -12,7 +12,7 @@ import { resolveStep, tcpStep } from "../steps/connectivity";
 import { authScheme, credentialGate } from "../steps/credential-gate";
 import { sendWithCredentials } from "../steps/credentials";
 import { probeNtlmChallenge } from "../steps/ntlm-challenge";
-import { openPinnedSession, urlHost } from "../steps/pinned-session";
+import { openPinnedSession, urlHost, strictRefusalReason } from "../steps/pinned-session";
 import type { OutlookAnywhereInput } from "./definition";
 
 /**
@@ -131,9 +131,7 @@ async function rpcProxySteps(run: StepScope, input: OutlookAnywhereInput, server
       } catch (cause) {
         if (credentialSession.refused === undefined) throw cause;
         step.addDetails({ credentialsSent: false, strictHandshake: credentialSession.refused });
-        step.skipBecause(
-          `the credentials weren't sent: a connection made as strictly as Outlook's (TLS 1.2 or later, default security, certificate verified by OpenSSL) was refused: ${credentialSession.refused}`,
-        );
+        step.skipBecause(strictRefusalReason(credentialSession.refused));
       }
     },
     nonBlocking,

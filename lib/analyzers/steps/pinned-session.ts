@@ -73,6 +73,11 @@ export function openPinnedSession(
   return pinned;
 }
 
+/** Why the credentials stayed home when the strict (credential) handshake was refused: the words every test uses. */
+export function strictRefusalReason(refused: string, client = "Outlook's"): string {
+  return `the credentials weren't sent: a connection made as strictly as ${client} (TLS 1.2 or later, default security, certificate verified by OpenSSL) was refused: ${refused}`;
+}
+
 /**
  * The strict handshake failed because OpenSSL, at Outlook's settings, refused what the server offered (certificate,
  * name, protocol version, cipher or key strength): not a timeout or a dropped connection, which are their own errors.

@@ -12,7 +12,7 @@ import { resolveStep, tcpStep } from "../connectivity";
 import { authScheme, credentialGate } from "../credential-gate";
 import { sendWithCredentials } from "../credentials";
 import { probeNtlmChallenge } from "../ntlm-challenge";
-import { openPinnedSession } from "../pinned-session";
+import { openPinnedSession, strictRefusalReason } from "../pinned-session";
 import type { AuthMethod } from "../../fields";
 
 /** Who is looking, and how: the inputs every test that starts with Autodiscover has. */
@@ -230,7 +230,7 @@ async function postToEndpoint(
       step.addDetails({ credentialsSent: false, strictHandshake: strict.refused });
       step.report({
         ...judged.finding,
-        message: `${judged.finding.message} The credentials weren't sent: a connection made as strictly as Outlook's (TLS 1.2 or later, default security, certificate verified by OpenSSL) was refused: ${strict.refused}`,
+        message: `${judged.finding.message} ${capitalized(strictRefusalReason(strict.refused))}`,
       });
       return judged.verdict;
     }
@@ -380,4 +380,8 @@ async function followRedirect(scope: StepScope, search: Search, found: Discovery
     },
     { blocking: false },
   );
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
