@@ -32,3 +32,9 @@ export const OBSOLETE_TLS_VERSIONS: ReadonlySet<string> = new Set(["SSLv2", "SSL
 
 /** What a client is told when the analyzer itself failed; the cause is logged, never echoed. */
 export const INTERNAL_ERROR_MESSAGE = "Internal error. The analyzer's log has the details.";
+
+/**
+ * DNS block lists the outbound SMTP test asks by default (RCA_DNSBL_ZONES overrides): widely used by receiving
+ * servers. Spamhaus answers 127.255.255.x ("query refused") through large public resolvers; the test says so.
+ */
+export const DEFAULT_DNSBL_ZONES = ["zen.spamhaus.org", "bl.spamcop.net", "b.barracudacentral.org", "psbl.surriel.com", "bl.mailspike.net"] as const;

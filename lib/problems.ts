@@ -51,6 +51,20 @@ export const PROBLEM_CODES = [
   "CERT_CHAIN_INVALID",
   // Safe to expose: the whole test ran out of time.
   "TEST_DEADLINE",
+  // Internet e-mail: the line protocols (SMTP, IMAP, POP) and the mail DNS records.
+  "PROTOCOL_TIMEOUT",
+  "PROTOCOL_ERROR",
+  "SMTP_NULL_MX",
+  "SMTP_EHLO_REJECTED",
+  "SMTP_RECIPIENT_REJECTED",
+  "MTA_STS_INVALID",
+  "TLSRPT_MISSING",
+  "DANE_MISMATCH",
+  "SPF_INVALID",
+  "SPF_NOT_PERMITTED",
+  "DMARC_MISSING",
+  "DMARC_INVALID",
+  "MAILBOX_COMMAND_FAILED",
 ] as const;
 
 /** Codes the step engine itself raises, in any step of any test: not declared by a test. */

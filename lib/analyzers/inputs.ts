@@ -41,11 +41,12 @@ export const emailAddress = z
 
 const PORT_RANGE = "The port must be a whole number between 1 and 65535.";
 /** A number, or the digits of one (form posts); an empty field means the default port. */
-export const port = (defaultPort: number) =>
-  z.preprocess(
-    (value) => (value === "" || value === null ? undefined : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-    z.number({ error: PORT_RANGE }).int(PORT_RANGE).min(1, PORT_RANGE).max(65535, PORT_RANGE).default(defaultPort),
-  );
+const portText = (value: unknown) =>
+  value === "" || value === null ? undefined : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+const portRange = z.number({ error: PORT_RANGE }).int(PORT_RANGE).min(1, PORT_RANGE).max(65535, PORT_RANGE);
+export const port = (defaultPort: number) => z.preprocess(portText, portRange.default(defaultPort));
+/** A port whose default depends on another input (IMAP and POP: implicit TLS or STARTTLS): absent stays undefined. */
+export const portWithoutDefault = z.preprocess(portText, portRange.optional());
 
 export const checkbox = z
   .union([z.boolean(), z.enum(["true", "false", "on", "off", ""])])
@@ -92,3 +93,35 @@ export function requireBoth(input: { username?: string; password?: string }, ctx
 export function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
 }
+
+const DOMAIN_MESSAGE = "Enter a domain name, like contoso.com.";
+/** A mail domain: a host name, never an IP address (MX, SPF and DMARC records belong to names). */
+export const domain = z
+  .string({ error: DOMAIN_MESSAGE })
+  .trim()
+  .min(1, DOMAIN_MESSAGE)
+  .max(253, "A domain name has at most 253 characters.")
+  .transform((value, ctx) => {
+    const canonical = canonicalHost(value);
+    if (!canonical || canonical.kind !== "name" || !canonical.host.includes(".")) {
+      ctx.addIssue({ code: "custom", message: DOMAIN_MESSAGE });
+      return z.NEVER;
+    }
+    return canonical.host;
+  });
+
+const IP_MESSAGE = "Enter the IP address the server sends mail from, like 203.0.113.25 or 2001:db8::25.";
+/** An IP address literal (IPv4 dotted quad or IPv6), canonicalised like `host`. */
+export const ipAddress = z
+  .string({ error: IP_MESSAGE })
+  .trim()
+  .min(1, IP_MESSAGE)
+  .max(64, IP_MESSAGE)
+  .transform((value, ctx) => {
+    const canonical = canonicalHost(value);
+    if (!canonical || canonical.kind === "name") {
+      ctx.addIssue({ code: "custom", message: IP_MESSAGE });
+      return z.NEVER;
+    }
+    return canonical.host;
+  });

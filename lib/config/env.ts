@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseRateRule, type RateRule } from "@/lib/api/rate-limit";
-import { DEFAULT_DATABASE_URL } from "@/lib/constants";
+import { DEFAULT_DATABASE_URL, DEFAULT_DNSBL_ZONES } from "@/lib/constants";
 import { DEFAULT_ALLOWED_PORTS, parsePortRule } from "@/lib/net/ports";
 
 const booleanFlag = z
@@ -42,6 +42,18 @@ const EnvSchema = z.object({
     ),
   NODE_EXTRA_CA_CERTS: z.string().optional(),
   RCA_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  /** DNS block lists the outbound SMTP test asks, comma-separated zones; unset: DEFAULT_DNSBL_ZONES. */
+  RCA_DNSBL_ZONES: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined || value.trim() === ""
+        ? [...DEFAULT_DNSBL_ZONES]
+        : value
+            .split(",")
+            .map((zone) => zone.trim().toLowerCase().replace(/\.$/, ""))
+            .filter(Boolean),
+    ),
   RCA_RESULT_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
   RCA_ALLOWED_PORTS: z
     .string()

@@ -14,6 +14,9 @@ export const HELP_GROUPS = [
   "Web server (HTTP)",
   "Autodiscover",
   "Outlook Anywhere",
+  "Internet e-mail (SMTP)",
+  "Mail DNS records",
+  "IMAP and POP",
   "Analyzer",
 ] as const;
 

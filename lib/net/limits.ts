@@ -87,6 +87,29 @@ export const LIMITS = {
   /** Why part of a TLS transcript couldn't be read, quoted in a message. */
   transcriptNotesShown: 300,
 
+  // Mail dialogs (SMTP, IMAP, POP) and mail DNS records
+  /** One line of a mail protocol answer: SMTP allows 512 bytes (RFC 5321), IMAP capability lines run to about 1 KiB. */
+  mailLineBytes: 8 * 1024,
+  /** Lines of one answer (an SMTP multi-line reply, IMAP untagged lines, a POP CAPA list) before it is refused. */
+  mailAnswerLines: 200,
+  /** Bytes the server may send in one whole dialog. */
+  mailDialogBytes: 256 * 1024,
+  /** Lines kept in a dialog's transcript (step details). */
+  mailTranscriptLines: 200,
+  /** One transcript line as shown. */
+  mailLineShown: 512,
+  /** MX records kept from one answer (tried in preference order). */
+  mxRecords: 10,
+  /** TXT records kept from one answer, and characters of each. */
+  txtRecords: 20,
+  txtRecordChars: 4096,
+  /** Names kept from one PTR answer. */
+  ptrNames: 10,
+  /** TLSA records kept from one answer. */
+  tlsaRecords: 20,
+  /** A raw DNS answer read (TLSA), in bytes. */
+  dnsAnswerBytes: 64 * 1024,
+
   // Results
   /** Entries of any list (or keys of any object) in a step's details; the rest are counted in an "… and N more" entry. */
   detailsListEntries: 100,

@@ -31,7 +31,15 @@ export interface ScenarioServer {
 }
 
 /** Starts dnsmasq and every scenario server, and points the analyzer's environment at the lab. */
-const LAB_ENV = ["RCA_DNS_SERVERS", "RCA_ALLOW_PRIVATE_TARGETS", "RCA_TIMEOUT_MS", "NODE_EXTRA_CA_CERTS", "RCA_ALLOWED_PORTS", "RCA_TEST_DEADLINE_MS"] as const;
+const LAB_ENV = [
+  "RCA_DNS_SERVERS",
+  "RCA_ALLOW_PRIVATE_TARGETS",
+  "RCA_TIMEOUT_MS",
+  "NODE_EXTRA_CA_CERTS",
+  "RCA_ALLOWED_PORTS",
+  "RCA_TEST_DEADLINE_MS",
+  "RCA_DNSBL_ZONES",
+] as const;
 
 function applyEnv(values: Partial<Record<(typeof LAB_ENV)[number], string | undefined>>): void {
   for (const key of LAB_ENV) {
@@ -46,7 +54,16 @@ function applyEnv(values: Partial<Record<(typeof LAB_ENV)[number], string | unde
 export async function startLab(
   scenarios: ScenarioServer[],
   extraRecords: Record<string, string[]> = {},
-  options: { timeoutMs?: number; srv?: DnsmasqOptions["srv"]; allowedPorts?: string; deadlineMs?: number } = {},
+  options: {
+    timeoutMs?: number;
+    srv?: DnsmasqOptions["srv"];
+    /** More of dnsmasq's records (MX, TXT, PTR, TLSA…) beside the scenarios' A records. */
+    dns?: Omit<DnsmasqOptions, "records">;
+    allowedPorts?: string;
+    deadlineMs?: number;
+    /** RCA_DNSBL_ZONES for the lab's tests. */
+    dnsblZones?: string;
+  } = {},
 ): Promise<Lab> {
   const saved = Object.fromEntries(LAB_ENV.map((key) => [key, process.env[key]]));
   const stoppers: Array<() => Promise<void>> = [];
@@ -65,7 +82,7 @@ export async function startLab(
     stoppers.push(() => pki.cleanup());
     const records: Record<string, string[]> = { ...extraRecords };
     for (const scenario of scenarios) records[scenario.name] = [scenario.address];
-    const dns = await startDnsmasq({ records, ...(options.srv ? { srv: options.srv } : {}) });
+    const dns = await startDnsmasq({ ...options.dns, records, ...(options.srv ? { srv: options.srv } : {}) });
     stoppers.push(() => dns.stop());
     const servers = new Map<string, RunningServer>();
     for (const scenario of scenarios) {
@@ -81,6 +98,7 @@ export async function startLab(
       // Lab servers listen on ephemeral ports, and their scenarios time steps out one by one: neither limit is under test here.
       RCA_ALLOWED_PORTS: options.allowedPorts ?? "1-65535",
       RCA_TEST_DEADLINE_MS: String(options.deadlineMs ?? 120_000),
+      RCA_DNSBL_ZONES: options.dnsblZones,
     });
     return {
       pki,

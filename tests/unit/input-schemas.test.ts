@@ -100,8 +100,8 @@ describe("errors name the field", () => {
   });
 
   it("rejects an unknown test id on test, listing the tests", () => {
-    expect(errorFields({ test: "smtp-inbound", host: "mail.contoso.com" })).toEqual(["test"]);
-    expect(errorMessages({ test: "smtp-inbound", host: "mail.contoso.com" })[0]).toContain("tls-certificate");
+    expect(errorFields({ test: "lync-server", host: "mail.contoso.com" })).toEqual(["test"]);
+    expect(errorMessages({ test: "lync-server", host: "mail.contoso.com" })[0]).toContain("tls-certificate");
   });
 });
 

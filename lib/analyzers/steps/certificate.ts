@@ -11,7 +11,7 @@ import { required } from "@/lib/engine/required";
 import type { StepContext, StepScope } from "@/lib/engine/runner";
 import type { TcpConnection } from "@/lib/net/tcp";
 import { OFFERED_VERSIONS, tlsHandshake, type OpenSslVerdict, type TlsSession } from "@/lib/net/tls";
-import type { SecureVersion } from "node:tls";
+import type { SecureVersion, TLSSocket } from "node:tls";
 
 export interface CertificateOutcome {
   /** The certificate that was judged: every later connection must present it. */
@@ -21,6 +21,8 @@ export interface CertificateOutcome {
    * (none was turned into a warning by "Ignore trust for SSL"). Only then may credentials follow.
    */
   trusted: boolean;
+  /** With `keepOpen`: the TLS connection, for a dialog that goes on over it (SMTP, IMAP, POP after STARTTLS). */
+  socket?: TLSSocket;
 }
 
 /** What the handshake established, as facts; the pure functions below judge them. */
@@ -53,6 +55,8 @@ export function certificateSteps(
     blocking: boolean;
     /** ALPN protocols to offer: only for tests of an HTTP service (a mail server may refuse "http/1.1"). */
     alpn?: string[];
+    /** The dialog goes on over this connection (STARTTLS, implicit TLS mail protocols): it isn't closed after the handshake. */
+    keepOpen?: boolean;
     now?: Date;
   },
 ): Promise<CertificateOutcome | undefined> {
@@ -71,7 +75,7 @@ export function certificateSteps(
           const facts = await fetchCertificate(host, required(options.connection), options.alpn, store);
           handshake = facts;
           // Everything needed is recorded: close now, so a single-threaded server is free for the next steps.
-          facts.session.socket.end();
+          if (!options.keepOpen) facts.session.socket.end();
           scope.defer(() => facts.session.socket.destroy());
           step.report(judgeHandshake({ ...facts, chain: facts.sent.map((cert) => cert.facts) }));
         },
@@ -151,7 +155,7 @@ export function certificateSteps(
       // A check that failed without reporting (an internal error) withholds trust too.
       // What failed counts, even where it is recorded as a warning (inside an Autodiscover method).
       const anyError = certificateError || parent.hadFailure;
-      return { leaf: leaf(), trusted: chainAccepted && !anyError };
+      return { leaf: leaf(), trusted: chainAccepted && !anyError, ...(options.keepOpen ? { socket: handshake.session.socket } : {}) };
     },
     { blocking: options.blocking },
   );
