@@ -88,59 +88,14 @@ export function certificateSteps(
         parent.block(reason);
         scope.block(reason);
       }
-      const sent = () => required(handshake).sent;
-      const leaf = () => sent()[0]!;
-      let certificateError = false;
-      const judge = (finding: Finding) => {
-        certificateError ||= finding.status === "error";
-        return ignoreTrust ? demoteToWarning(finding) : finding;
-      };
-      const now = options.now ?? new Date();
-      const checks = { blocking: false } as const;
-
-      await parent.step("tls.certificate.name", "Validating the certificate name.", (step) => step.report(judge(checkName(host, leaf()))), checks);
-      // The built path, kept even when trust fails: dates and strength are judged on it, not on every extra sent.
-      let pathFacts: CertificateFacts[] | undefined;
-      let chainAccepted = false;
-      await parent.step(
-        "tls.certificate.trust",
-        "Certificate trust is being validated.",
-        async (step) => {
-          const facts = required(handshake);
-          const assessment = assessTrust(
-            facts.sent.map((cert) => cert.node),
-            store.anchors,
-            now,
-          );
-          const path = pathCertificates(assessment, facts.sent);
-          pathFacts = path.map((cert) => cert.facts);
-          await recordPath(step, assessment, path);
-          step.addDetails({ trustStore: store.description });
-          const verdict = judgeTrust(assessment, facts.verification);
-          chainAccepted = verdict.accepted;
-          step.report(judge(verdict.finding));
-        },
-        checks,
-      );
-      const path = () => pathFacts ?? [leaf().facts];
-      await parent.step(
-        "tls.certificate.dates",
-        "Testing the certificate date to confirm the certificate is valid.",
-        (step) => step.report(judge(checkDates(path(), now))),
-        checks,
-      );
-      await parent.step(
-        "tls.certificate.strength",
-        "Checking the certificate's key and signature strength.",
-        (step) => step.report(judge(checkStrength(path()))),
-        checks,
-      );
-      await parent.step(
-        "tls.certificate.usage",
-        "Checking the certificate's Extended Key Usage for server authentication.",
-        (step) => step.report(judge(checkServerAuthUsage(leaf().facts))),
-        checks,
-      );
+      const checked = await chainChecks(parent, {
+        sent: () => required(handshake).sent,
+        verification: () => required(handshake).verification,
+        hosts: [host],
+        store,
+        now: options.now ?? new Date(),
+        ignoreTrust,
+      });
 
       parent.summarize({
         success: "The certificate is valid.",
@@ -154,11 +109,113 @@ export function certificateSteps(
       if (!handshake) return undefined;
       // A check that failed without reporting (an internal error) withholds trust too.
       // What failed counts, even where it is recorded as a warning (inside an Autodiscover method).
-      const anyError = certificateError || parent.hadFailure;
-      return { leaf: leaf(), trusted: chainAccepted && !anyError, ...(options.keepOpen ? { socket: handshake.session.socket } : {}) };
+      const anyError = checked.certificateError || parent.hadFailure;
+      return {
+        leaf: handshake.sent[0]!,
+        trusted: checked.chainAccepted && !anyError,
+        ...(options.keepOpen ? { socket: handshake.session.socket } : {}),
+      };
     },
     { blocking: options.blocking },
   );
+}
+
+export interface ChainInput {
+  /** The certificates as sent (or pasted), leaf first; read only once an earlier step has provided them. */
+  sent: () => ParsedCertificate[];
+  /** OpenSSL's verdict on the same chain against the same roots. */
+  verification: () => OpenSslVerdict;
+  /** The names clients connect to: each must be on the certificate. */
+  hosts: readonly string[];
+  store: TrustStore;
+  now: Date;
+  /** Certificate errors are recorded as warnings. */
+  ignoreTrust: boolean;
+}
+
+/**
+ * Every check of a certificate chain, as child steps of `parent`: the name (each host), trust (RFC 5280 path
+ * validation with OpenSSL's second opinion), dates, strength and usage. Shared by the handshake and the certificate
+ * file tests, so a pasted chain is judged exactly as the same chain served.
+ */
+export async function chainChecks(parent: StepContext, input: ChainInput): Promise<{ chainAccepted: boolean; certificateError: boolean }> {
+  const { store, now, ignoreTrust } = input;
+  const leaf = () => input.sent()[0]!;
+  let certificateError = false;
+  const judge = (finding: Finding) => {
+    certificateError ||= finding.status === "error";
+    return ignoreTrust ? demoteToWarning(finding) : finding;
+  };
+  const checks = { blocking: false } as const;
+
+  if (input.hosts.length === 1) {
+    const host = input.hosts[0]!;
+    await parent.step("tls.certificate.name", "Validating the certificate name.", (step) => step.report(judge(checkName(host, leaf()))), checks);
+  } else if (input.hosts.length > 1) {
+    await parent.step(
+      "tls.certificate.name",
+      `Validating the certificate names (${input.hosts.length} host names).`,
+      async (step) => {
+        for (const host of input.hosts) {
+          await step.step(
+            "tls.certificate.name.host",
+            `Validating the certificate name ${host}.`,
+            (child) => child.report(judge(checkName(host, leaf()))),
+            checks,
+          );
+        }
+        step.summarize({
+          success: "Every host name is on the certificate.",
+          warning: "The host names are on the certificate, with warnings.",
+          error: "Not every host name is on the certificate: see the names below.",
+        });
+      },
+      checks,
+    );
+  }
+  // The built path, kept even when trust fails: dates and strength are judged on it, not on every extra sent.
+  let pathFacts: CertificateFacts[] | undefined;
+  let chainAccepted = false;
+  await parent.step(
+    "tls.certificate.trust",
+    "Certificate trust is being validated.",
+    async (step) => {
+      const sent = input.sent();
+      const assessment = assessTrust(
+        sent.map((cert) => cert.node),
+        store.anchors,
+        now,
+      );
+      const path = pathCertificates(assessment, sent);
+      pathFacts = path.map((cert) => cert.facts);
+      await recordPath(step, assessment, path);
+      step.addDetails({ trustStore: store.description });
+      const verdict = judgeTrust(assessment, input.verification());
+      chainAccepted = verdict.accepted;
+      step.report(judge(verdict.finding));
+    },
+    checks,
+  );
+  const path = () => pathFacts ?? [leaf().facts];
+  await parent.step(
+    "tls.certificate.dates",
+    "Testing the certificate date to confirm the certificate is valid.",
+    (step) => step.report(judge(checkDates(path(), now))),
+    checks,
+  );
+  await parent.step(
+    "tls.certificate.strength",
+    "Checking the certificate's key and signature strength.",
+    (step) => step.report(judge(checkStrength(path()))),
+    checks,
+  );
+  await parent.step(
+    "tls.certificate.usage",
+    "Checking the certificate's Extended Key Usage for server authentication.",
+    (step) => step.report(judge(checkServerAuthUsage(leaf().facts))),
+    checks,
+  );
+  return { chainAccepted, certificateError };
 }
 
 /** The network part: the handshake over the open connection, and the facts it established. */
