@@ -1,3 +1,8 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+/** next-intl without i18n routing: the language comes from the request (lib/i18n/request.ts), URLs don't change. */
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /**
  * Powerful browser features the analyzer never uses, turned off for its pages and anything they embed. (The
  * Content-Security-Policy, with its per-request nonce, and HSTS over HTTPS are set by proxy.ts.)
@@ -45,4 +50,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

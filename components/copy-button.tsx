@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useHydrated } from "./use-hydrated";
 
 /** A small "Copy" button for a command block; hidden without JavaScript (the text stays selectable). */
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
   const hydrated = useHydrated();
+  const t = useTranslations("actions");
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
@@ -28,7 +30,7 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
       }}
       className="rounded px-2 py-0.5 text-xs font-medium text-ink-muted hover:bg-line-subtle hover:text-ink"
     >
-      <span aria-live="polite">{copied ? "Copied" : label}</span>
+      <span aria-live="polite">{copied ? t("copied") : (label ?? t("copy"))}</span>
     </button>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "./ui/button";
 import { useHydrated } from "./use-hydrated";
@@ -13,6 +14,7 @@ type CopyState = "idle" | "copied" | "manual";
  */
 export function CopyPermalink({ path, initialUrl }: { path: string; initialUrl: string }) {
   const hydrated = useHydrated();
+  const t = useTranslations("actions");
   const inputRef = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<CopyState>("idle");
   const id = useId();
@@ -53,7 +55,7 @@ export function CopyPermalink({ path, initialUrl }: { path: string; initialUrl: 
   return (
     <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
       <label htmlFor={id} className="sr-only">
-        Permalink
+        {t("permalink")}
       </label>
       <input
         ref={inputRef}
@@ -81,10 +83,10 @@ export function CopyPermalink({ path, initialUrl }: { path: string; initialUrl: 
             </>
           )}
         </svg>
-        {state === "copied" ? "Copied" : "Copy permalink"}
+        {state === "copied" ? t("copied") : t("copyPermalink")}
       </Button>
       <p role="status" aria-live="polite" className={state === "manual" ? "basis-full text-sm text-ink-muted" : "sr-only"}>
-        {state === "copied" ? "Permalink copied to the clipboard." : state === "manual" ? "Press Ctrl+C (⌘C on a Mac) to copy the selected link." : ""}
+        {state === "copied" ? t("permalinkCopied") : state === "manual" ? t("permalinkManual") : ""}
       </p>
     </div>
   );

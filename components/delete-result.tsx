@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 import { deleteTokenOf, forgetDeleteToken } from "./delete-token";
 import { Button } from "./ui/button";
@@ -10,6 +11,7 @@ const subscribe = () => () => {};
 /** "Delete this result", shown only in the browser that created it (it holds the delete token). */
 export function DeleteResult({ id }: { id: string }) {
   const router = useRouter();
+  const t = useTranslations("actions");
   const token = useSyncExternalStore(
     subscribe,
     () => deleteTokenOf(id),
@@ -37,11 +39,11 @@ export function DeleteResult({ id }: { id: string }) {
   return (
     <span className="flex items-center gap-2">
       <Button type="button" size="sm" onClick={() => void remove()} disabled={state === "deleting"} data-testid="delete-result">
-        {state === "confirm" ? "Click again to delete" : state === "deleting" ? "Deleting…" : "Delete this result"}
+        {state === "confirm" ? t("confirmDelete") : state === "deleting" ? t("deleting") : t("deleteResult")}
       </Button>
       {state === "failed" ? (
         <span role="alert" className="text-sm text-bad">
-          It couldn&rsquo;t be deleted. Try again.
+          {t("deleteFailed")}
         </span>
       ) : null}
     </span>

@@ -1,3 +1,5 @@
+import { useMessages, useTranslations } from "next-intl";
+import { lookupTemplate, type MessageTree } from "@/lib/i18n/format";
 import type { ReactNode } from "react";
 
 /**
@@ -82,6 +84,12 @@ export function labelFor(key: string): string {
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
+/** labelFor in the reader's language: the catalogue's `details.labels.<key>` when it has one, else labelFor's English. */
+export function useDetailLabel(): (key: string) => string {
+  const messages = useMessages() as MessageTree;
+  return (key) => (/^[A-Za-z][A-Za-z0-9]*$/.test(key) ? lookupTemplate(messages, `details.labels.${key}`) : undefined) ?? labelFor(key);
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -93,10 +101,11 @@ function isPrimitive(value: unknown): value is string | number | boolean | null 
 const Muted = ({ children }: { children: ReactNode }) => <span className="text-ink-muted italic">{children}</span>;
 
 function Scalar({ value, name }: { value: string | number | boolean | null | undefined; name?: string }) {
-  if (value === null || value === undefined) return <Muted>not present</Muted>;
-  if (typeof value === "boolean") return <>{value ? "Yes" : "No"}</>;
+  const t = useTranslations("details");
+  if (value === null || value === undefined) return <Muted>{t("notPresent")}</Muted>;
+  if (typeof value === "boolean") return <>{value ? t("yes") : t("no")}</>;
   if (typeof value === "number") return <>{name && /Ms$/.test(name) ? `${value} ms` : String(value)}</>;
-  if (value === "") return <Muted>empty</Muted>;
+  if (value === "") return <Muted>{t("empty")}</Muted>;
   if (value.includes("\n")) {
     return (
       <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded border border-line-subtle bg-canvas px-2.5 py-1.5 text-[0.8125rem] leading-relaxed">
@@ -143,13 +152,15 @@ function tableColumns(items: unknown[]): string[] | undefined {
 const CAPPED_MARKER = /^… and (\d+) more$/;
 
 function ArrayValue({ items, name, depth }: { items: unknown[]; name?: string; depth: number }) {
-  if (items.length === 0) return <Muted>none</Muted>;
+  const t = useTranslations("details");
+  const labelOf = useDetailLabel();
+  if (items.length === 0) return <Muted>{t("none")}</Muted>;
   const last = items[items.length - 1];
   const capped = typeof last === "string" ? CAPPED_MARKER.exec(last) : null;
   const listed = capped ? items.slice(0, -1) : items;
   const shown = listed.slice(0, MAX_ITEMS);
   const more = listed.length - shown.length + (capped ? Number(capped[1]) : 0);
-  const tail = more > 0 ? <p className="mt-1 text-sm text-ink-muted">… and {more} more</p> : null;
+  const tail = more > 0 ? <p className="mt-1 text-sm text-ink-muted">{t("more", { count: more })}</p> : null;
 
   if (shown.every(isPrimitive)) {
     if (shown.length === 1) return <Scalar value={shown[0] as string | number | boolean | null} name={name} />;
@@ -170,7 +181,7 @@ function ArrayValue({ items, name, depth }: { items: unknown[]; name?: string; d
             <tr>
               {columns.map((column) => (
                 <th key={column} scope="col" className="px-2.5 py-1.5 font-semibold">
-                  {labelFor(column)}
+                  {labelOf(column)}
                 </th>
               ))}
             </tr>
@@ -210,6 +221,7 @@ function ArrayValue({ items, name, depth }: { items: unknown[]; name?: string; d
 }
 
 function Value({ value, name, depth, bare }: { value: unknown; name?: string; depth: number; bare?: boolean }) {
+  const t = useTranslations("details");
   if (isPrimitive(value)) return <Scalar value={value} name={name} />;
   if (depth >= MAX_DEPTH) {
     let text: string;
@@ -223,13 +235,14 @@ function Value({ value, name, depth, bare }: { value: unknown; name?: string; de
   if (Array.isArray(value)) return <ArrayValue items={value} name={name} depth={depth} />;
   if (isPlainObject(value)) {
     const entries = Object.entries(value);
-    if (entries.length === 0) return <Muted>none</Muted>;
+    if (entries.length === 0) return <Muted>{t("none")}</Muted>;
     return <KeyValueList entries={entries} depth={depth + 1} nested={!bare} />;
   }
   return <Scalar value={String(value)} />;
 }
 
 function KeyValueList({ entries, depth, nested }: { entries: Array<[string, unknown]>; depth: number; nested?: boolean }) {
+  const labelOf = useDetailLabel();
   return (
     <dl
       className={
@@ -239,7 +252,7 @@ function KeyValueList({ entries, depth, nested }: { entries: Array<[string, unkn
     >
       {entries.map(([key, value]) => (
         <div key={key} className="contents">
-          <dt className="pt-1.5 font-medium text-ink-muted sm:pb-1.5 [overflow-wrap:anywhere]">{labelFor(key)}</dt>
+          <dt className="pt-1.5 font-medium text-ink-muted sm:pb-1.5 [overflow-wrap:anywhere]">{labelOf(key)}</dt>
           <dd className="min-w-0 pb-1.5 sm:pt-1.5 text-ink">
             <Value value={value} name={key} depth={depth} />
           </dd>

@@ -1,13 +1,16 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { StepChange, StepState } from "@/lib/results/diff";
-import { STATUS_LABEL, StatusIcon } from "./status-icon";
+import { StatusIcon, useStatusLabel } from "./status-icon";
 
 function State({ state, side }: { state: StepState | null; side: "before" | "after" }) {
-  if (!state) return <span className="italic text-ink-muted">{side === "before" ? "not run" : "no longer run"}</span>;
+  const t = useTranslations("diff");
+  const statusLabel = useStatusLabel();
+  if (!state) return <span className="italic text-ink-muted">{side === "before" ? t("notRun") : t("noLongerRun")}</span>;
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
       <StatusIcon status={state.status} className="h-4 w-4" decorative />
-      <span>{STATUS_LABEL[state.status]}</span>
+      <span>{statusLabel(state.status)}</span>
       {state.problem ? (
         <Link
           href={`/help/${encodeURIComponent(state.problem)}`}
@@ -23,30 +26,31 @@ function State({ state, side }: { state: StepState | null; side: "before" | "aft
 
 /** The steps that changed between two results: a table, readable without JavaScript. */
 export function DiffView({ changes }: { changes: StepChange[] }) {
+  const t = useTranslations("diff");
   if (changes.length === 0) {
     return (
       <p className="rounded-lg border border-line bg-surface px-5 py-4 text-sm text-ink" data-testid="diff-empty">
-        No step changed: every step has the same status and problem in both runs.
+        {t("empty")}
       </p>
     );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-surface">
       <table className="w-full text-left text-sm" data-testid="diff-table">
-        <caption className="sr-only">Steps whose status or problem changed</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="border-b border-line bg-canvas text-ink-muted">
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">
-              Step
+              {t("step")}
             </th>
             <th scope="col" className="px-4 py-2 font-medium">
-              Before
+              {t("before")}
             </th>
             <th scope="col" className="px-2 py-2 font-medium">
-              <span className="sr-only">became</span>
+              <span className="sr-only">{t("became")}</span>
             </th>
             <th scope="col" className="px-4 py-2 font-medium">
-              After
+              {t("after")}
             </th>
           </tr>
         </thead>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { buttonClasses, Button } from "./ui/button";
 import { useHydrated } from "./use-hydrated";
@@ -13,6 +14,7 @@ type CopyState = "idle" | "copied" | "failed";
  */
 export function ExportButtons({ id, text }: { id: string; text: string }) {
   const hydrated = useHydrated();
+  const t = useTranslations("actions");
   const [state, setState] = useState<CopyState>("idle");
 
   useEffect(() => {
@@ -53,17 +55,13 @@ export function ExportButtons({ id, text }: { id: string; text: string }) {
   return (
     <div className="flex flex-wrap items-center gap-2" data-print-hidden="">
       <a href={`/api/results/${encoded}`} download={`rca-${id}.json`} data-testid="download-json" className={buttonClasses("secondary", "sm")}>
-        Download JSON
+        {t("downloadJson")}
       </a>
       <Button size="sm" variant="secondary" data-testid="copy-text" disabled={!hydrated} onClick={() => void copy()} className="js-only">
-        {state === "copied" ? "Copied" : "Copy as text"}
+        {state === "copied" ? t("copied") : t("copyText")}
       </Button>
       <p role="status" aria-live="polite" className={state === "failed" ? "basis-full text-sm text-bad" : "sr-only"}>
-        {state === "copied"
-          ? "Result copied to the clipboard as text."
-          : state === "failed"
-            ? "The browser refused the clipboard; download the JSON instead."
-            : ""}
+        {state === "copied" ? t("textCopied") : state === "failed" ? t("clipboardRefused") : ""}
       </p>
     </div>
   );

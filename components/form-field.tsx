@@ -1,12 +1,17 @@
 import type { FormField } from "@/lib/analyzers/definition";
 import type { FormValue } from "@/lib/analyzers/form";
+import { fieldHint, fieldLabel } from "@/lib/i18n/definitions";
+import { PemFileButton } from "./pem-file-button";
 import { RichText } from "./rich-text";
-import { CheckboxField, Field, RadioGroup, TextInput } from "./ui/field";
+import { CheckboxField, Field, RadioGroup, TextArea, TextInput } from "./ui/field";
+import { useCatalogue } from "./use-step-text";
 
 /** For what is typed exactly as it must be sent (host names, principal names, user names). */
 const VERBATIM = { autoCapitalize: "none", spellCheck: false } as const;
 
 interface FormFieldControlProps {
+  /** Whose field it is: its label and hint are looked up in the catalogue by test and name. */
+  testId: string;
   field: FormField;
   value: FormValue;
   error: string | undefined;
@@ -14,13 +19,16 @@ interface FormFieldControlProps {
 }
 
 /** One field of a test's form, drawn from its declaration: label, hint, error and the control for its kind. */
-export function FormFieldControl({ field, value, error, onValue }: FormFieldControlProps) {
-  const hint = field.hint ? <RichText text={field.hint} /> : undefined;
+export function FormFieldControl({ testId, field, value, error, onValue }: FormFieldControlProps) {
+  const messages = useCatalogue();
+  const label = fieldLabel(messages, testId, field);
+  const hintText = fieldHint(messages, testId, field);
+  const hint = hintText ? <RichText text={hintText} /> : undefined;
   if (field.kind === "checkbox") {
     return (
       <CheckboxField
         name={field.name}
-        label={field.label}
+        label={label}
         value="true"
         checked={value === true}
         onChange={(event) => onValue(event.target.checked)}
@@ -30,10 +38,29 @@ export function FormFieldControl({ field, value, error, onValue }: FormFieldCont
     );
   }
   if (field.kind === "choice") {
-    return <RadioGroup name={field.name} legend={field.label} options={field.options} value={String(value)} onChange={onValue} error={error} />;
+    return <RadioGroup name={field.name} legend={label} options={field.options} value={String(value)} onChange={onValue} error={error} />;
+  }
+  if (field.kind === "textarea") {
+    return (
+      <Field name={field.name} label={label} hint={hint} error={error}>
+        {(control) => (
+          <>
+            <TextArea
+              {...control}
+              value={String(value)}
+              onChange={(event) => onValue(event.target.value)}
+              placeholder={field.placeholder}
+              required={field.required}
+              {...VERBATIM}
+            />
+            {field.fileTypes ? <PemFileButton name={field.name} accept={field.fileTypes} onText={onValue} /> : null}
+          </>
+        )}
+      </Field>
+    );
   }
   return (
-    <Field name={field.name} label={field.label} hint={hint} error={error}>
+    <Field name={field.name} label={label} hint={hint} error={error}>
       {(control) => {
         const input = (
           <TextInput

@@ -9,7 +9,7 @@ export function formatDuration(ms: number): string {
   return `${minutes} min ${seconds} s`;
 }
 
-const UTC_FORMAT = new Intl.DateTimeFormat("en-GB", {
+const UTC_OPTIONS: Intl.DateTimeFormatOptions = {
   weekday: "short",
   day: "numeric",
   month: "short",
@@ -19,17 +19,23 @@ const UTC_FORMAT = new Intl.DateTimeFormat("en-GB", {
   second: "2-digit",
   timeZone: "UTC",
   hour12: false,
-});
+};
 
-/** "Wed, 25 Nov 2026, 14:21:03 UTC": the same on the server and in every browser. */
-export function formatUtc(iso: string): string {
+/** English dates read the British way ("Wed, 25 Nov 2026"); Italian ones the Italian way ("mer 25 nov 2026"). */
+const UTC_FORMATS: Record<string, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat("en-GB", UTC_OPTIONS),
+  it: new Intl.DateTimeFormat("it-IT", UTC_OPTIONS),
+};
+
+/** "Wed, 25 Nov 2026, 14:21:03 UTC": the same on the server and in every browser. `locale` is "en" or "it". */
+export function formatUtc(iso: string, locale = "en"): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${UTC_FORMAT.format(date)} UTC`;
+  return `${(UTC_FORMATS[locale] ?? UTC_FORMATS.en!).format(date)} UTC`;
 }
 
-/** "3 minutes ago", relative to `now`. */
-export function formatAge(iso: string, now: Date): string | undefined {
+/** "3 minutes ago", relative to `now`, in `locale` ("en" or "it"); `justNow` under a minute. */
+export function formatAge(iso: string, now: Date, locale = "en", justNow = "just now"): string | undefined {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return undefined;
   const seconds = Math.round((now.getTime() - date.getTime()) / 1000);
@@ -39,9 +45,9 @@ export function formatAge(iso: string, now: Date): string | undefined {
     ["hour", 3_600],
     ["minute", 60],
   ];
-  const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   for (const [unit, size] of units) {
     if (seconds >= size) return format.format(-Math.floor(seconds / size), unit);
   }
-  return "just now";
+  return justNow;
 }

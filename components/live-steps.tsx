@@ -1,16 +1,23 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Step, StepStatus } from "@/lib/engine/types";
 import { formatDuration } from "./format";
-import { Spinner, STATUS_LABEL, StatusIcon } from "./status-icon";
+import { Spinner, StatusIcon, useStatusLabel } from "./status-icon";
+import { useStepText } from "./use-step-text";
 
 /** One row of the live view: started (no status yet) or finished. */
 export interface LiveStep {
   path: number[];
   code: string;
+  /** English, as stored; the key and params (when the step has them) give the reader's language. */
   title: string;
+  titleKey?: string;
+  titleParams?: Record<string, string | number>;
   status?: StepStatus;
   message?: string;
+  messageKey?: string;
+  messageParams?: Record<string, string | number>;
   elapsedMs?: number;
 }
 
@@ -26,11 +33,15 @@ export function runningStep(steps: LiveSteps): LiveStep | undefined {
 }
 
 /** A step began: show it with a spinner (unless it already finished). */
-export function applyStart(steps: LiveSteps, event: { path: number[]; code: string; title: string }): LiveSteps {
+export function applyStart(
+  steps: LiveSteps,
+  event: { path: number[]; code: string; title: string; titleKey?: string; titleParams?: Record<string, string | number> },
+): LiveSteps {
   const key = keyOf(event.path);
   if (steps.get(key)?.status) return steps;
   const next = new Map(steps);
-  next.set(key, { path: event.path, code: event.code, title: event.title });
+  const localized = event.titleKey ? { titleKey: event.titleKey, ...(event.titleParams ? { titleParams: event.titleParams } : {}) } : {};
+  next.set(key, { path: event.path, code: event.code, title: event.title, ...localized });
   return next;
 }
 
@@ -43,7 +54,16 @@ export function applyStep(steps: LiveSteps, event: { path: number[]; step: Step 
   const visit = (path: number[], step: Step, overwrite: boolean) => {
     const key = keyOf(path);
     if (overwrite || !next.get(key)?.status) {
-      next.set(key, { path, code: step.code, title: step.title, status: step.status, message: step.message, elapsedMs: step.elapsedMs });
+      next.set(key, {
+        path,
+        code: step.code,
+        title: step.title,
+        status: step.status,
+        message: step.message,
+        elapsedMs: step.elapsedMs,
+        ...(step.titleKey ? { titleKey: step.titleKey, titleParams: step.titleParams } : {}),
+        ...(step.messageKey ? { messageKey: step.messageKey, messageParams: step.messageParams } : {}),
+      });
     }
     step.children.forEach((child, index) => visit([...path, index], child, false));
   };
@@ -64,18 +84,28 @@ export function queueText(ahead: number): string {
   return ahead === 0 ? "Waiting: your test starts next" : `Waiting: ${ahead} ${ahead === 1 ? "test" : "tests"} ahead`;
 }
 
+/** queueText in the reader's language. */
+export function useQueueText(): (ahead: number) => string {
+  const t = useTranslations("live");
+  return (ahead) => (ahead === 0 ? t("queueNext") : t("queueAhead", { count: ahead }));
+}
+
 /**
  * The steps of a running test, in tree order, indented by depth: a spinner while running, then the outcome.
  * Before the first step, the queue position while the analyzer is busy (`queueAhead`), else "Starting".
  */
 export function LiveStepList({ steps, running, queueAhead }: { steps: LiveSteps; running: boolean; queueAhead?: number }) {
+  const t = useTranslations("live");
+  const queueText = useQueueText();
+  const statusLabel = useStatusLabel();
+  const text = useStepText();
   const rows = [...steps.values()].sort((a, b) => comparePaths(a.path, b.path));
   return (
-    <ol data-testid="live-steps" aria-label="Test progress" aria-live="polite" aria-busy={running} className="divide-y divide-line-subtle">
+    <ol data-testid="live-steps" aria-label={t("progress")} aria-live="polite" aria-busy={running} className="divide-y divide-line-subtle">
       {rows.length === 0 && running ? (
         <li className="flex items-center gap-2.5 px-4 py-2.5 text-sm text-ink-muted" data-testid={queueAhead === undefined ? undefined : "queue-position"}>
-          <Spinner className="h-4 w-4" label={queueAhead === undefined ? "Starting" : "Waiting"} />
-          {queueAhead === undefined ? "Starting the test…" : `${queueText(queueAhead)}…`}
+          <Spinner className="h-4 w-4" label={queueAhead === undefined ? t("starting") : t("waiting")} />
+          {queueAhead === undefined ? t("startingTest") : `${queueText(queueAhead)}…`}
         </li>
       ) : null}
       {rows.map((row) => {
@@ -89,15 +119,15 @@ export function LiveStepList({ steps, running, queueAhead }: { steps: LiveSteps;
             className="flex items-start gap-2.5 py-2 pr-4 text-sm"
             style={{ paddingLeft: `${1 + depth * 1.75}rem` }}
           >
-            <span className="mt-px">{row.status ? <StatusIcon status={row.status} /> : <Spinner />}</span>
+            <span className="mt-px">{row.status ? <StatusIcon status={row.status} /> : <Spinner label={statusLabel("running")} />}</span>
             <div className="min-w-0 flex-1">
               <p
                 className={`[overflow-wrap:anywhere] ${depth === 0 ? "font-semibold" : "font-medium"} ${row.status === "skipped" ? "text-ink-muted" : "text-ink"}`}
               >
-                {row.title}
-                <span className="sr-only"> ({row.status ? STATUS_LABEL[row.status] : "running"})</span>
+                {text.title(row)}
+                <span className="sr-only"> ({row.status ? statusLabel(row.status) : t("running")})</span>
               </p>
-              {row.message ? <p className="mt-0.5 text-ink-muted [overflow-wrap:anywhere]">{row.message}</p> : null}
+              {row.message ? <p className="mt-0.5 text-ink-muted [overflow-wrap:anywhere]">{text.message(row)}</p> : null}
             </div>
             {row.elapsedMs !== undefined ? (
               <span className="shrink-0 text-xs leading-6 tabular-nums text-ink-muted">{formatDuration(row.elapsedMs)}</span>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ButtonLink } from "./ui/button";
 import type { ReactNode } from "react";
 
@@ -12,30 +13,30 @@ function NotFoundLayout({ eyebrow, title, testId, children }: { eyebrow: string;
 }
 
 export function PageNotFoundView() {
+  const t = useTranslations("notFound");
   return (
-    <NotFoundLayout eyebrow="404" title="Page not found" testId="not-found">
-      <p className="mt-3 text-ink-muted">There is no page at this address. Check the link, or start again from the list of tests.</p>
+    <NotFoundLayout eyebrow={t("page.eyebrow")} title={t("page.title")} testId="not-found">
+      <p className="mt-3 text-ink-muted">{t("page.text")}</p>
       <div className="mt-6 flex justify-center gap-3">
         <ButtonLink href="/" variant="primary">
-          All tests
+          {t("page.allTests")}
         </ButtonLink>
-        <ButtonLink href="/help">Help</ButtonLink>
+        <ButtonLink href="/help">{t("help")}</ButtonLink>
       </div>
     </NotFoundLayout>
   );
 }
 
 export function ResultNotFoundView() {
+  const t = useTranslations("notFound");
   return (
-    <NotFoundLayout eyebrow="Result not found" title="This result doesn’t exist or has expired" testId="result-not-found">
-      <p className="mt-3 text-ink-muted">
-        Results are kept for a limited time and then deleted. Check that the link is complete, or run the test again to get a new permalink.
-      </p>
+    <NotFoundLayout eyebrow={t("result.eyebrow")} title={t("result.title")} testId="result-not-found">
+      <p className="mt-3 text-ink-muted">{t("result.text")}</p>
       <div className="mt-6 flex justify-center gap-3">
         <ButtonLink href="/" variant="primary">
-          Run a test
+          {t("result.runTest")}
         </ButtonLink>
-        <ButtonLink href="/help">Help</ButtonLink>
+        <ButtonLink href="/help">{t("help")}</ButtonLink>
       </div>
     </NotFoundLayout>
   );
@@ -43,12 +44,13 @@ export function ResultNotFoundView() {
 
 /** A stored result in a format this version can't read: said plainly, never shown half-parsed. */
 export function ResultUnreadableView({ message }: { message: string }) {
+  const t = useTranslations("notFound");
   return (
-    <NotFoundLayout eyebrow="Result unreadable" title="This result can’t be shown by this version" testId="result-unreadable">
+    <NotFoundLayout eyebrow={t("unreadable.eyebrow")} title={t("unreadable.title")} testId="result-unreadable">
       <p className="mt-3 text-ink-muted">{message}</p>
       <div className="mt-6 flex justify-center gap-3">
         <ButtonLink href="/" variant="primary">
-          Run a test
+          {t("result.runTest")}
         </ButtonLink>
       </div>
     </NotFoundLayout>

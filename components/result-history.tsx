@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { env } from "@/lib/config/env";
 import { permalinkPath } from "@/lib/constants";
 import type { TestResult } from "@/lib/engine/types";
@@ -6,7 +7,6 @@ import { HISTORY_MAX_LIMIT, hostOfResult, listResults } from "@/lib/store";
 import { formatUtc } from "./format";
 import { StatusIcon } from "./status-icon";
 import { buttonClasses } from "./ui/button";
-import { VERDICT_TEXT } from "./verdict-banner";
 
 /** How many earlier runs the result page lists. */
 const SHOWN = 5;
@@ -30,25 +30,27 @@ export async function ResultHistory({ result }: { result: TestResult }) {
     .slice(0, SHOWN);
   const previous = earlier[0];
   if (!previous) return null;
+  const t = await getTranslations();
+  const locale = await getLocale();
 
   return (
     <section aria-labelledby="history-heading" className="rounded-lg border border-line bg-surface" data-testid="result-history">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-line-subtle px-5 py-3">
         <h2 id="history-heading" className="text-base font-semibold text-ink [overflow-wrap:anywhere]">
-          Earlier runs of this test for {host}
+          {t("history.heading", { host })}
         </h2>
         <Link href={diffPath(previous.id, result.id)} className={buttonClasses("secondary", "sm")} data-testid="compare-previous">
-          Compare with previous run
+          {t("history.compare")}
         </Link>
       </div>
       <ul className="divide-y divide-line-subtle text-sm">
         {earlier.map((row) => (
           <li key={row.id} className="flex items-center gap-3 px-5 py-2">
-            <StatusIcon status={row.verdict} className="h-4 w-4" label={VERDICT_TEXT[row.verdict]} />
+            <StatusIcon status={row.verdict} className="h-4 w-4" label={t(`verdict.${row.verdict}`)} />
             <Link href={permalinkPath(row.id)} className="font-medium text-accent underline-offset-2 hover:underline" data-testid="earlier-run">
-              <time dateTime={row.startedAt}>{formatUtc(row.startedAt)}</time>
+              <time dateTime={row.startedAt}>{formatUtc(row.startedAt, locale)}</time>
             </Link>
-            <span className="text-ink-muted">{VERDICT_TEXT[row.verdict]}</span>
+            <span className="text-ink-muted">{t(`verdict.${row.verdict}`)}</span>
           </li>
         ))}
       </ul>

@@ -1,17 +1,21 @@
+import { useLocale, useTranslations } from "next-intl";
 import { analyzerOf, fieldOf, SECRET_FIELDS } from "@/lib/analyzers/catalog";
 import type { FormField } from "@/lib/analyzers/definition";
 import type { TestResult } from "@/lib/engine/types";
-import { labelFor } from "./details-view";
+import { fieldLabel } from "@/lib/i18n/definitions";
+import { labelFor, useDetailLabel } from "./details-view";
 import { formatAge, formatDuration, formatUtc } from "./format";
+import { useCatalogue } from "./use-step-text";
 import type { ReactNode } from "react";
 
 /** Shown for an input the test no longer declares (an old result), or for the credentials marker. */
 const OTHER_LABELS: Record<string, string> = { credentials: "Credentials" };
 
-function inputValue(field: FormField | undefined, value: unknown): ReactNode {
+function InputValue({ field, value }: { field: FormField | undefined; value: unknown }): ReactNode {
+  const t = useTranslations("result");
   if (field?.kind === "choice" && typeof value === "string") return field.options.find((option) => option.value === value)?.label ?? value;
-  if (typeof value === "boolean") return value ? "Yes" : "No";
-  if (value === null || value === undefined || value === "") return <span className="italic text-ink-muted">not set</span>;
+  if (typeof value === "boolean") return value ? t("yes") : t("no");
+  if (value === null || value === undefined || value === "") return <span className="italic text-ink-muted">{t("notSet")}</span>;
   if (typeof value === "string" || typeof value === "number") return String(value);
   try {
     return JSON.stringify(value);
@@ -47,22 +51,30 @@ function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
 
 /** What was tested and when: the inputs, the start time (UTC and ISO) and the total time. */
 export function ResultSummary({ result, now }: { result: TestResult; now: Date }) {
-  const age = formatAge(result.startedAt, now);
+  const t = useTranslations("result");
+  const locale = useLocale();
+  const messages = useCatalogue();
+  const detailLabel = useDetailLabel();
+  const age = formatAge(result.startedAt, now, locale, t("justNow"));
+  const labelOf = (key: string, field: FormField | undefined) =>
+    field ? fieldLabel(messages, result.test, field) : key === "credentials" ? t("credentials") : detailLabel(key);
   return (
     <dl data-testid="result-inputs" className="grid grid-cols-1 gap-x-6 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]">
-      {publicInputEntries(result).map(({ key, label, field, value }) => (
-        <Row key={key} label={label}>
-          <span data-input={key}>{inputValue(field, value)}</span>
+      {publicInputEntries(result).map(({ key, field, value }) => (
+        <Row key={key} label={labelOf(key, field)}>
+          <span data-input={key}>
+            <InputValue field={field} value={value} />
+          </span>
         </Row>
       ))}
-      <Row label="Started at">
+      <Row label={t("startedAt")}>
         <time dateTime={result.startedAt} data-testid="started-at">
-          {formatUtc(result.startedAt)}
+          {formatUtc(result.startedAt, locale)}
         </time>
         {age ? <span className="font-normal text-ink-muted"> · {age}</span> : null}
         <span className="block font-mono text-xs font-normal text-ink-muted">{result.startedAt}</span>
       </Row>
-      <Row label="Total elapsed time">
+      <Row label={t("elapsed")}>
         <span data-testid="elapsed">{formatDuration(result.elapsedMs)}</span>
       </Row>
     </dl>

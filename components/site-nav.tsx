@@ -2,17 +2,19 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 const LINKS = [
-  { href: "/", label: "Tests", matches: (path: string) => path === "/" || path.startsWith("/tests") },
-  { href: "/help", label: "Help", matches: (path: string) => path.startsWith("/help") },
+  { href: "/", label: "tests", matches: (path: string) => path === "/" || path.startsWith("/tests") },
+  { href: "/help", label: "help", matches: (path: string) => path.startsWith("/help") },
 ] as const;
 
 /** The header's navigation; marks the current section with aria-current. */
 export function SiteNav() {
   const pathname = usePathname() ?? "";
+  const t = useTranslations("layout.nav");
   return (
-    <nav aria-label="Main">
+    <nav aria-label={t("label")}>
       <ul className="flex items-center gap-1">
         {LINKS.map((link) => {
           const current = link.matches(pathname);
@@ -26,7 +28,7 @@ export function SiteNav() {
                   (current ? "bg-accent-subtle text-accent" : "text-ink-muted hover:bg-canvas hover:text-ink")
                 }
               >
-                {link.label}
+                {t(link.label)}
               </Link>
             </li>
           );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { StepStatus } from "@/lib/engine/types";
 import type { ReactNode } from "react";
 
@@ -9,6 +10,12 @@ export const STATUS_LABEL: Record<StepStatus, string> = {
   skipped: "Skipped",
   info: "Information",
 };
+
+/** STATUS_LABEL in the reader's language; "running" for a step that hasn't finished. */
+export function useStatusLabel(): (status: StepStatus | "running") => string {
+  const t = useTranslations("status");
+  return (status) => t(status);
+}
 
 export const STATUS_TEXT_CLASS: Record<StepStatus, string> = {
   success: "text-ok",
@@ -29,7 +36,8 @@ export interface StatusIconProps {
 
 /** Green check, yellow warning triangle, red cross, grey dash, blue i: inline SVG with an accessible name. */
 export function StatusIcon({ status, className = "h-5 w-5", label, decorative }: StatusIconProps) {
-  const name = label ?? STATUS_LABEL[status];
+  const statusLabel = useStatusLabel();
+  const name = label ?? statusLabel(status);
   if (decorative) {
     return (
       <svg viewBox="0 0 20 20" aria-hidden="true" className={`shrink-0 ${className}`} focusable="false">
@@ -81,10 +89,12 @@ const GLYPHS: Record<StepStatus, ReactNode> = {
 };
 
 /** A small spinner for a step that is running. */
-export function Spinner({ className = "h-5 w-5", label = "Running" }: { className?: string; label?: string }) {
+export function Spinner({ className = "h-5 w-5", label }: { className?: string; label?: string }) {
+  const statusLabel = useStatusLabel();
+  const name = label ?? statusLabel("running");
   return (
-    <svg viewBox="0 0 20 20" role="img" aria-label={label} className={`shrink-0 animate-spin ${className}`} focusable="false">
-      <title>{label}</title>
+    <svg viewBox="0 0 20 20" role="img" aria-label={name} className={`shrink-0 animate-spin ${className}`} focusable="false">
+      <title>{name}</title>
       <circle cx="10" cy="10" r="7.5" fill="none" stroke="#d8dde3" strokeWidth="2.5" />
       <path d="M10 2.5a7.5 7.5 0 0 1 7.5 7.5" fill="none" stroke="#0f6cbd" strokeWidth="2.5" strokeLinecap="round" />
     </svg>

@@ -1,16 +1,20 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { Step } from "@/lib/engine/types";
 import { DetailsView } from "./details-view";
 import { formatDuration } from "./format";
-import { STATUS_LABEL, StatusIcon } from "./status-icon";
+import { StatusIcon, useStatusLabel } from "./status-icon";
+import { useStepText } from "./use-step-text";
 
 /**
  * The result's steps as nested <details>, like Microsoft's analyzer: a failed or warning step is open, the rest
  * closed; everything works without JavaScript. Titles, messages and details are server text, rendered as text.
+ * Titles and messages are shown in the reader's language when the step carries their keys (lib/i18n/step-text.ts).
  */
 export function StepTree({ steps }: { steps: readonly Step[] }) {
+  const t = useTranslations("stepTree");
   if (steps.length === 0) {
-    return <p className="rounded-md border border-line bg-surface px-4 py-3 text-sm text-ink-muted">This test recorded no steps.</p>;
+    return <p className="rounded-md border border-line bg-surface px-4 py-3 text-sm text-ink-muted">{t("none")}</p>;
   }
   return (
     <ol className="space-y-2" data-step-tree="">
@@ -37,6 +41,9 @@ function Chevron() {
 }
 
 function StepItem({ step, depth }: { step: Step; depth: number }) {
+  const t = useTranslations("stepTree");
+  const statusLabel = useStatusLabel();
+  const text = useStepText();
   const open = step.status === "error" || step.status === "warning";
   const top = depth === 0;
   const hasDetails = step.details !== undefined && Object.keys(step.details).length > 0;
@@ -58,15 +65,15 @@ function StepItem({ step, depth }: { step: Step; depth: number }) {
         <span
           className={`min-w-0 flex-1 [overflow-wrap:anywhere] ${top ? "font-semibold" : "font-medium"} ${step.status === "skipped" ? "text-ink-muted" : "text-ink"}`}
         >
-          {step.title}
+          {text.title(step)}
         </span>
-        {step.status !== "success" ? <span className="sr-only">({STATUS_LABEL[step.status]})</span> : null}
+        {step.status !== "success" ? <span className="sr-only">({statusLabel(step.status)})</span> : null}
         {step.status === "skipped" ? (
           <span className="shrink-0 pl-2 text-xs leading-6 text-ink-muted" aria-hidden="true">
-            Skipped
+            {t("skipped")}
           </span>
         ) : (
-          <span className="shrink-0 pl-2 text-xs leading-6 tabular-nums text-ink-muted" title="Time this step took">
+          <span className="shrink-0 pl-2 text-xs leading-6 tabular-nums text-ink-muted" title={t("timeTitle")}>
             {formatDuration(step.elapsedMs)}
           </span>
         )}
@@ -88,9 +95,11 @@ function StepItem({ step, depth }: { step: Step; depth: number }) {
 }
 
 function StepBody({ step, hasDetails }: { step: Step; hasDetails: boolean }) {
+  const t = useTranslations("stepTree");
+  const text = useStepText();
   return (
     <div className="space-y-2 text-sm">
-      {step.message ? <p className="whitespace-pre-line text-ink [overflow-wrap:anywhere]">{step.message}</p> : null}
+      {step.message ? <p className="whitespace-pre-line text-ink [overflow-wrap:anywhere]">{text.message(step)}</p> : null}
       {step.problem ? (
         <p>
           <Link
@@ -110,7 +119,7 @@ function StepBody({ step, hasDetails }: { step: Step; hasDetails: boolean }) {
                 strokeLinejoin="round"
               />
             </svg>
-            How to fix: {step.problem}
+            {t("howToFix", { code: step.problem })}
           </Link>
         </p>
       ) : null}
@@ -118,7 +127,7 @@ function StepBody({ step, hasDetails }: { step: Step; hasDetails: boolean }) {
         <details data-testid="additional-details" className="rounded-md border border-line-subtle bg-canvas/60">
           <summary className="flex cursor-pointer items-center gap-1.5 rounded-md px-2.5 py-1.5 text-[0.8125rem] font-semibold text-ink-muted hover:text-ink">
             <Chevron />
-            Additional details
+            {t("additionalDetails")}
           </summary>
           <div className="border-t border-line-subtle bg-surface px-3 py-2">
             <DetailsView details={step.details ?? {}} />

@@ -1,13 +1,10 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ANALYZERS } from "@/lib/analyzers/catalog";
 import { TEST_GROUPS, type AnalyzerDefinition, type TestGroup } from "@/lib/analyzers/definition";
+import { TEST_GROUP_KEYS, testSummary, testTitle } from "@/lib/i18n/definitions";
+import { useCatalogue } from "./use-step-text";
 import type { ReactNode } from "react";
-
-const GROUP_DESCRIPTION: Record<TestGroup, string> = {
-  "Exchange Server": "Connectivity to Exchange and Microsoft 365 services as Outlook and mobile clients see it.",
-  "Internet e-mail": "Inbound and outbound SMTP, as other mail servers see yours.",
-  Certificates: "The certificates your services present to clients.",
-};
 
 const GROUP_ICON: Record<TestGroup, ReactNode> = {
   "Exchange Server": (
@@ -52,6 +49,8 @@ function GroupIcon({ group }: { group: TestGroup }) {
 }
 
 function TestCard({ test }: { test: AnalyzerDefinition }) {
+  const t = useTranslations("catalog");
+  const messages = useCatalogue();
   return (
     <li
       data-testid="test-card"
@@ -63,12 +62,12 @@ function TestCard({ test }: { test: AnalyzerDefinition }) {
           href={`/tests/${test.id}`}
           className="rounded no-underline after:absolute after:inset-0 after:rounded-lg after:content-[''] focus-visible:outline-none"
         >
-          {test.title}
+          {testTitle(messages, test)}
         </Link>
       </h3>
-      <p className="mt-1.5 flex-1 text-sm text-ink-muted">{test.summary}</p>
+      <p className="mt-1.5 flex-1 text-sm text-ink-muted">{testSummary(messages, test)}</p>
       <p className="mt-4 inline-flex items-center gap-1 text-sm font-semibold text-accent" aria-hidden="true">
-        Start test
+        {t("startTest")}
         <svg viewBox="0 0 16 16" className="h-4 w-4 transition-transform group-hover:translate-x-0.5" aria-hidden="true">
           <path d="M3.5 8h9m-3.5-3.5L12.5 8 9 11.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
@@ -79,6 +78,7 @@ function TestCard({ test }: { test: AnalyzerDefinition }) {
 
 /** The built tests, grouped as Microsoft groups them; groups without a built test are hidden. */
 export function TestCatalog() {
+  const t = useTranslations("catalog.groups");
   const tests: readonly AnalyzerDefinition[] = ANALYZERS;
   const groups = TEST_GROUPS.map((group) => ({ group, tests: tests.filter((test) => test.group === group) })).filter((entry) => entry.tests.length > 0);
   return (
@@ -91,9 +91,9 @@ export function TestCatalog() {
               <GroupIcon group={group} />
               <div>
                 <h2 id={id} className="text-lg font-semibold leading-8 text-ink">
-                  {group}
+                  {t(`${TEST_GROUP_KEYS[group]}.name`)}
                 </h2>
-                <p className="text-sm text-ink-muted">{GROUP_DESCRIPTION[group]}</p>
+                <p className="text-sm text-ink-muted">{t(`${TEST_GROUP_KEYS[group]}.description`)}</p>
               </div>
             </div>
             <ul className="mt-4 grid gap-4 sm:grid-cols-2">

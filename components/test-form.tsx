@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { requireAnalyzer, type TestId } from "@/lib/analyzers/catalog";
 import type { FormField } from "@/lib/analyzers/definition";
@@ -21,10 +22,11 @@ import type { Step } from "@/lib/engine/types";
 import { rememberDeleteToken } from "./delete-token";
 import { FormFieldControl } from "./form-field";
 import { formatDuration } from "./format";
-import { applyStart, applyStep, LiveStepList, runningStep, queueText, type LiveSteps } from "./live-steps";
+import { applyStart, applyStep, LiveStepList, runningStep, useQueueText, type LiveSteps } from "./live-steps";
 import { readServerSentEvents } from "./sse";
 import { Button } from "./ui/button";
 import { useHydrated } from "./use-hydrated";
+import { useStepText } from "./use-step-text";
 import { useStopwatch } from "./use-stopwatch";
 
 /** What the API sends for a finished run. */
@@ -44,6 +46,9 @@ type Phase = "idle" | "running" | "navigating" | "failed";
  */
 export function TestForm({ testId }: { testId: TestId }) {
   const analyzer = requireAnalyzer(testId);
+  const t = useTranslations("form");
+  const queueText = useQueueText();
+  const stepText = useStepText();
   const router = useRouter();
   const hydrated = useHydrated();
   const fields = analyzer.fields;
@@ -138,11 +143,11 @@ export function TestForm({ testId }: { testId: TestId }) {
         const body = (await response.json().catch(() => ({}))) as Partial<ApiErrorBody>;
         const issues = (body.error?.issues ?? []).map((issue) => ({
           path: String(issue.path ?? ""),
-          message: String(issue.message ?? "Invalid value."),
+          message: String(issue.message ?? t("errors.invalidValue")),
         }));
         const mapped = fieldErrors(analyzer, issues);
         setErrors(mapped.fields);
-        const message = body.error?.message ?? `The analyzer answered HTTP ${response.status}.`;
+        const message = body.error?.message ?? t("errors.httpStatus", { status: response.status });
         setFormErrors(mapped.other.length > 0 || Object.keys(mapped.fields).length === 0 ? [message, ...mapped.other] : mapped.other);
         setPhase(Object.keys(mapped.fields).length > 0 ? "idle" : "failed");
         focusField(fields.find((field) => mapped.fields[field.name])?.name);
@@ -157,7 +162,7 @@ export function TestForm({ testId }: { testId: TestId }) {
         return;
       }
 
-      if (!response.body) throw new Error("The analyzer sent an empty answer.");
+      if (!response.body) throw new Error(t("errors.emptyAnswer"));
       for await (const message of readServerSentEvents(response.body)) {
         const data = JSON.parse(message.data) as unknown;
         if (message.event === "queue") {
@@ -166,7 +171,9 @@ export function TestForm({ testId }: { testId: TestId }) {
         }
         setQueueAhead(undefined);
         if (message.event === "start") {
-          setLive((current) => applyStart(current, data as { path: number[]; code: string; title: string }));
+          setLive((current) =>
+            applyStart(current, data as { path: number[]; code: string; title: string; titleKey?: string; titleParams?: Record<string, string | number> }),
+          );
         } else if (message.event === "step") {
           setLive((current) => applyStep(current, data as { path: number[]; step: Step }));
         } else if (message.event === "result") {
@@ -177,26 +184,23 @@ export function TestForm({ testId }: { testId: TestId }) {
           return;
         } else if (message.event === "error") {
           const failure = data as Partial<ApiErrorBody>;
-          setFormErrors([failure.error?.message ?? "The test couldn't be completed."]);
+          setFormErrors([failure.error?.message ?? t("errors.notCompleted")]);
           setPhase("failed");
           return;
         }
       }
-      setFormErrors(["The connection to the analyzer closed before the test finished. Try again."]);
+      setFormErrors([t("errors.closed")]);
       setPhase("failed");
     } catch (error) {
       if (controller.signal.aborted) return;
-      setFormErrors([
-        error instanceof SyntaxError
-          ? "The analyzer sent an answer that couldn't be read. Try again."
-          : "The analyzer couldn't be reached. Check your connection and try again.",
-      ]);
+      setFormErrors([error instanceof SyntaxError ? t("errors.unreadable") : t("errors.unreachable")]);
       setPhase("failed");
     }
   };
 
   const showLive = phase !== "idle" || live.size > 0;
   const elapsed = stopwatch.elapsedMs;
+  const running = runningStep(live);
 
   return (
     <div className="space-y-6">
@@ -210,7 +214,7 @@ export function TestForm({ testId }: { testId: TestId }) {
       >
         <input type="hidden" name="test" value={testId} />
         <fieldset disabled={busy} className="min-w-0 space-y-8 p-5 sm:p-6">
-          <legend className="sr-only">Test settings</legend>
+          <legend className="sr-only">{t("legend")}</legend>
           {FORM_SECTIONS.map((section) => {
             const sectionFields = fields.filter((field) => field.section === section.id);
             if (sectionFields.length === 0) return null;
@@ -218,13 +222,14 @@ export function TestForm({ testId }: { testId: TestId }) {
               <section key={section.id} aria-labelledby={`section-${section.id}`} className="space-y-5">
                 <div>
                   <h2 id={`section-${section.id}`} className="text-base font-semibold text-ink">
-                    {section.title} {section.optional ? <span className="font-normal text-ink-muted">(optional)</span> : null}
+                    {t(`sections.${section.id}`)} {section.optional ? <span className="font-normal text-ink-muted">{t("optional")}</span> : null}
                   </h2>
                   {section.id === "credentials" ? <CredentialsNote /> : null}
                 </div>
                 {sectionFields.map((field) => (
                   <FormFieldControl
                     key={field.name}
+                    testId={testId}
                     field={field}
                     value={values[field.name] ?? ""}
                     error={errors[field.name]}
@@ -244,16 +249,18 @@ export function TestForm({ testId }: { testId: TestId }) {
                 <path d="M10 2.5a7.5 7.5 0 0 1 7.5 7.5" fill="none" stroke="#fff" strokeWidth="2.5" strokeLinecap="round" />
               </svg>
             ) : null}
-            Perform test
+            {t("submit")}
           </Button>
           <p className="text-sm text-ink-muted">
             {phase === "running"
               ? queueAhead !== undefined
-                ? `${queueText(queueAhead)}… ${formatDuration(elapsed)}`
-                : `Testing… ${formatDuration(elapsed)}${runningStep(live) ? `: ${runningStep(live)!.title}` : ""}`
+                ? t("queued", { queue: queueText(queueAhead), elapsed: formatDuration(elapsed) })
+                : running
+                  ? t("testingStep", { elapsed: formatDuration(elapsed), step: stepText.title(running) })
+                  : t("testing", { elapsed: formatDuration(elapsed) })
               : phase === "navigating"
-                ? "Done. Opening the result…"
-                : "The analyzer connects from this host, as a remote client would."}
+                ? t("navigating")
+                : t("idle")}
           </p>
         </div>
 
@@ -271,11 +278,11 @@ export function TestForm({ testId }: { testId: TestId }) {
           <h2 id="live-heading" className="border-b border-line-subtle px-4 py-2.5 text-sm font-semibold text-ink">
             {phase === "running"
               ? queueAhead !== undefined
-                ? "Waiting to start"
-                : "Running the test"
+                ? t("live.waiting")
+                : t("live.running")
               : phase === "navigating"
-                ? "Test finished"
-                : "Test interrupted"}
+                ? t("live.finished")
+                : t("live.interrupted")}
           </h2>
           <LiveStepList steps={live} running={phase === "running"} queueAhead={queueAhead} />
         </section>
@@ -285,16 +292,14 @@ export function TestForm({ testId }: { testId: TestId }) {
 }
 
 function CredentialsNote() {
+  const t = useTranslations("form");
   return (
     <p className="mt-1 flex items-start gap-2 text-sm text-ink-muted">
       <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="mt-0.5 h-4 w-4 shrink-0">
         <rect x="3" y="7" width="10" height="7" rx="1.3" fill="none" stroke="currentColor" strokeWidth="1.3" />
         <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" strokeWidth="1.3" />
       </svg>
-      <span>
-        Used for this run only, never stored, logged or put in the permalink, and sent only over a connection Outlook itself would accept. Without them, the
-        sign-in step is skipped.
-      </span>
+      <span>{t("credentialsNote")}</span>
     </p>
   );
 }

@@ -1,6 +1,8 @@
+import { useTranslations } from "next-intl";
 import type { Step, StepStatus } from "@/lib/engine/types";
 import { formatDuration } from "./format";
-import { STATUS_LABEL } from "./status-icon";
+import { useStatusLabel } from "./status-icon";
+import { useStepText } from "./use-step-text";
 
 /**
  * Where the run's time went: every top-level step (and, opened, its children) as a bar on one time axis. The bars
@@ -59,14 +61,17 @@ function Bar({ step, total, child }: { step: Step; total: number; child: boolean
 }
 
 function Row({ step, total, child = false }: { step: Step; total: number; child?: boolean }) {
-  const label = `${step.title}: ${STATUS_LABEL[step.status]}, started at ${formatDuration(step.startMs ?? 0)}, took ${formatDuration(step.elapsedMs)}`;
+  const t = useTranslations("timing");
+  const statusLabel = useStatusLabel();
+  const title = useStepText().title(step);
+  const label = t("row", { title, status: statusLabel(step.status), start: formatDuration(step.startMs ?? 0), took: formatDuration(step.elapsedMs) });
   return (
     <div className="grid grid-cols-[minmax(0,16rem)_minmax(0,1fr)_4.5rem] items-center gap-3 py-1 text-sm" aria-label={label} role="group">
-      <span className={`truncate ${child ? "pl-4 text-ink-muted" : "text-ink"}`} title={step.title}>
-        {step.title}
+      <span className={`truncate ${child ? "pl-4 text-ink-muted" : "text-ink"}`} title={title}>
+        {title}
       </span>
       <Bar step={step} total={total} child={child} />
-      <span className="text-right text-xs tabular-nums text-ink-muted">{step.status === "skipped" ? "Skipped" : formatDuration(step.elapsedMs)}</span>
+      <span className="text-right text-xs tabular-nums text-ink-muted">{step.status === "skipped" ? t("skipped") : formatDuration(step.elapsedMs)}</span>
     </div>
   );
 }

@@ -1,6 +1,8 @@
+import { useTranslations } from "next-intl";
 import type { Step, StepStatus, Verdict } from "@/lib/engine/types";
 import { StatusIcon } from "./status-icon";
 
+/** The verdicts in English (the pages use useVerdictText, in the reader's language). */
 export const VERDICT_TEXT: Record<Verdict, string> = {
   success: "Connectivity test successful",
   warning: "Connectivity test successful with warnings",
@@ -32,26 +34,29 @@ export function countStatuses(steps: readonly Step[]): Record<StepStatus, number
   return counts;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+/** VERDICT_TEXT in the reader's language. */
+export function useVerdictText(): (verdict: Verdict) => string {
+  const t = useTranslations("verdict");
+  return (verdict) => t(verdict);
 }
 
 /** The summary banner at the top of a result: green, yellow or red, with an icon and words. */
 export function VerdictBanner({ verdict, steps }: { verdict: Verdict; steps: readonly Step[] }) {
+  const t = useTranslations("verdict");
   const counts = countStatuses(steps);
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
   const parts = [
-    counts.error ? plural(counts.error, "error") : "",
-    counts.warning ? plural(counts.warning, "warning") : "",
-    counts.skipped ? `${counts.skipped} skipped` : "",
+    counts.error ? t("errors", { count: counts.error }) : "",
+    counts.warning ? t("warnings", { count: counts.warning }) : "",
+    counts.skipped ? t("skipped", { count: counts.skipped }) : "",
   ].filter(Boolean);
-  const summary = parts.length === 0 ? `All ${plural(total, "check")} passed.` : `${parts.join(", ")} in ${plural(total, "check")}.`;
+  const summary = parts.length === 0 ? t("allPassed", { count: total }) : t("someFailed", { parts: parts.join(", "), count: total });
   return (
-    <section data-verdict={verdict} aria-label="Verdict" className={`flex items-start gap-3.5 rounded-lg border px-5 py-4 ${VERDICT_STYLE[verdict]}`}>
+    <section data-verdict={verdict} aria-label={t("label")} className={`flex items-start gap-3.5 rounded-lg border px-5 py-4 ${VERDICT_STYLE[verdict]}`}>
       <StatusIcon status={verdict} className="mt-0.5 h-7 w-7" decorative />
       <div>
         <p data-testid="verdict" data-verdict={verdict} className={`text-lg font-semibold leading-snug ${VERDICT_HEADING[verdict]}`}>
-          {VERDICT_TEXT[verdict]}
+          {t(verdict)}
         </p>
         <p data-testid="verdict-summary" className="mt-0.5 text-sm text-ink-muted">
           {summary}

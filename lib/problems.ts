@@ -65,6 +65,10 @@ export const PROBLEM_CODES = [
   "DMARC_MISSING",
   "DMARC_INVALID",
   "MAILBOX_COMMAND_FAILED",
+  // Certificates in depth.
+  "CERTIFICATE_FILE_INVALID",
+  "REVOCATION_UNCHECKED",
+  "OCSP_STAPLE_INVALID",
 ] as const;
 
 /** Codes the step engine itself raises, in any step of any test: not declared by a test. */

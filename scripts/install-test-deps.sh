@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: dnsmasq (real DNS server), Chromium (end-to-end), OpenSSL (bench reference).
+# Debian packages the test suite needs: dnsmasq (real DNS server), Postfix and Dovecot (real SMTP/IMAP/POP3 servers,
+# run as private instances by the tests), Chromium (end-to-end), OpenSSL (bench reference).
 set -euo pipefail
-packages=(dnsmasq-base chromium openssl ca-certificates fonts-dejavu-core)
+packages=(dnsmasq-base postfix dovecot-imapd dovecot-pop3d chromium openssl ca-certificates fonts-dejavu-core)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
 if ((${#missing[@]})); then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "Installing Debian packages: ${missing[*]}"
+  # Postfix's installer asks for a mail setup: answer "No configuration" (the tests bring their own).
+  printf '%s\n' "postfix postfix/main_mailer_type select No configuration" "postfix postfix/mailname string localhost" |
+    $sudo debconf-set-selections
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+# Installing may start the system instances, which would hold ports 25/143/... and are never used by the tests.
+# Both commands address only the instance of /etc/postfix and /etc/dovecot, never a test's private one.
+$sudo postfix stop >/dev/null 2>&1 || true
+$sudo doveadm stop >/dev/null 2>&1 || true

@@ -1,44 +1,45 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SeverityBadge } from "@/components/help/severity-badge";
-import { helpByGroup, problemHelp } from "@/lib/help";
+import { helpByGroup, problemHelpIn } from "@/lib/help";
+import { HELP_GROUP_KEYS } from "@/lib/i18n/definitions";
 import type { Metadata } from "next";
 
-export const metadata: Metadata = {
-  title: "Help",
-  description: "Every problem the analyzer reports: what it means, the symptoms, the causes and how to fix it.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("help");
+  return { title: t("title"), description: t("description") };
+}
 
-export default function HelpIndexPage() {
+export default async function HelpIndexPage() {
   // Only codes a built test can raise have a page; reserved codes are not listed.
   const groups = helpByGroup();
+  const t = await getTranslations("help");
+  const locale = await getLocale();
   return (
     <div className="space-y-8">
       <div className="max-w-3xl">
-        <h1 className="text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">Help</h1>
-        <p className="mt-2 text-[0.9375rem] text-ink-muted">
-          Every warning and error in a result names a problem code. Each code has a page explaining what it means, the symptoms users see, the usual causes, and
-          the exact steps and commands to fix it.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">{t("title")}</h1>
+        <p className="mt-2 text-[0.9375rem] text-ink-muted">{t("intro")}</p>
       </div>
-      <nav aria-label="Problem groups" className="flex flex-wrap gap-2 text-sm">
+      <nav aria-label={t("groupsNav")} className="flex flex-wrap gap-2 text-sm">
         {groups.map(({ group }) => (
           <a
             key={group}
             href={`#${slug(group)}`}
             className="rounded-full border border-line bg-surface px-3 py-1 text-ink-muted no-underline hover:border-accent hover:text-accent"
           >
-            {group}
+            {t(`groups.${HELP_GROUP_KEYS[group]}`)}
           </a>
         ))}
       </nav>
       {groups.map(({ group, codes }) => (
         <section key={group} aria-labelledby={slug(group)} className="scroll-mt-6" data-testid="help-group" data-group={group}>
           <h2 id={slug(group)} className="text-lg font-semibold text-ink">
-            {group}
+            {t(`groups.${HELP_GROUP_KEYS[group]}`)}
           </h2>
           <ul className="mt-3 divide-y divide-line-subtle overflow-hidden rounded-lg border border-line bg-surface">
             {codes.map((code) => {
-              const help = problemHelp(code);
+              const help = problemHelpIn(code, locale)?.help;
               return (
                 <li key={code} className="relative flex flex-col gap-1 px-4 py-3 hover:bg-canvas sm:flex-row sm:items-center sm:gap-4">
                   <Link

@@ -1,3 +1,8 @@
+import { useTranslations } from "next-intl";
+
+/** The catalogue key of each severity's label (`help.severity.<key>`). */
+const LABEL_KEYS: Record<string, "error" | "warning" | "errorOrWarning"> = { error: "error", warning: "warning", "error-or-warning": "errorOrWarning" };
+
 const STYLES: Record<string, string> = {
   error: "border-bad-line bg-bad-subtle text-bad",
   warning: "border-warn-line bg-warn-subtle text-warn",
@@ -12,13 +17,15 @@ export function severityLabel(severity: string): string {
 }
 
 export function SeverityBadge({ severity, className = "" }: { severity: string; className?: string }) {
+  const t = useTranslations("help.severity");
+  const key = LABEL_KEYS[severity];
   return (
     <span
       data-severity={severity}
       className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-semibold ${STYLES[severity] ?? "border-line bg-canvas text-ink-muted"} ${className}`}
     >
-      <span className="sr-only">Severity: </span>
-      {severityLabel(severity)}
+      <span className="sr-only">{t("label")}</span>
+      {key ? t(key) : severityLabel(severity)}
     </span>
   );
 }

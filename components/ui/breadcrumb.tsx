@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Fragment, type ReactNode } from "react";
 
 export interface BreadcrumbItem {
@@ -11,8 +12,9 @@ export interface BreadcrumbItem {
 
 /** The trail above a page's title: links to the levels above it, separated by slashes. */
 export function Breadcrumb({ items }: { items: readonly BreadcrumbItem[] }) {
+  const t = useTranslations("breadcrumb");
   return (
-    <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
+    <nav aria-label={t("label")} className="text-sm text-ink-muted">
       <ol className="flex flex-wrap items-center gap-1.5">
         {items.map((item, index) => (
           <Fragment key={index}>

@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
 /** The attributes that tie an input to its label, hint and error. */
 export interface FieldControlProps {
@@ -55,11 +56,12 @@ export interface FieldProps {
 /** A labelled input with its hint and its error, next to the field that is wrong. */
 export function Field({ name, label, hint, error, optional, className = "", children }: FieldProps) {
   const control = controlProps(name, hint, error);
+  const t = useTranslations("form");
   return (
     <div className={className}>
       <label htmlFor={control.id} className="block text-sm font-semibold text-ink">
         {label}
-        {optional ? <span className="ml-1.5 font-normal text-ink-muted">(optional)</span> : null}
+        {optional ? <span className="ml-1.5 font-normal text-ink-muted">{t("optionalField")}</span> : null}
       </label>
       <div className="mt-1.5">{children(control)}</div>
       <FieldError name={name} message={error} />
@@ -78,6 +80,17 @@ export function TextInput({ className = "", ...props }: TextInputProps) {
   const invalid = props["aria-invalid"] === true || props["aria-invalid"] === "true";
   return (
     <input type="text" {...props} className={`${INPUT} ${invalid ? "border-bad focus:outline-bad" : "border-[#bcc3cb] hover:border-[#8c959f]"} ${className}`} />
+  );
+}
+
+export function TextArea({ className = "", ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const invalid = props["aria-invalid"] === true || props["aria-invalid"] === "true";
+  return (
+    <textarea
+      rows={8}
+      {...props}
+      className={`${INPUT} min-h-32 font-mono text-xs ${invalid ? "border-bad focus:outline-bad" : "border-[#bcc3cb] hover:border-[#8c959f]"} ${className}`}
+    />
   );
 }
 

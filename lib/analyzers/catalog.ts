@@ -2,9 +2,14 @@ import { z } from "zod";
 import type { ProblemCode } from "@/lib/problems";
 import { activeSync } from "./activesync/definition";
 import { autodiscover } from "./autodiscover/definition";
+import { certificateFile } from "./certificate-file/definition";
 import { ews } from "./ews/definition";
+import { imap } from "./imap/definition";
 import { mapiHttp } from "./mapi-http/definition";
 import { outlookAnywhere } from "./outlook-anywhere/definition";
+import { pop } from "./pop/definition";
+import { smtpInbound } from "./smtp-inbound/definition";
+import { smtpOutbound } from "./smtp-outbound/definition";
 import { tlsCertificate } from "./tls-certificate/definition";
 import type { AnalyzerDefinition, FormField } from "./definition";
 
@@ -13,7 +18,19 @@ import type { AnalyzerDefinition, FormField } from "./definition";
  * "Run again" and the help index are all built from it. Adding a test: its folder (definition.ts, and run.ts whose
  * default export ./registry.ts finds) and a line here. Order is catalogue order.
  */
-export const ANALYZERS = [activeSync, autodiscover, ews, mapiHttp, outlookAnywhere, tlsCertificate] as const;
+export const ANALYZERS = [
+  activeSync,
+  autodiscover,
+  ews,
+  mapiHttp,
+  outlookAnywhere,
+  smtpInbound,
+  smtpOutbound,
+  imap,
+  pop,
+  tlsCertificate,
+  certificateFile,
+] as const;
 
 export type AnyAnalyzer = (typeof ANALYZERS)[number];
 export type TestId = AnyAnalyzer["id"];

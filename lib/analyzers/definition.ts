@@ -30,7 +30,10 @@ interface FieldBase {
 }
 
 export interface TextField extends FieldBase {
-  kind: "text" | "password";
+  /** "textarea": several lines (a PEM chain), never carried in a link. */
+  kind: "text" | "password" | "textarea";
+  /** A textarea that can also be filled from a file: the extensions offered, e.g. ".pem,.crt,.cer,.p7b". */
+  fileTypes?: string;
   placeholder?: string;
   /** Typed exactly as sent: no capitals, no spell checking. */
   verbatim?: boolean;

@@ -2,8 +2,11 @@ import "server-only";
 import { TestInputSchema, type TestInput } from "@/lib/analyzers/catalog";
 import { ApiError, validationError } from "./errors";
 
-/** A test request is a handful of fields: anything larger is refused before it is read. */
-export const MAX_REQUEST_BYTES = 16 * 1024;
+/**
+ * A test request is a handful of fields, or one pasted certificate chain (certificate-file: up to 512 Ki characters,
+ * URL-encoded by a plain form post): anything larger is refused before it is read.
+ */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** An HTML form post (the no-JavaScript path) rather than an API call. */
 export function isFormPost(request: Request): boolean {

@@ -40,7 +40,18 @@ export function streamTestRun(input: TestInput, signal?: AbortSignal, client?: s
           client,
           onWait: (ahead) => send("queue", { ahead }),
           onEvent: (event: RunEvent) =>
-            send(event.type, event.type === "start" ? { path: event.path, code: event.code, title: event.title } : { path: event.path, step: event.step }),
+            send(
+              event.type,
+              event.type === "start"
+                ? {
+                    path: event.path,
+                    code: event.code,
+                    title: event.title,
+                    // The reader's language for the running step's title, as for finished steps.
+                    ...(event.titleKey ? { titleKey: event.titleKey, titleParams: event.titleParams } : {}),
+                  }
+                : { path: event.path, step: event.step },
+            ),
         });
         send("result", saved);
       } catch (error) {

@@ -43,15 +43,20 @@ export function judgeTrust(assessment: TrustAssessment, openssl: OpenSslVerdict)
   const { chain, certificates, violations } = assessment;
   const oursAccepts = pathAccepted(assessment);
   // OpenSSL's own words beside the code: Node names some refusals only "UNSPECIFIED".
-  const opensslRefusal = openssl.authorized
-    ? undefined
-    : `${describeOpenSslError(openssl.error ?? "unknown")}${openssl.message ? ` (OpenSSL: "${openssl.message}")` : ""}`;
+  // Without an openssl binary (a pasted file is verified by `openssl verify`) there is no second opinion: said, not guessed.
+  const unavailable = openssl.error === "OPENSSL_UNAVAILABLE";
+  const opensslRefusal =
+    openssl.authorized || unavailable
+      ? undefined
+      : `${describeOpenSslError(openssl.error ?? "unknown")}${openssl.message ? ` (OpenSSL: "${openssl.message}")` : ""}`;
   const order = chain.path.map((link) => (link.source === "trust-store" ? "trust store" : `sent #${link.source + 1}`));
   const details = {
     path: certificates.map((cert, i) => ({ subject: cert.subject, source: order[i] })),
     unusedSentCertificates: chain.unused.map((i) => i + 1),
     validation: { accepted: oursAccepts, chain: chain.status, violations },
-    openssl: { authorized: openssl.authorized, ...(openssl.authorized ? {} : { error: openssl.error ?? "unknown", reason: opensslRefusal }) },
+    openssl: unavailable
+      ? { unavailable: openssl.message ?? "openssl couldn't run" }
+      : { authorized: openssl.authorized, ...(openssl.authorized ? {} : { error: openssl.error ?? "unknown", reason: opensslRefusal }) },
   };
 
   if (oursAccepts && opensslRefusal) {
@@ -65,7 +70,12 @@ export function judgeTrust(assessment: TrustAssessment, openssl: OpenSslVerdict)
     };
   }
   if (oursAccepts) {
-    const both = { ...details, agreement: "agree: the analyzer and OpenSSL both accept the chain" };
+    const both = {
+      ...details,
+      agreement: unavailable
+        ? "the analyzer's path validation accepts the chain; OpenSSL's second opinion was unavailable"
+        : "agree: the analyzer and OpenSSL both accept the chain",
+    };
     const finding = chain.outOfOrder
       ? warning(
           "CERT_CHAIN_ORDER",
@@ -86,7 +96,9 @@ export function judgeTrust(assessment: TrustAssessment, openssl: OpenSslVerdict)
   const second = opensslRefusal ? ` OpenSSL refuses the chain too (${opensslRefusal}).` : "";
   const agreement = opensslRefusal
     ? "agree: the analyzer and OpenSSL both refuse the chain"
-    : `disagree: OpenSSL accepted this chain, but the analyzer's path validation refuses it (${refusal.problem}). The refusal stands: a client that applies RFC 5280 fully refuses the chain.`;
+    : unavailable
+      ? "the analyzer's path validation refuses the chain; OpenSSL's second opinion was unavailable"
+      : `disagree: OpenSSL accepted this chain, but the analyzer's path validation refuses it (${refusal.problem}). The refusal stands: a client that applies RFC 5280 fully refuses the chain.`;
   const finding = error(refusal.problem, `${refusal.message}${also}${second}`, { ...details, refusedFor: refusal.violation ?? chain.status, agreement });
   return { accepted: false, finding };
 }

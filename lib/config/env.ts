@@ -42,6 +42,15 @@ const EnvSchema = z.object({
     ),
   NODE_EXTRA_CA_CERTS: z.string().optional(),
   RCA_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  /**
+   * The name the SMTP tests give in EHLO. Default under .invalid (RFC 2606): the machine's own name could reveal an
+   * internal one. Set it to this instance's public name (with matching reverse DNS) for servers that insist on one.
+   */
+  RCA_EHLO_NAME: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, "RCA_EHLO_NAME must be a fully qualified host name")
+    .default("rca-analyzer.invalid"),
   /** DNS block lists the outbound SMTP test asks, comma-separated zones; unset: DEFAULT_DNSBL_ZONES. */
   RCA_DNSBL_ZONES: z
     .string()

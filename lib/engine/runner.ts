@@ -2,6 +2,7 @@ import { logError } from "@/lib/log/logger";
 import type { ProblemCode } from "@/lib/problems";
 import { capDetails } from "./caps";
 import { ProblemError } from "./problem-error";
+import { englishOf, isLocalized, text, type LocalizedText, type Text } from "./text";
 import { worseStatus } from "./verdict";
 import type { Finding } from "./finding";
 import type { Details, RunEvent, Step, StepStatus } from "./types";
@@ -26,7 +27,7 @@ type StepBody<T> = (step: StepContext) => Promise<T> | T;
  */
 export class StepScope {
   readonly steps: Step[] = [];
-  private blockReason: string | undefined;
+  private blockReason: Text | undefined;
   private failures = 0;
 
   constructor(
@@ -44,12 +45,15 @@ export class StepScope {
   }
 
   /** Skips every later step of this scope, saying why. */
-  block(reason: string): void {
+  block(reason: Text): void {
     this.blockReason ??= reason;
   }
 
-  /** Runs one step; answers its value, or undefined when the step ended in error or was skipped. */
-  async step<T>(code: string, title: string, body: StepBody<T>, options: StepOptions = {}): Promise<T | undefined> {
+  /**
+   * Runs one step; answers its value, or undefined when the step ended in error or was skipped. The title is a plain
+   * (English) string or a catalogue text (lib/engine/text.ts).
+   */
+  async step<T>(code: string, title: Text, body: StepBody<T>, options: StepOptions = {}): Promise<T | undefined> {
     const path = [...this.path, this.steps.length];
     const deadline = this.shared.deadline;
     const startMs = this.runOffset();
@@ -61,7 +65,7 @@ export class StepScope {
       this.record(path, skippedStep(code, title, this.blockReason, startMs));
       return undefined;
     }
-    this.emit({ type: "start", path, code, title });
+    this.emit({ type: "start", path, code, title: englishOf(title), ...(isLocalized(title) ? { titleKey: title.key, titleParams: title.params } : {}) });
     const context = new StepContext(this.emit, path, this.shared, code, title, this.errorsAreWarnings || options.alternative === true);
     const started = performance.now();
     let value: T | undefined;
@@ -76,7 +80,7 @@ export class StepScope {
     // Blocking follows what happened, whatever it is recorded as.
     if (step.status === "error") {
       this.failures += 1;
-      if (options.blocking !== false) this.block(`"${stripPeriod(title)}" failed.`);
+      if (options.blocking !== false) this.block(text("engine.reason.stepFailed", { step: isLocalized(title) ? title : stripPeriod(title) }));
       return undefined;
     }
     return value;
@@ -88,7 +92,7 @@ export class StepScope {
   }
 
   /** Records a step that was not run, with the reason. */
-  skip(code: string, title: string, reason: string): void {
+  skip(code: string, title: Text, reason: Text): void {
     this.record([...this.path, this.steps.length], skippedStep(code, title, reason, this.runOffset()));
   }
 
@@ -106,19 +110,24 @@ export class StepScope {
 /** The running step: its outcome, details and children. */
 export class StepContext extends StepScope {
   private status: StepStatus | undefined;
-  private message = "";
+  private message: Text = "";
   private problem: ProblemCode | undefined;
   readonly details: Details = {};
+  /** The title in English, as stored. */
+  readonly title: string;
+  private readonly titleText: LocalizedText | undefined;
 
   constructor(
     emit: EmitEvent,
     path: number[],
     shared: RunShared,
     readonly code: string,
-    readonly title: string,
+    title: Text,
     errorsAreWarnings = false,
   ) {
     super(emit, path, shared, errorsAreWarnings);
+    this.title = englishOf(title);
+    this.titleText = isLocalized(title) ? title : undefined;
   }
 
   addDetails(details: Details): this {
@@ -126,30 +135,30 @@ export class StepContext extends StepScope {
     return this;
   }
 
-  succeed(message: string): void {
+  succeed(message: Text): void {
     this.set("success", message);
   }
 
-  info(message: string): void {
+  info(message: Text): void {
     this.set("info", message);
   }
 
   /** Sets the message from the worst of this step's children: for parents whose verdict is their children's. */
-  summarize(messages: { success: string; warning: string; error: string }): void {
+  summarize(messages: { success: Text; warning: Text; error: Text }): void {
     const worst = this.steps.reduce<StepStatus>((status, child) => worseStatus(status, child.status), "success");
     this.set("success", worst === "error" || worst === "warning" ? messages[worst] : messages.success);
   }
 
   /** This step can't run (a fact it needs is missing); says why. */
-  skipBecause(reason: string): void {
-    this.set("skipped", `Skipped because ${lowerFirst(reason)}`);
+  skipBecause(reason: Text): void {
+    this.set("skipped", skippedMessage(reason));
   }
 
-  warn(problem: ProblemCode, message: string): void {
+  warn(problem: ProblemCode, message: Text): void {
     this.set("warning", message, problem);
   }
 
-  fail(problem: ProblemCode, message: string): void {
+  fail(problem: ProblemCode, message: Text): void {
     this.set("error", message, problem);
   }
 
@@ -164,11 +173,11 @@ export class StepContext extends StepScope {
   absorb(error: unknown): void {
     if (error instanceof ProblemError) {
       if (error.details) this.addDetails(error.details);
-      this.set(error.status, error.message, error.problem);
+      this.set(error.status, error.text ?? error.message, error.problem);
       return;
     }
     logError("internal error in a step", error, { step: this.code });
-    this.set("error", "The analyzer hit an internal error while running this step. This is not a verdict about the server.", "INTERNAL_ERROR");
+    this.set("error", text("engine.internalError"), "INTERNAL_ERROR");
   }
 
   finish(elapsedMs: number): Step {
@@ -181,11 +190,14 @@ export class StepContext extends StepScope {
         problem = child.problem;
       }
     }
+    const message = englishOf(this.message) ? this.message : defaultMessage(status);
     const step: Step = {
       code: this.code,
       title: this.title,
       status,
-      message: this.message || defaultMessage(status),
+      message: englishOf(message),
+      ...(this.titleText ? { titleKey: this.titleText.key, titleParams: this.titleText.params } : {}),
+      ...(isLocalized(message) ? { messageKey: message.key, messageParams: message.params } : {}),
       elapsedMs: Math.round(elapsedMs),
       children: this.steps,
     };
@@ -195,7 +207,7 @@ export class StepContext extends StepScope {
     return step;
   }
 
-  private set(status: StepStatus, message: string, problem?: ProblemCode): void {
+  private set(status: StepStatus, message: Text, problem?: ProblemCode): void {
     this.status = status;
     this.message = message;
     this.problem = problem;
@@ -206,18 +218,34 @@ function asWarning(step: Step): Step {
   return step.status === "error" ? { ...step, status: "warning" } : step;
 }
 
-function skippedStep(code: string, title: string, reason: string, startMs: number): Step {
-  return { code, title, status: "skipped", message: `Skipped because ${lowerFirst(reason)}`, elapsedMs: 0, startMs, children: [] };
+function skippedStep(code: string, title: Text, reason: Text, startMs: number): Step {
+  const message = skippedMessage(reason);
+  return {
+    code,
+    title: englishOf(title),
+    status: "skipped",
+    message: englishOf(message),
+    ...(isLocalized(title) ? { titleKey: title.key, titleParams: title.params } : {}),
+    ...(isLocalized(message) ? { messageKey: message.key, messageParams: message.params } : {}),
+    elapsedMs: 0,
+    startMs,
+    children: [],
+  };
 }
 
-function defaultMessage(status: StepStatus): string {
+/** "Skipped because <reason>": localized when the reason is (its template starts in lower case, as it follows "because"). */
+function skippedMessage(reason: Text): Text {
+  return isLocalized(reason) ? text("engine.skipped.because", { reason }) : `Skipped because ${lowerFirst(reason)}`;
+}
+
+function defaultMessage(status: StepStatus): Text {
   switch (status) {
     case "success":
-      return "Test passed.";
+      return text("engine.default.success");
     case "warning":
-      return "Test passed with warnings.";
+      return text("engine.default.warning");
     case "error":
-      return "Test failed.";
+      return text("engine.default.error");
     default:
       return "";
   }
@@ -245,17 +273,17 @@ interface RunShared {
  */
 class Deadline {
   passed = false;
-  readonly reason: string;
+  readonly reason: LocalizedText;
   private readonly expired: Promise<never>;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly ms: number) {
     const seconds = Math.round(ms / 100) / 10;
-    this.reason = `the test's time limit (${seconds} s) passed.`;
+    this.reason = text("engine.reason.deadline", { seconds });
     this.expired = new Promise<never>((_, reject) => {
       this.timer = setTimeout(() => {
         this.passed = true;
-        reject(new ProblemError("TEST_DEADLINE", `The test's time limit (${seconds} s) passed while this step was running; the rest of the test was skipped.`));
+        reject(new ProblemError("TEST_DEADLINE", text("engine.deadline.running", { seconds })));
       }, ms);
       this.timer.unref?.();
     });

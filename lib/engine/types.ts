@@ -16,11 +16,27 @@ export const DetailsSchema = z.record(z.string(), z.unknown());
 /** JSON-safe facts behind a step's message (addresses, certificate fields…). */
 export type Details = z.infer<typeof DetailsSchema>;
 
+/**
+ * The params of a localized step text: flat string and number values (lib/i18n/format.ts says how a param can stand
+ * for another catalogue text).
+ */
+export const TextParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
 export const StepSchema = z.object({
   code: z.string(),
+  /** English, always: the command line, the JSON export and older readers show it. */
   title: z.string(),
   status: z.enum(STEP_STATUSES),
+  /** English, always, like the title. */
   message: z.string(),
+  /**
+   * Optional: the catalogue key and params the title / message were rendered from (lib/engine/text.ts), so a page
+   * can show them in the reader's language. Absent for plain-string texts and in results stored before them.
+   */
+  titleKey: z.string().optional(),
+  titleParams: TextParamsSchema.optional(),
+  messageKey: z.string().optional(),
+  messageParams: TextParamsSchema.optional(),
   problem: z.enum(PROBLEM_CODES).optional(),
   details: DetailsSchema.optional(),
   elapsedMs: z.number(),
@@ -48,4 +64,6 @@ export const TestResultSchema = z.object({
 export type TestResult = z.infer<typeof TestResultSchema>;
 
 /** Streamed while a test runs: `start` when a step begins, `step` when it finishes. */
-export type RunEvent = { type: "start"; path: number[]; code: string; title: string } | { type: "step"; path: number[]; step: Step };
+export type RunEvent =
+  | { type: "start"; path: number[]; code: string; title: string; titleKey?: string; titleParams?: z.infer<typeof TextParamsSchema> }
+  | { type: "step"; path: number[]; step: Step };

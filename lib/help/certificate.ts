@@ -435,4 +435,45 @@ export const CERTIFICATE_HELP = {
     ],
     seeAlso: ["CERT_NAME_MISMATCH", "CERT_SELF_SIGNED"],
   },
+  CERTIFICATE_FILE_INVALID: {
+    title: "The certificate file couldn't be read",
+    group: "Certificate",
+    severity: "error",
+    summary:
+      "The Certificate file test found no readable certificate in the text you pasted or uploaded, or the first one (the leaf) isn't a valid X.509 certificate. Nothing else could be checked.",
+    details: [
+      "The test reads PEM text: blocks between `-----BEGIN CERTIFICATE-----` and `-----END CERTIFICATE-----` (a `.pem`, or a `.cer`/`.crt` saved as Base64), and PKCS #7 bundles between `-----BEGIN PKCS7-----` and `-----END PKCS7-----` (a `.p7b` saved as Base64). A binary (DER) file chosen with the file button is converted to PEM in the browser before it is sent.",
+      "The first certificate must be the server's own (the leaf); the intermediates follow it. A certificate that is damaged (lines missing, edited Base64) can't be decoded. A private key is never accepted: the form refuses it before anything runs, since a key must never leave the server it belongs to.",
+    ],
+    symptoms: ['The test stops at its first step, "Reading the certificates you pasted".'],
+    causes: [
+      "Only part of the PEM text was copied (the END line or some lines are missing).",
+      "The file is a PFX/PKCS #12 (`.pfx`, `.p12`): it contains the private key and can't be pasted here.",
+      "The text is a certificate request (`-----BEGIN CERTIFICATE REQUEST-----`), not the issued certificate.",
+    ],
+    fixes: [
+      {
+        text: "Export the certificate without its private key, in Base64, then paste the whole text including the BEGIN and END lines.",
+        commands: [
+          {
+            shell: "PowerShell",
+            description: "Windows: export the certificate (no key) from the machine store as Base64 PEM",
+            lines: [
+              '$cert = Get-ChildItem Cert:\\LocalMachine\\My | Where-Object Subject -like "*mail.contoso.com*"',
+              '"-----BEGIN CERTIFICATE-----`n" + [Convert]::ToBase64String($cert.RawData, "InsertLineBreaks") + "`n-----END CERTIFICATE-----" | Set-Content C:\\certs\\mail_contoso_com.pem',
+            ],
+          },
+          {
+            shell: "bash",
+            description: "Convert a DER certificate or a PFX (certificates only, no key) to PEM",
+            lines: [
+              "openssl x509 -inform DER -in mail_contoso_com.cer -out mail_contoso_com.pem",
+              "openssl pkcs12 -in mail_contoso_com.pfx -nokeys -out chain.pem",
+            ],
+          },
+        ],
+      },
+    ],
+    seeAlso: ["CERT_CHAIN_INCOMPLETE"],
+  },
 } satisfies HelpPages;

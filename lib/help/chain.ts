@@ -3,6 +3,7 @@ import {
   CERT_THUMBPRINT,
   CERTBOT_NGINX,
   completeCertificateRequest,
+  enableCertificateLine,
   IGNORE_TRUST_DETAIL,
   IGNORE_TRUST_FIX,
   NEW_CERTIFICATE_REQUEST,
@@ -647,5 +648,135 @@ export const CHAIN_HELP = {
       IGNORE_TRUST_FIX,
     ],
     seeAlso: ["CERT_CHAIN_INCOMPLETE", "CERT_ISSUER_NOT_CA", "CERT_WEAK_SIGNATURE", "LOGIN_FAILED"],
+  },
+  CERT_REVOKED: {
+    title: "The certificate has been revoked",
+    group: "Certificate chain and trust",
+    severity: "error",
+    summary:
+      'The certificate authority that issued a certificate of the chain has revoked it: its OCSP responder answered "revoked", its certificate revocation list (CRL) lists the serial number, or the server stapled an OCSP response saying so. A revoked certificate must not be trusted, whatever its dates say.',
+    details: [
+      "How the analyzer asks: for each certificate of the built path below the root, the OCSP responder named in its Authority Information Access extension (a POST, then a GET as RFC 5019 allows), else the CRL from its CRL distribution point. The answer must be signed by the issuing CA (or by a responder certificate it issued for OCSP signing) and be current; the step shows the reason and the date of the revocation as the CA gives them. Every fetch goes through the same target policy, port list and time limits as the test itself.",
+      'A stapled OCSP response (the server sends it in the TLS handshake) is judged the same way; a stapled response saying "revoked" means the server itself keeps telling clients its certificate is revoked.',
+      "Reasons a CA gives: keyCompromise (the private key leaked: replace the key, not only the certificate), cACompromise, affiliationChanged, superseded (a re-issue replaced it), cessationOfOperation, certificateHold (suspended, may be released).",
+    ],
+    symptoms: [
+      "Browsers refuse the site (NET::ERR_CERT_REVOKED); Outlook warns that the certificate has been revoked, or can't connect at all.",
+      "Phones and mail servers that check revocation refuse the TLS connection.",
+    ],
+    causes: [
+      "The certificate was re-issued (a new key, added names) and the CA revoked the old one, but the server still presents the old one.",
+      "The certificate was revoked on purpose (a leaked key, a mis-issuance the CA had to revoke) and no replacement was installed.",
+      "An intermediate CA certificate of the chain was revoked: the CA has published a new intermediate to use.",
+    ],
+    fixes: [
+      {
+        text: "See which certificate the server presents and ask its responder yourself: the serial number and status are in the answer.",
+        commands: [
+          {
+            shell: "bash",
+            lines: [
+              `${SHOW_SENT_CHAIN_LINE} | openssl x509 -noout -serial -ocsp_uri -ext crlDistributionPoints`,
+              "openssl ocsp -issuer issuing-ca.pem -cert mail_contoso_com.pem -url http://ocsp.example-ca.com -resp_text -noverify | grep -E 'Cert Status|Revocation'",
+            ],
+          },
+        ],
+      },
+      {
+        text: "Install the current certificate (request a new one with a new key if the reason is keyCompromise) and assign it to the services; on Exchange, remove the revoked one afterwards.",
+        commands: [
+          {
+            shell: "Exchange Management Shell",
+            lines: ["Get-ExchangeCertificate | Format-List Thumbprint,Subject,NotAfter,Services,Status", enableCertificateLine("IIS,SMTP,IMAP,POP")],
+          },
+        ],
+      },
+    ],
+    seeAlso: ["REVOCATION_UNCHECKED", "OCSP_STAPLE_INVALID"],
+  },
+  REVOCATION_UNCHECKED: {
+    title: "The revocation status couldn't be checked",
+    group: "Certificate chain and trust",
+    severity: "warning",
+    summary:
+      "The analyzer asked the revocation service a certificate names (its OCSP responder or CRL distribution point) and got no usable answer: the service didn't answer in time, answered with an HTTP error, sent a response that isn't signed by the CA or is out of date, said \"unknown\", or is at an address this analyzer may not connect to. The step names the URL. The certificate may be fine, but clients that require a revocation answer (some mail servers, Windows with strict policies) may refuse it.",
+    details: [
+      "Clients ask the same URLs, from where they are: a responder that this analyzer can't reach may also be unreachable for clients behind the same kind of firewall. Internal CAs (Active Directory Certificate Services) often publish their CRL and OCSP only inside the network, which breaks revocation checks for clients outside.",
+      "When OCSP fails but the CRL answers, the CRL's answer is used and the warning still names the OCSP responder, so that it gets fixed.",
+      "A responder on a private or loopback address is refused unless the operator allows private targets (RCA_ALLOW_PRIVATE_TARGETS); a port outside RCA_ALLOWED_PORTS likewise. Only http:// responder and CRL URLs are used, as RFC 5280 and RFC 5019 expect.",
+    ],
+    symptoms: [
+      "Slow TLS connections for clients that wait for the revocation check to time out; Windows event log CAPI2 errors 53 or 11.",
+      'Some clients refuse the certificate with "the revocation server was offline" or "revocation status unknown".',
+    ],
+    causes: [
+      "An internal CA whose CRL distribution point or OCSP URL (AIA) is reachable only inside the network, or names a server that no longer exists.",
+      "A firewall or proxy blocking outbound HTTP (port 80) to the CA's responder.",
+      "An expired CRL that the CA didn't re-publish (the CA service stopped, or the publishing task failed).",
+      "An OCSP responder that doesn't know the certificate (\"unknown\"): it was issued by another CA, or the responder's database isn't updated.",
+    ],
+    fixes: [
+      {
+        text: "Ask the URL from the step yourself, from outside the network: it must answer quickly with a current response.",
+        commands: [
+          {
+            shell: "bash",
+            lines: [
+              "curl -sS -o /dev/null -w '%{http_code} %{time_total}s\\n' http://crl.contoso.com/ContosoIssuingCA.crl",
+              "openssl crl -inform DER -in ContosoIssuingCA.crl -noout -lastupdate -nextupdate",
+            ],
+          },
+          { shell: "cmd", lines: ["certutil -url mail_contoso_com.cer", "certutil -verify -urlfetch mail_contoso_com.cer"] },
+        ],
+      },
+      {
+        text: "Active Directory Certificate Services: publish the CRL on a web server reachable from outside and add that http:// location to the CA's CDP and AIA extensions, then re-issue the certificates; re-publish an expired CRL.",
+        commands: [{ shell: "cmd", lines: ["certutil -getreg CA\\CRLPublicationURLs", "certutil -CRL"] }],
+      },
+    ],
+    seeAlso: ["CERT_REVOKED", "OCSP_STAPLE_INVALID"],
+  },
+  OCSP_STAPLE_INVALID: {
+    title: "The server staples an OCSP response clients reject",
+    group: "Certificate chain and trust",
+    severity: "warning",
+    summary:
+      'The server sends an OCSP response with its certificate in the TLS handshake (OCSP stapling), but the response is out of date, not signed by the issuing CA, about another certificate, or says "unknown". Clients ignore such a response and ask the CA themselves, or, for a certificate that requires stapling (Must-Staple), refuse the connection.',
+    details: [
+      "The analyzer asks for a stapled response in every handshake (status_request) and judges what comes back exactly as it judges a response fetched from the responder: signature by the issuer or its delegated responder, the certificate's serial number, and thisUpdate/nextUpdate against the current time with a few minutes' tolerance.",
+      "A server that staples nothing is only noted: stapling is optional, and clients then ask the responder themselves.",
+    ],
+    symptoms: ["Browsers show an error only for Must-Staple certificates; other clients slow down while they ask the responder themselves."],
+    causes: [
+      "The web server can't reach the CA's OCSP responder to refresh its cached response (outbound HTTP blocked, no DNS resolver configured), and keeps stapling an old one.",
+      "A certificate was replaced but the server still staples the response of the old certificate.",
+      "A load balancer staples a response for another certificate than the one it presents.",
+    ],
+    fixes: [
+      {
+        text: "See the stapled response: `OCSP Response Status`, `Cert Status` and `Next Update` must be current and about the served certificate.",
+        commands: [
+          {
+            shell: "bash",
+            lines: [
+              "openssl s_client -connect mail.contoso.com:443 -servername mail.contoso.com -status </dev/null 2>/dev/null | sed -n '/OCSP response:/,/^---/p'",
+            ],
+          },
+        ],
+      },
+      {
+        text: "nginx: give the stapling code a resolver and the issuing chain, then reload. IIS staples automatically when the server can reach the responder.",
+        commands: [
+          {
+            shell: "bash",
+            lines: [
+              "# in the server block: ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate /etc/ssl/chain.pem; resolver 1.1.1.1;",
+              NGINX_RELOAD_LINE,
+            ],
+          },
+        ],
+      },
+    ],
+    seeAlso: ["CERT_REVOKED", "REVOCATION_UNCHECKED"],
   },
 } satisfies HelpPages;

@@ -463,7 +463,7 @@ export const HTTP_HELP = {
     group: "Web server (HTTP)",
     severity: "error",
     summary:
-      "The analyzer sent the user name and password you entered, with the method you chose (Basic or NTLM), to the service under test (Autodiscover, the Outlook Anywhere RPC proxy, EWS, Exchange ActiveSync or MAPI over HTTP), and the server answered 401 Unauthorized: it didn't accept them. For EWS the code also covers the EWS error ErrorAccessDenied: the server accepted the credentials, but this account may not open the mailbox through EWS. A client using the same account and method is refused the same way.",
+      "The analyzer sent the user name and password you entered, with the method you chose (Basic or NTLM), to the service under test (Autodiscover, the Outlook Anywhere RPC proxy, EWS, Exchange ActiveSync or MAPI over HTTP), and the server answered 401 Unauthorized: it didn't accept them. For IMAP and POP the server answered the logon with `NO` (IMAP) or `-ERR` (POP), quoted in the step. For EWS the code also covers the EWS error ErrorAccessDenied: the server accepted the credentials, but this account may not open the mailbox through EWS. A client using the same account and method is refused the same way.",
     details: [
       "When the password is sent at all: each credential step runs only when you supplied a user name and password, and it sends them only over a connection a current Outlook client (for ActiveSync, a phone) would trust with a password. OpenSSL must accept the certificate chain against the same trust store the certificate steps use, the certificate's name must match the host, and the connection must use TLS 1.2 or later at OpenSSL's default security level (no obsolete ciphers, no weak keys). Each new connection must also present the very certificate the certificate steps validated, and the server must offer the method you chose. If any of this fails, the password is not sent, and the step says why instead of reporting this problem.",
       '"Ignore trust for SSL" never lets a password through: it turns certificate errors into warnings so that the other steps run, but the credential step still refuses such a certificate. Fix the certificate first (the failed certificate steps link to their pages), then test the credentials without that option.',
@@ -472,6 +472,7 @@ export const HTTP_HELP = {
       "EWS ErrorAccessDenied, in the GetFolder answer or in a SOAP fault: the sign-in worked, but Exchange won't let this account open the mailbox through EWS. EWS is disabled for the mailbox or the organisation (`EwsEnabled`), an EWS application access policy blocks the client (the policy matches the client's user agent; the analyzer's is `RemoteConnectivityAnalyzer/0.1`), or, when you entered another mailbox's address than the account's own, the account has no permission on that mailbox. Depending on the setting, a blocked account or client may get HTTP 403 instead, reported as HTTP_UNEXPECTED_STATUS; ActiveSync disabled for the user is reported that way too (403, or FolderSync status 126).",
       "The credentials are used only for this run: never stored, logged or shown in the permalink. Still, use a test account where possible: repeated failures count towards the account lockout policy.",
       'Common reasons other than a wrong password: the user name format (Exchange accepts the UPN `jdoe@contoso.com` and `CONTOSO\\jdoe`; for NTLM, `CONTOSO\\jdoe` is the safest); the protocol turned off for the mailbox (`Get-CASMailbox`); NTLM blocked by policy ("Network security: Restrict NTLM"); Exchange Extended Protection rejecting the NTLM logon because a load balancer or reverse proxy in front terminates TLS with a different certificate, so the channel binding doesn\'t match what Exchange sees; a reverse proxy that pre-authenticates or strips the `Authorization` header. Exchange Online no longer accepts Basic authentication for these protocols (and has retired RPC over HTTP), so these tests are about on-premises Exchange.',
+      "IMAP and POP: the analyzer logs on as a mail app does, with IMAP `LOGIN` (or `AUTHENTICATE PLAIN` when the server announces `LOGINDISABLED`), or POP `USER`/`PASS` (or `AUTH PLAIN` when only SASL PLAIN is offered), and only over TLS (implicit on 993/995, or after STARTTLS/STLS) whose certificate passed every check; \"Ignore trust for SSL\" never lets the password through there either. The transcript in the step shows the commands with the user name and password as `****`, and the server's answer as it came. A server that announces neither a usable LOGIN nor PLAIN (`LOGINDISABLED` without `AUTH=PLAIN`; POP without `USER` and without `SASL PLAIN`) can't be logged on to by the analyzer: the step says so.",
     ],
     symptoms: [
       "Outlook outside the network keeps prompting for the password and never connects (Outlook Anywhere or MAPI over HTTP), although the same account works in Outlook on the web or inside the network.",
@@ -479,6 +480,7 @@ export const HTTP_HELP = {
       "Phones keep asking for the password or say the account can't be verified (ActiveSync); Outlook for Mac and other EWS clients don't sign in.",
       "The IIS log on the Exchange server shows the service's request with status 401 and sub-status 1 (logon failed) or 2 (logon failed due to server configuration): `POST /autodiscover/autodiscover.xml`, `RPC_IN_DATA /rpc/rpcproxy.dll`, `POST /EWS/Exchange.asmx`, `OPTIONS /Microsoft-Server-ActiveSync` or `POST /Microsoft-Server-ActiveSync` with `Cmd=FolderSync`, `POST /mapi/emsmdb/`.",
       "The Security event log shows event 4625 (an account failed to log on) on the Exchange server, and event 4776 on the domain controller, with the reason.",
+      'Mail apps keep asking for the password of an IMAP or POP account, or report "authentication failed" while Outlook on the web works.',
     ],
     causes: [
       "Wrong or expired password, disabled or locked-out account.",
@@ -488,6 +490,7 @@ export const HTTP_HELP = {
       "NTLM restricted by Group Policy on the Exchange server or the domain controllers.",
       "Extended Protection enabled on Exchange while a load balancer or proxy terminates TLS with another certificate (NTLM only).",
       "A reverse proxy, WAF or load balancer that pre-authenticates, rewrites or drops the `Authorization` header.",
+      "IMAP or POP: the protocol is disabled for the mailbox (`ImapEnabled`, `PopEnabled`), Exchange requires a secure logon the client didn't use (`LoginType`), or Dovecot refuses plain-text logons (`disable_plaintext_auth`) or the mechanism (`auth_mechanisms`).",
     ],
     fixes: [
       {
@@ -579,6 +582,26 @@ export const HTTP_HELP = {
       },
       {
         text: 'If the step reported that the credentials were not sent, fix what it names first: the certificate chain or name (the failed certificate steps link to their pages), or the TLS version (TLS_PROTOCOL_OBSOLETE). Then run the test again without "Ignore trust for SSL".',
+      },
+      {
+        text: "IMAP and POP: check that the protocol is enabled for the mailbox and which logon the server wants; on Dovecot, see why it refused in its log and that plain-text logons are allowed over TLS.",
+        commands: [
+          {
+            shell: "Exchange Management Shell",
+            lines: [
+              "Get-CASMailbox jdoe | Format-List ImapEnabled,PopEnabled",
+              "Set-CASMailbox jdoe -ImapEnabled $true -PopEnabled $true",
+              "Get-ImapSettings | Format-List LoginType,ExternalConnectionSettings",
+              "Set-ImapSettings -LoginType SecureLogin",
+              "Set-PopSettings -LoginType SecureLogin",
+            ],
+          },
+          {
+            shell: "bash",
+            description: "Dovecot: the configured mechanisms and the reason for the last refusals",
+            lines: ["doveconf auth_mechanisms disable_plaintext_auth", "doveadm log errors", "journalctl -u dovecot --since -1h | grep 'auth failed'"],
+          },
+        ],
       },
     ],
     seeAlso: ["HTTP_AUTH_METHOD_MISSING", "HTTP_UNEXPECTED_STATUS", "MUTUAL_AUTH_MISMATCH", "TLS_PROTOCOL_OBSOLETE", "CERT_CHAIN_INVALID"],

@@ -177,11 +177,18 @@ function queryUdp(server: DnsServer, name: string): Promise<dnsPacket.Packet> {
     const socket = dgram.createSocket(isIP(server.address) === 6 ? "udp6" : "udp4");
     const query = tlsaQuery(name);
     const id = query.readUInt16BE(0);
-    const done = (error?: Error, packet?: dnsPacket.Packet) => {
+    let finished = false;
+    // The caller's timeout rejects first; this one only makes sure the socket never outlives it.
+    const timer = setTimeout(() => done(Object.assign(new Error("timeout"), { code: "ETIMEOUT" })), env().RCA_TIMEOUT_MS + 100);
+    timer.unref();
+    function done(error?: Error, packet?: dnsPacket.Packet) {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
       socket.close();
       if (error) reject(error);
       else resolve(packet!);
-    };
+    }
     socket.on("error", (error) => done(error));
     socket.on("message", (message, from) => {
       // Only an answer from the server asked, to this query, counts (no spoofed or stray datagram).
@@ -193,8 +200,6 @@ function queryUdp(server: DnsServer, name: string): Promise<dnsPacket.Packet> {
       }
     });
     socket.send(query, server.port, server.address);
-    // The caller's timeout rejects first; closing here keeps the socket from outliving it.
-    setTimeout(() => done(Object.assign(new Error("timeout"), { code: "ETIMEOUT" })), env().RCA_TIMEOUT_MS + 100).unref();
   });
 }
 
@@ -202,7 +207,10 @@ function queryTcp(server: DnsServer, name: string): Promise<dnsPacket.Packet> {
   return new Promise((resolve, reject) => {
     const socket = new Socket();
     let data = Buffer.alloc(0);
+    let finished = false;
     const finish = (error?: Error, packet?: dnsPacket.Packet) => {
+      if (finished) return;
+      finished = true;
       socket.destroy();
       if (error) reject(error);
       else resolve(packet!);

@@ -29,6 +29,20 @@ export const LIMITS = {
   /** TLS contexts (trust anchors × profile × version) cached before the cache is emptied. */
   tlsContextCache: 32,
 
+  // Certificate revocation (OCSP, stapling, CRLs)
+  /** An OCSP response read from a responder or stapled by a server (a few KiB in practice); a bigger one is refused, not truncated. */
+  ocspResponseBytes: 64 * 1024,
+  /** A CRL read from a distribution point (large public CAs publish a few MiB); a bigger one is refused, not truncated. */
+  crlBytes: 10 * 1024 * 1024,
+  /** CRLs kept (by URL and issuer) until their nextUpdate; the oldest is dropped first. */
+  crlCacheEntries: 16,
+  /** Bytes of CRLs kept in that cache, all together. */
+  crlCacheBytes: 32 * 1024 * 1024,
+  /** OCSP responder and CRL distribution point URLs tried for one certificate; the rest are named, not fetched. */
+  revocationUrls: 3,
+  /** Certificates of one path whose revocation is checked (the root never is). */
+  revocationCertificates: 8,
+
   // DNS
   /** DNS lookups waiting for an answer at once, all tests together (c-ares holds no thread while it waits). */
   dnsLookupsInFlight: 256,

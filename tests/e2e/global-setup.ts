@@ -4,19 +4,23 @@
  * them. Requires `next build` first.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApp } from "../../scripts/app-server";
 import { autodiscoverHandler, settingsXml } from "../support/autodiscover-server";
 import { startDnsmasq } from "../support/dnsmasq";
 import { ntlmResponder } from "../support/ntlm-server";
-import { chainPem, createTestPki } from "../support/pki";
+import { chainPem, createTestPki, type TestPki } from "../support/pki";
 import { rpcProxyHandler, startHttpsServer } from "../support/servers";
 
 export const E2E_PORT = 3217;
 export const RPC_HOST = "mail.contoso.test";
 export const HOSTILE_HOST = "hostile.contoso.test";
 export const AUTODISCOVER_HOST = "autodiscover.contoso.test";
+/** A server whose admin "fixes" its expired certificate mid-test: POST http://127.0.30.9:8080/fix swaps in a valid one. */
+export const FIXABLE_HOST = "fixable.contoso.test";
+export const FIX_URL = "http://127.0.30.9:8080/fix";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const pki = await createTestPki();
@@ -40,7 +44,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     key: autodiscoverLeaf.keyPem,
     handler: autodiscoverHandler({ respond: (email) => settingsXml({ displayName: "Alice", email, exprServer: RPC_HOST }) }),
   });
-  const dns = await startDnsmasq({ records: { [RPC_HOST]: ["127.0.30.1"], [HOSTILE_HOST]: ["127.0.30.2"], [AUTODISCOVER_HOST]: ["127.0.30.3"] } });
+  const fixable = await startFixableServer(pki);
+  const dns = await startDnsmasq({
+    records: { [RPC_HOST]: ["127.0.30.1"], [HOSTILE_HOST]: ["127.0.30.2"], [AUTODISCOVER_HOST]: ["127.0.30.3"], [FIXABLE_HOST]: ["127.0.30.9"] },
+  });
   const dataDir = mkdtempSync(join(tmpdir(), "rca-e2e-"));
   // Started the way the benchmark starts it (scripts/app-server.ts): a production build, waited on until it answers.
   const app = await startApp({
@@ -62,8 +69,41 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await rpc.close();
     await hostile.close();
     await autodiscover.close();
+    await fixable.close();
     await dns.stop();
     await pki.cleanup();
     rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+/** The "before" server has an expired certificate; the control endpoint replaces it with a valid one on the same address. */
+async function startFixableServer(pki: TestPki): Promise<{ close(): Promise<void> }> {
+  const day = 24 * 60 * 60 * 1000;
+  const expired = await pki.issueLeaf({
+    commonName: FIXABLE_HOST,
+    dnsNames: [FIXABLE_HOST],
+    notBefore: new Date(Date.now() - 400 * day),
+    notAfter: new Date(Date.now() - 10 * day),
+  });
+  const renewed = await pki.issueLeaf({ commonName: FIXABLE_HOST, dnsNames: [FIXABLE_HOST] });
+  const serve = (leaf: typeof expired) => startHttpsServer({ host: "127.0.30.9", port: 443, chain: chainPem(leaf, pki.intermediate), key: leaf.keyPem });
+  let current = await serve(expired);
+  const control = createServer((request, response) => {
+    if (request.method !== "POST" || request.url !== "/fix") {
+      response.writeHead(404).end();
+      return;
+    }
+    void (async () => {
+      await current.close();
+      current = await serve(renewed);
+      response.writeHead(204).end();
+    })();
+  });
+  await new Promise<void>((resolve) => control.listen(8080, "127.0.30.9", resolve));
+  return {
+    async close() {
+      await new Promise<void>((resolve) => control.close(() => resolve()));
+      await current.close();
+    },
   };
 }

@@ -1,11 +1,18 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { connect } from "node:tls";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestInputSchema } from "@/lib/analyzers/catalog";
 import { resetEnvForTests } from "@/lib/config/env";
 import { analyze, DOMAIN, problems, startLab, step, type Lab, type ScenarioServer } from "../support/lab";
 import { chainPem, type TestPki } from "../support/pki";
 import { freeClosedPort, startGarbageServer, startHttpsServer, startPlainHttpServer, startSilentServer } from "../support/servers";
 
 const DAY = 86_400_000;
+const execFileAsync = promisify(execFile);
 const name = (label: string) => `${label}.${DOMAIN}`;
 
 /** A scenario serving `chain(pki)` for `label`.contoso.test on its own loopback address. */
@@ -15,8 +22,19 @@ function tlsScenario(
   chain: (pki: TestPki, host: string) => Promise<{ chain: string; key: string; minVersion?: "TLSv1"; maxVersion?: "TLSv1" }>,
 ): ScenarioServer {
   const host = name(label);
-  return { name: host, address: `127.0.10.${octet}`, start: async (pki, address) => startHttpsServer({ host: address, ...(await chain(pki, host)) }) };
+  return {
+    name: host,
+    address: `127.0.10.${octet}`,
+    start: async (pki, address) => {
+      const served = await chain(pki, host);
+      servedChains.set(host, served.chain);
+      return startHttpsServer({ host: address, ...served });
+    },
+  };
 }
+
+/** Every chain a scenario serves, by host name: the certificate-file test must judge each as the served one is judged. */
+const servedChains = new Map<string, string>();
 
 function leafScenario(
   label: string,
@@ -367,3 +385,84 @@ describe("tls-certificate against real TLS servers on loopback", () => {
     expect(result.verdict).toBe("success");
   });
 });
+
+describe("certificate-file: a pasted chain is judged exactly as the same chain served", () => {
+  const CHECKS = ["tls.certificate.name", "tls.certificate.trust", "tls.certificate.dates", "tls.certificate.strength", "tls.certificate.usage"];
+  const outcome = (result: Awaited<ReturnType<typeof analyze>>) =>
+    Object.fromEntries(CHECKS.map((code) => [code, { status: step(result, code).status, problem: step(result, code).problem }]));
+
+  it("reaches the same verdict on every chain the TLS scenarios serve", async () => {
+    expect(servedChains.size).toBeGreaterThanOrEqual(15);
+    for (const [host, chain] of servedChains) {
+      const served = await analyze({ test: "tls-certificate", host, port: lab.port(host) });
+      const pasted = await analyze({ test: "certificate-file", certificates: chain, host });
+      expect({ host, ...outcome(pasted) }).toEqual({ host, ...outcome(served) });
+      expect(step(pasted, "certfile.read").status).toBe("success");
+    }
+  });
+
+  it("checks every host name it must serve, on the go-live date, with the principal Outlook needs", async () => {
+    const chain = servedChains.get(name("good"))!;
+    const ok = await analyze({
+      test: "certificate-file",
+      certificates: chain,
+      host: `${name("good")}, ${name("other")}`,
+      mutualAuthPrincipal: `msstd:${name("good")}`,
+    });
+    const names = step(ok, "tls.certificate.name");
+    expect(names.status).toBe("error");
+    expect(names.children.map((child) => [child.title, child.status, child.problem])).toEqual([
+      [expect.stringContaining(name("good")), "success", undefined],
+      [expect.stringContaining(name("other")), "error", "CERT_NAME_MISMATCH"],
+    ]);
+    expect(step(ok, "certfile.principal").status).toBe("success");
+
+    const later = await analyze({ test: "certificate-file", certificates: chain, at: new Date(Date.now() + 800 * DAY).toISOString().slice(0, 10) });
+    expect(step(later, "tls.certificate.dates").problem).toBe("CERT_EXPIRED");
+
+    const wrongPrincipal = await analyze({ test: "certificate-file", certificates: chain, mutualAuthPrincipal: "msstd:owa.contoso.com" });
+    const principal = step(wrongPrincipal, "certfile.principal");
+    expect(principal.problem).toBe("MUTUAL_AUTH_MISMATCH");
+    expect(principal.message).toContain(`msstd:${name("good")}`);
+
+    const advice = await analyze({ test: "certificate-file", certificates: chain });
+    expect(step(advice, "certfile.principal").message).toContain(`Set-OutlookProvider EXPR -CertPrincipalName:"msstd:${name("good")}"`);
+  });
+
+  it("trusts a private root pasted with the test, and reads a PKCS #7 bundle", async () => {
+    const chain = servedChains.get(name("untrustedca"))!;
+    const untrusted = await analyze({ test: "certificate-file", certificates: chain, host: name("untrustedca") });
+    expect(step(untrusted, "tls.certificate.trust").status).toBe("error");
+    const trusted = await analyze({ test: "certificate-file", certificates: chain, host: name("untrustedca"), trustedRoots: lab.pki.untrustedRoot.certPem });
+    expect(step(trusted, "tls.certificate.trust").status).toBe("success");
+
+    const pkcs7 = await toPkcs7(servedChains.get(name("good"))!);
+    const bundle = await analyze({ test: "certificate-file", certificates: pkcs7, host: name("good") });
+    expect(step(bundle, "certfile.read").message).toContain("Read 2 certificates");
+    expect(bundle.verdict).toBe("success");
+  });
+
+  it("refuses a private key before anything runs, naming the field, and fails clearly on a damaged certificate", async () => {
+    const leaf = await lab.pki.issueLeaf({ commonName: name("keyed") });
+    const parsed = TestInputSchema.safeParse({ test: "certificate-file", certificates: `${leaf.certPem}\n${leaf.keyPem}` });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(["certificates"]);
+    expect(parsed.error?.issues[0]?.message).toContain("private key");
+
+    const damaged = await analyze({ test: "certificate-file", certificates: "-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----" });
+    expect(step(damaged, "certfile.read").problem).toBe("CERTIFICATE_FILE_INVALID");
+    expect(damaged.verdict).toBe("error");
+  });
+});
+
+/** The same chain as a PKCS #7 bundle (a .p7b), made by Debian's openssl. */
+async function toPkcs7(chain: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "rca-p7b-"));
+  try {
+    await writeFile(join(dir, "chain.pem"), chain);
+    await execFileAsync("openssl", ["crl2pkcs7", "-nocrl", "-certfile", join(dir, "chain.pem"), "-out", join(dir, "chain.p7b")]);
+    return await readFile(join(dir, "chain.p7b"), "utf8");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

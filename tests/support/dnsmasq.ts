@@ -16,8 +16,20 @@ import net from "node:net";
 export const DNSMASQ_BIN = "/usr/sbin/dnsmasq";
 
 export interface DnsmasqOptions {
-  /** name → IPv4/IPv6 addresses (A/AAAA) */
+  /**
+   * name → IPv4/IPv6 addresses (A/AAAA), via --host-record, which also answers the reverse (PTR) query for each
+   * address with that name. For an address whose PTR must be absent or different, use `aOnly` (and `ptr`).
+   */
   records: Record<string, string[]>;
+  /**
+   * name → addresses (A/AAAA) WITHOUT an automatic PTR, via --address=/name/ip. Unlike `records` this also answers
+   * for every subdomain of name (x.name, y.x.name) unless something more specific is configured for it.
+   */
+  aOnly?: Record<string, string[]>;
+  /** IPv4 address → name: the PTR record of <reversed address>.in-addr.arpa (need not match any A record) */
+  ptr?: Record<string, string>;
+  /** name (e.g. "_25._tcp.mx1.contoso.test") → TLSA records (type 52); data is hex (e.g. a SHA-256 digest) */
+  tlsa?: Record<string, { usage: number; selector: number; matchingType: number; data: string }[]>;
   /** default 127.0.0.53 */
   listen?: string;
   /** alias → target name (target should be a configured record) */
@@ -26,7 +38,12 @@ export interface DnsmasqOptions {
   srv?: Record<string, { target: string; port: number; priority?: number; weight?: number }[]>;
   /** domain → [{ exchange, preference }] */
   mx?: Record<string, { exchange: string; preference?: number }[]>;
-  /** name → text strings (no commas) */
+  /**
+   * name → TXT records, one string of at most 255 characters each (SPF, DMARC, MTA-STS text is fine: spaces
+   * ; : = / + @ are allowed). Not allowed: commas, since --txt-record splits its value at commas into several
+   * strings of one record (quoting doesn't help: on the command line dnsmasq keeps quotes as part of the text),
+   * `"` and `\\`, and control characters.
+   */
   txt?: Record<string, string[]>;
   /** default "nxdomain" (all unknown names); "refused" = only *.test is authoritative-local */
   unknownNames?: "nxdomain" | "refused";
@@ -76,8 +93,31 @@ function buildRecordArgs(o: DnsmasqOptions): string[] {
   }
   for (const [name, texts] of Object.entries(o.txt ?? {})) {
     for (const t of texts) {
-      if (/[",\\]/.test(t)) throw new Error(`dnsmasq fixture: TXT ${JSON.stringify(t)} must not contain , " or \\`);
-      args.push(`--txt-record=${checkToken("name", name)},"${t}"`);
+      if (!/^[\x20-\x7e]{0,255}$/.test(t) || /[",\\]/.test(t)) {
+        throw new Error(`dnsmasq fixture: TXT ${JSON.stringify(t)} must be at most 255 printable ASCII characters without , " or \\`);
+      }
+      args.push(`--txt-record=${checkToken("name", name)},${t}`);
+    }
+  }
+  for (const [name, addrs] of Object.entries(o.aOnly ?? {})) {
+    checkToken("name", name);
+    for (const a of addrs) {
+      if (!net.isIP(a)) throw new Error(`dnsmasq fixture: ${JSON.stringify(a)} for ${name} is not an IP address`);
+      args.push(`--address=/${name}/${a}`);
+    }
+  }
+  for (const [address, name] of Object.entries(o.ptr ?? {})) {
+    if (!net.isIPv4(address)) throw new Error(`dnsmasq fixture: PTR address ${JSON.stringify(address)} is not IPv4`);
+    args.push(`--ptr-record=${address.split(".").reverse().join(".")}.in-addr.arpa,${checkToken("name", name)}`);
+  }
+  for (const [name, list] of Object.entries(o.tlsa ?? {})) {
+    for (const r of list) {
+      const fields = [r.usage, r.selector, r.matchingType];
+      if (!fields.every((f) => Number.isInteger(f) && f >= 0 && f <= 255) || !/^([0-9a-fA-F]{2})*$/.test(r.data)) {
+        throw new Error(`dnsmasq fixture: bad TLSA record ${JSON.stringify(r)} for ${name}`);
+      }
+      const hex = fields.map((f) => f.toString(16).padStart(2, "0")).join("") + r.data.toLowerCase();
+      args.push(`--dns-rr=${checkToken("name", name)},52,${hex}`);
     }
   }
   return args;

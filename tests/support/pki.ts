@@ -6,6 +6,9 @@
  *   untrustedRoot         "Evil Root CA"            RSA-2048, SHA-256, self-signed  (NOT trusted)
  *   └─ untrustedIntermediate "Evil Issuing CA 1"    RSA-2048, SHA-256, pathlen 0
  *
+ * Revocation: leaves and `issueCa()` CAs name an OCSP responder (`ocspUrl`, Authority Information Access) and a CRL
+ * distribution point (`crlUrl`) when asked; `issueCrl()` signs a CRL with any CA of this PKI; an OCSP responder's own
+ * certificate is a leaf with `eku: ["ocspSigning"]`.
  * Leaves come from `issueLeaf()`, further CAs (broken on purpose: not a CA, no keyCertSign, path length, name
  * constraints, expired, self-issued) from `issueCa()`; `tamperSignature()` breaks a certificate's signature.
  * Private keys are PKCS#8 PEM ("BEGIN PRIVATE KEY"), which Node's tls accepts.
@@ -49,7 +52,11 @@ export interface LeafOptions {
   /** hash of the leaf's signature (the issuer's key signs). Default SHA-256. SHA-1 with an EC key is also honoured. */
   signatureHash?: "SHA-256" | "SHA-1";
   /** default ["serverAuth"]; null = no EKU extension at all */
-  eku?: ("serverAuth" | "clientAuth")[] | null;
+  eku?: ("serverAuth" | "clientAuth" | "ocspSigning")[] | null;
+  /** OCSP responder URL(s): an Authority Information Access extension (id-ad-ocsp). Default: none. */
+  ocspUrl?: string | string[];
+  /** CRL distribution point URL(s). Default: none. */
+  crlUrl?: string | string[];
   /** appended after the standard extensions */
   extraExtensions?: x509.Extension[];
 }
@@ -76,6 +83,21 @@ export interface CaOptions {
   notBefore?: Date;
   /** default now + 5 years */
   notAfter?: Date;
+  /** OCSP responder URL(s) for this CA's own status (Authority Information Access). Default: none. */
+  ocspUrl?: string | string[];
+  /** CRL distribution point URL(s) for this CA's own status. Default: none. */
+  crlUrl?: string | string[];
+}
+
+export interface CrlOptions {
+  /** The CA that signs the CRL: a built-in one or one from `issueCa()`. Default "intermediate". */
+  issuer?: "intermediate" | "root" | "untrustedIntermediate" | Issued;
+  /** Revoked certificates (serial numbers as hex, like `cert.serialNumber`). */
+  revoked?: Array<{ serialNumber: string; date?: Date; reason?: x509.X509CrlReason }>;
+  /** default now - 1 hour */
+  thisUpdate?: Date;
+  /** default now + 7 days; null = none */
+  nextUpdate?: Date | null;
 }
 
 export interface TestPki {
@@ -90,6 +112,8 @@ export interface TestPki {
   issueLeaf(options: LeafOptions): Promise<Issued>;
   /** A further CA (EC P-256 key), issued by `root` unless told otherwise; usable as `issuer` of leaves and CAs. */
   issueCa(options: CaOptions): Promise<Issued>;
+  /** A CRL signed by one of this PKI's CAs, as DER. */
+  issueCrl(options?: CrlOptions): Promise<Buffer>;
   /** removes `dir` */
   cleanup(): Promise<void>;
 }
@@ -181,6 +205,8 @@ interface CaHandle extends Issued {
 const CA_KEY_USAGE = x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature;
 
 interface CaProfile {
+  ocspUrl?: string | string[];
+  crlUrl?: string | string[];
   basicConstraints?: { ca: boolean; pathLength?: number } | null;
   keyUsage?: x509.KeyUsageFlags | null;
   nameConstraints?: { permitted?: NameSubtree[]; excluded?: NameSubtree[] };
@@ -198,6 +224,7 @@ async function makeCa(name: string, key: KeyMaterial, parent: CaHandle | null, p
     ski,
     new x509.AuthorityKeyIdentifierExtension(parent ? parent.ski : ski.keyId),
     ...(profile.nameConstraints ? [nameConstraintsExtension(profile.nameConstraints)] : []),
+    ...revocationExtensions(profile),
   ];
   const now = Date.now();
   const common = {
@@ -222,6 +249,17 @@ async function makeCa(name: string, key: KeyMaterial, parent: CaHandle | null, p
         signingAlgorithm: signingAlgorithm(key, "SHA-256"),
       });
   return { cert, certPem: cert.toString("pem") + "\n", keyPem: key.keyPem, key, ski: ski.keyId, name };
+}
+
+/** Authority Information Access (OCSP) and CRL Distribution Points, when asked for. */
+function revocationExtensions(options: { ocspUrl?: string | string[]; crlUrl?: string | string[] }): x509.Extension[] {
+  const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+  const ocsp = list(options.ocspUrl);
+  const crl = list(options.crlUrl);
+  return [
+    ...(ocsp.length > 0 ? [new x509.AuthorityInfoAccessExtension({ ocsp })] : []),
+    ...(crl.length > 0 ? [new x509.CRLDistributionPointsExtension(crl)] : []),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -366,6 +404,7 @@ export async function createTestPki(): Promise<TestPki> {
       ...(options.ipAddresses ?? []).map((value) => ({ type: "ip" as const, value })),
     ];
     if (names.length > 0) extensions.push(new x509.SubjectAlternativeNameExtension(names, false));
+    extensions.push(...revocationExtensions(options));
     extensions.push(...(options.extraExtensions ?? []));
 
     const now = Date.now();
@@ -393,6 +432,24 @@ export async function createTestPki(): Promise<TestPki> {
     return { cert, certPem: cert.toString("pem") + "\n", keyPem: key.keyPem };
   }
 
+  async function issueCrl(options: CrlOptions = {}): Promise<Buffer> {
+    const ca = handleOf(options.issuer ?? "intermediate");
+    const now = Date.now();
+    const crl = await x509.X509CrlGenerator.create({
+      issuer: ca.cert.subject,
+      thisUpdate: options.thisUpdate ?? new Date(now - 60 * 60 * 1000),
+      ...(options.nextUpdate === null ? {} : { nextUpdate: options.nextUpdate ?? new Date(now + 7 * DAY) }),
+      entries: (options.revoked ?? []).map((entry) => ({
+        serialNumber: entry.serialNumber,
+        revocationDate: entry.date ?? new Date(now - DAY),
+        ...(entry.reason === undefined ? {} : { reason: entry.reason }),
+      })),
+      signingKey: await ca.key.signingKey("SHA-256"),
+      signingAlgorithm: signingAlgorithm(ca.key, "SHA-256"),
+    });
+    return Buffer.from(crl.rawData);
+  }
+
   return {
     root: publicIssued(root),
     intermediate: publicIssued(intermediate),
@@ -402,6 +459,7 @@ export async function createTestPki(): Promise<TestPki> {
     dir,
     issueLeaf,
     issueCa,
+    issueCrl,
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -8,7 +8,12 @@ import { isProblemCode } from "@/lib/problems";
 
 /** The registry of tests: everything the UI and API show about a test comes from its folder's definition. */
 
-const SAMPLE: Record<string, string> = { host: "mail.contoso.com", emailAddress: "user@contoso.com" };
+const SAMPLE: Record<string, string> = {
+  host: "mail.contoso.com",
+  emailAddress: "user@contoso.com",
+  ip: "203.0.113.25",
+  certificates: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+};
 const oa = ANALYZERS.find((analyzer) => analyzer.id === "outlook-anywhere")!;
 
 describe("the analyzer registry", () => {
@@ -31,7 +36,7 @@ describe("the analyzer registry", () => {
       const hasHost = analyzer.fields.some((field) => field.name === "host");
       const typed = analyzer.fields.reduce(
         (values, field) =>
-          field.kind === "text" && SAMPLE[field.name] !== undefined && !(field.name === "emailAddress" && hasHost)
+          (field.kind === "text" || field.kind === "textarea") && SAMPLE[field.name] !== undefined && !(field.name === "emailAddress" && hasHost)
             ? withValue(analyzer, values, field.name, SAMPLE[field.name]!, new Set())
             : values,
         initialValues(analyzer),
@@ -52,7 +57,7 @@ describe("the analyzer registry", () => {
         for (const code of codes) expect(isProblemCode(code), code).toBe(true);
       }
     }
-    expect(declaredProblems().get("MUTUAL_AUTH_MISMATCH")).toEqual(new Set(["outlook-anywhere: rpc.mutual-auth"]));
+    expect(declaredProblems().get("MUTUAL_AUTH_MISMATCH")).toEqual(new Set(["outlook-anywhere: rpc.mutual-auth", "certificate-file: certfile.principal"]));
   });
 
   it("routes a request to the test's own schema and names the tests when the id is unknown", () => {

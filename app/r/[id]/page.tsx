@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { getMessages, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { CopyPermalink } from "@/components/copy-permalink";
 import { DeleteResult } from "@/components/delete-result";
@@ -17,6 +18,8 @@ import type { AnalyzerDefinition } from "@/lib/analyzers/definition";
 import { targetQuery } from "@/lib/analyzers/form";
 import { permalinkPath } from "@/lib/constants";
 import type { TestResult } from "@/lib/engine/types";
+import { testTitle } from "@/lib/i18n/definitions";
+import type { MessageTree } from "@/lib/i18n/format";
 import { formatResult } from "@/lib/results/text";
 import { getResult } from "@/lib/store";
 import { UnknownResultVersionError } from "@/lib/store/result-version";
@@ -40,9 +43,12 @@ export async function generateMetadata({ params }: ResultPageProps): Promise<Met
   const { id } = await params;
   const result = await loadResult(id);
   const robots = { index: false, follow: false };
-  if (!result) return { title: "Result not found", robots };
-  if (result instanceof UnknownResultVersionError) return { title: "Result unreadable", robots };
-  return { title: `${analyzerOf(result.test)?.title ?? result.test} result`, robots };
+  const t = await getTranslations();
+  if (!result) return { title: t("notFound.result.metaTitle"), robots };
+  if (result instanceof UnknownResultVersionError) return { title: t("notFound.unreadable.metaTitle"), robots };
+  const info = analyzerOf(result.test);
+  const messages = (await getMessages()) as MessageTree;
+  return { title: t("result.metaTitle", { test: info ? testTitle(messages, info) : result.test }), robots };
 }
 
 /** The origin the browser used, for the permalink shown without JavaScript; display only. */
@@ -71,21 +77,27 @@ export default async function ResultPage({ params }: ResultPageProps) {
   const info = analyzerOf(result.test);
   const path = permalinkPath(result.id);
   const origin = await requestOrigin();
+  const t = await getTranslations("result");
+  const title = info ? testTitle((await getMessages()) as MessageTree, info) : result.test;
 
   return (
     <article className="space-y-6" data-testid="result" data-result-id={result.id}>
       <header>
         <Breadcrumb
-          items={[{ label: "Tests", href: "/" }, ...(info ? [{ label: info.title, href: `/tests/${info.id}` }] : []), { label: "Result", current: true }]}
+          items={[
+            { label: t("breadcrumbTests"), href: "/" },
+            ...(info ? [{ label: title, href: `/tests/${info.id}` }] : []),
+            { label: t("breadcrumbResult"), current: true },
+          ]}
         />
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">{info?.title ?? result.test}</h1>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">{title}</h1>
       </header>
 
       <VerdictBanner verdict={result.verdict} steps={result.steps} />
 
       <section aria-labelledby="summary-heading" className="rounded-lg border border-line bg-surface">
         <h2 id="summary-heading" className="sr-only">
-          Test summary
+          {t("summaryHeading")}
         </h2>
         <div className="px-5 py-3">
           <ResultSummary result={result} now={new Date()} />
@@ -96,7 +108,7 @@ export default async function ResultPage({ params }: ResultPageProps) {
           <DeleteResult id={result.id} />
           {info ? (
             <ButtonLink href={runAgainHref(info, result)} size="sm" variant="primary" data-testid="run-again">
-              Run again
+              {t("runAgain")}
             </ButtonLink>
           ) : null}
         </div>
@@ -107,7 +119,7 @@ export default async function ResultPage({ params }: ResultPageProps) {
       {hasTiming(result.steps) ? (
         <details data-testid="timing" className="rounded-lg border border-line bg-surface">
           <summary className="cursor-pointer rounded-lg px-5 py-3 text-lg font-semibold text-ink hover:bg-canvas">
-            <h2 className="inline">Timing</h2> <span className="text-sm font-normal text-ink-muted">where the {result.elapsedMs} ms went</span>
+            <h2 className="inline">{t("timing")}</h2> <span className="text-sm font-normal text-ink-muted">{t("timingNote", { ms: result.elapsedMs })}</span>
           </summary>
           <div className="border-t border-line-subtle px-5 py-3">
             <TimingWaterfall steps={result.steps} elapsedMs={result.elapsedMs} />
@@ -119,9 +131,9 @@ export default async function ResultPage({ params }: ResultPageProps) {
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div>
             <h2 id="steps-heading" className="text-lg font-semibold text-ink">
-              Test steps
+              {t("stepsHeading")}
             </h2>
-            <p className="text-sm text-ink-muted">Select a step to see what was tested, what was found, and how to fix problems.</p>
+            <p className="text-sm text-ink-muted">{t("stepsIntro")}</p>
           </div>
           <ExpandControls />
         </div>

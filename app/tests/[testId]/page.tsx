@@ -1,8 +1,11 @@
 import { notFound } from "next/navigation";
+import { getMessages, getTranslations } from "next-intl/server";
 import { TestAbout } from "@/components/test-about";
 import { TestForm } from "@/components/test-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { analyzerOf, TEST_IDS, type TestId } from "@/lib/analyzers/catalog";
+import { TEST_GROUP_KEYS, testSummary, testTitle } from "@/lib/i18n/definitions";
+import type { MessageTree } from "@/lib/i18n/format";
 import type { Metadata } from "next";
 
 interface TestPageProps {
@@ -19,7 +22,8 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: TestPageProps): Promise<Metadata> {
   const { testId } = await params;
   const info = analyzerOf(testId);
-  return info ? { title: info.title, description: info.summary } : { title: "Test not found" };
+  const messages = (await getMessages()) as MessageTree;
+  return info ? { title: testTitle(messages, info), description: testSummary(messages, info) } : { title: (await getTranslations("testPage"))("notFound") };
 }
 
 export default async function TestPage({ params }: TestPageProps) {
@@ -27,13 +31,15 @@ export default async function TestPage({ params }: TestPageProps) {
   const info = analyzerOf(testId);
   if (!info) notFound();
   const id = info.id as TestId;
+  const messages = (await getMessages()) as MessageTree;
+  const t = await getTranslations();
 
   return (
     <div className="space-y-6">
       <div>
-        <Breadcrumb items={[{ label: "Tests", href: "/" }, { label: info.group }]} />
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">{info.title}</h1>
-        <p className="mt-2 max-w-3xl text-[0.9375rem] text-ink-muted">{info.summary}</p>
+        <Breadcrumb items={[{ label: t("result.breadcrumbTests"), href: "/" }, { label: t(`catalog.groups.${TEST_GROUP_KEYS[info.group]}.name`) }]} />
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">{testTitle(messages, info)}</h1>
+        <p className="mt-2 max-w-3xl text-[0.9375rem] text-ink-muted">{testSummary(messages, info)}</p>
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <TestForm key={id} testId={id} />

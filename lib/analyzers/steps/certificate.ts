@@ -11,6 +11,7 @@ import { required } from "@/lib/engine/required";
 import type { StepContext, StepScope } from "@/lib/engine/runner";
 import type { TcpConnection } from "@/lib/net/tcp";
 import { OFFERED_VERSIONS, tlsHandshake, type OpenSslVerdict, type TlsSession } from "@/lib/net/tls";
+import { revocationStep } from "./revocation";
 import type { SecureVersion, TLSSocket } from "node:tls";
 
 export interface CertificateOutcome {
@@ -51,6 +52,8 @@ export function certificateSteps(
     port: number;
     connection: TcpConnection | undefined;
     ignoreTrust: boolean;
+    /** Why certificate errors are warnings here, when not because of "Ignore trust for SSL" (opportunistic SMTP TLS). */
+    warningsBecause?: string;
     /** Whether an invalid certificate skips the later steps (no certificate at all always does). */
     blocking: boolean;
     /** ALPN protocols to offer: only for tests of an HTTP service (a mail server may refuse "http/1.1"). */
@@ -95,12 +98,13 @@ export function certificateSteps(
         store,
         now: options.now ?? new Date(),
         ignoreTrust,
+        stapling: () => ({ response: required(handshake).session.stapledOcsp }),
       });
 
       parent.summarize({
         success: "The certificate is valid.",
         warning: ignoreTrust
-          ? 'The certificate has problems, reported as warnings because "Ignore trust for SSL" is selected.'
+          ? `The certificate has problems, reported as warnings because ${options.warningsBecause ?? '"Ignore trust for SSL" is selected'}.`
           : "The certificate is valid, with warnings.",
         error: handshake
           ? "The certificate couldn't be validated: see the failed checks below."
@@ -131,6 +135,8 @@ export interface ChainInput {
   now: Date;
   /** Certificate errors are recorded as warnings. */
   ignoreTrust: boolean;
+  /** From a handshake: what the server stapled (an OCSP response, or nothing). Omitted for a pasted chain. */
+  stapling?: () => { response?: Buffer };
 }
 
 /**
@@ -173,7 +179,8 @@ export async function chainChecks(parent: StepContext, input: ChainInput): Promi
       checks,
     );
   }
-  // The built path, kept even when trust fails: dates and strength are judged on it, not on every extra sent.
+  // The built path, kept even when trust fails: dates, strength and revocation are judged on it, not on every extra sent.
+  let pathCerts: ParsedCertificate[] | undefined;
   let pathFacts: CertificateFacts[] | undefined;
   let chainAccepted = false;
   await parent.step(
@@ -187,6 +194,7 @@ export async function chainChecks(parent: StepContext, input: ChainInput): Promi
         now,
       );
       const path = pathCertificates(assessment, sent);
+      pathCerts = path;
       pathFacts = path.map((cert) => cert.facts);
       await recordPath(step, assessment, path);
       step.addDetails({ trustStore: store.description });
@@ -215,6 +223,14 @@ export async function chainChecks(parent: StepContext, input: ChainInput): Promi
     (step) => step.report(judge(checkServerAuthUsage(leaf().facts))),
     checks,
   );
+  // Asks the CA's OCSP responders or CRL distribution points (through the target policy): a revoked certificate is an error.
+  const revocation = await revocationStep(parent, {
+    path: () => pathCerts ?? [leaf()],
+    now,
+    ignoreTrust,
+    ...(input.stapling ? { stapling: input.stapling } : {}),
+  });
+  certificateError ||= revocation.revoked;
   return { chainAccepted, certificateError };
 }
 

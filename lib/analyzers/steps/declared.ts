@@ -26,6 +26,8 @@ export const CERTIFICATE_PROBLEMS = {
   "tls.certificate.dates": ["CERT_EXPIRED", "CERT_NOT_YET_VALID", "CERT_EXPIRING_SOON"],
   "tls.certificate.strength": ["CERT_WEAK_KEY", "CERT_WEAK_SIGNATURE"],
   "tls.certificate.usage": ["CERT_NOT_FOR_SERVER_AUTH"],
+  "tls.certificate.revocation.certificate": ["CERT_REVOKED", "REVOCATION_UNCHECKED"],
+  "tls.certificate.revocation.stapling": ["CERT_REVOKED", "OCSP_STAPLE_INVALID"],
 } as const satisfies DeclaredProblems;
 
 export const PROTOCOL_PROBLEMS = {

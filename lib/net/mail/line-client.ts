@@ -19,6 +19,7 @@ export interface TranscriptLine {
 /** A transcript shared by the steps of one dialog; each step records the lines exchanged while it ran. */
 export class Transcript {
   private readonly lines: TranscriptLine[] = [];
+  private readonly hidden: string[] = [];
   private dropped = 0;
 
   add(from: TranscriptLine["from"], text: string): void {
@@ -26,7 +27,19 @@ export class Transcript {
       this.dropped += 1;
       return;
     }
-    this.lines.push({ from, text: cleanText(text, LIMITS.mailLineShown) });
+    this.lines.push({ from, text: cleanText(this.redact(text), LIMITS.mailLineShown) });
+  }
+
+  /** From now on `secret` shows as `****` in every line, whoever sent it: a server may echo a user name back. */
+  hide(secret: string): void {
+    if (secret !== "" && !this.hidden.includes(secret)) this.hidden.push(secret);
+    // Longest first, so a secret that contains another is hidden whole.
+    this.hidden.sort((a, b) => b.length - a.length);
+  }
+
+  /** `text` with every hidden secret replaced by `****`: for server text quoted outside the transcript too. */
+  redact(text: string): string {
+    return this.hidden.reduce((shown, secret) => shown.split(secret).join("****"), text);
   }
 
   /** Where the transcript is now: `since(mark)` returns what was exchanged after it. */

@@ -1,0 +1,81 @@
+import "server-only";
+import { ImapClient, quotable } from "@/lib/net/mail/imap";
+import type { LineClient } from "@/lib/net/mail/line-client";
+import {
+  judgeCapabilities,
+  judgeGreeting,
+  judgeLogin,
+  judgeLogout,
+  judgeNoLoginMethod,
+  judgePreauthenticated,
+  judgeStartTls,
+  judgeStatus,
+  loginMethod,
+} from "./judge";
+import type { MailboxProtocol, MailboxSession } from "../steps/mailbox";
+
+/** IMAP's side of the shared mail dialog: the commands, and what the last CAPABILITY and the greeting said. */
+class ImapSession implements MailboxSession {
+  private readonly client: ImapClient;
+  private capabilityList: string[] = [];
+  private preauthenticated = false;
+
+  constructor(lines: LineClient) {
+    this.client = new ImapClient(lines);
+  }
+
+  async greeting() {
+    const greeting = await this.client.greeting();
+    this.preauthenticated = greeting.kind === "PREAUTH";
+    return judgeGreeting(greeting);
+  }
+
+  async capabilities(afterTls: boolean) {
+    const { answer, capabilities } = await this.client.capability();
+    this.capabilityList = capabilities;
+    return judgeCapabilities(answer, capabilities, afterTls);
+  }
+
+  offersStartTls() {
+    return this.capabilityList.includes("STARTTLS");
+  }
+
+  async startTls() {
+    return judgeStartTls(await this.client.command("STARTTLS"));
+  }
+
+  async login(username: string, password: string) {
+    if (this.preauthenticated) return judgePreauthenticated();
+    const method = loginMethod(this.capabilityList, quotable(username) && quotable(password));
+    if (!method) return judgeNoLoginMethod(this.capabilityList);
+    const answer =
+      method === "LOGIN"
+        ? await this.client.login(username, password)
+        : await this.client.authenticatePlain(username, password, method !== "AUTHENTICATE PLAIN");
+    return judgeLogin(answer, method);
+  }
+
+  async mailboxCommand() {
+    const { answer, messages } = await this.client.messageCount("INBOX");
+    return judgeStatus(answer, messages);
+  }
+
+  async logout() {
+    return judgeLogout(await this.client.logout());
+  }
+}
+
+export const IMAP_PROTOCOL: MailboxProtocol = {
+  name: "IMAP",
+  startTlsCommand: "STARTTLS",
+  steps: {
+    greeting: { code: "imap.greeting", title: "Attempting to read the IMAP server's greeting." },
+    capabilities: { code: "imap.capabilities", title: "Testing the IMAP server's capabilities (CAPABILITY)." },
+    startTls: { code: "imap.starttls", title: "Attempting to start TLS with the STARTTLS command." },
+    capabilitiesTls: { code: "imap.capabilities-tls", title: "Testing the IMAP server's capabilities again over TLS (CAPABILITY)." },
+    login: { code: "imap.login", title: "Attempting to log on to the IMAP server with the supplied credentials." },
+    mailbox: { code: "imap.status", title: "Attempting to count the messages in the Inbox (STATUS INBOX (MESSAGES))." },
+    logout: { code: "imap.logout", title: "Logging off from the IMAP server (LOGOUT)." },
+  },
+  open: (lines) => new ImapSession(lines),
+};

@@ -1,0 +1,184 @@
+import "server-only";
+import { env } from "@/lib/config/env";
+import { error, type Finding } from "@/lib/engine/finding";
+import { required } from "@/lib/engine/required";
+import type { StepContext, StepScope, TestRun } from "@/lib/engine/runner";
+import { LineClient, Transcript } from "@/lib/net/mail/line-client";
+import { certificateSteps } from "./certificate";
+import { resolveStep, tcpStep } from "./connectivity";
+import type { Socket } from "node:net";
+import type { TLSSocket } from "node:tls";
+
+/**
+ * The dialog IMAP and POP share, as a mail client has it: DNS, TCP, TLS (at once, or after STARTTLS / STLS) with the
+ * certificate checks, the greeting, the capabilities, the login, one harmless command and the goodbye. Each
+ * protocol brings its own session (what to send, how to judge the answers); the order and the rules live here.
+ */
+
+export interface MailboxInput {
+  host: string;
+  port: number;
+  security: "tls" | "starttls";
+  ignoreTrust: boolean;
+  username?: string;
+  password?: string;
+}
+
+/** One protocol's side of the dialog: each method sends its commands and judges the answers. */
+export interface MailboxSession {
+  greeting(): Promise<Finding>;
+  /** Lists the capabilities (remembered for STARTTLS and the login). */
+  capabilities(afterTls: boolean): Promise<Finding>;
+  /** Whether the capabilities list STARTTLS / STLS; undefined when the server couldn't say (a POP server without CAPA). */
+  offersStartTls(): boolean | undefined;
+  /** Sends STARTTLS / STLS; success means the server agreed and the handshake may begin. */
+  startTls(): Promise<Finding>;
+  login(username: string, password: string): Promise<Finding>;
+  /** The harmless command that shows the mailbox is there (STATUS INBOX, STAT). */
+  mailboxCommand(): Promise<Finding>;
+  logout(): Promise<Finding>;
+}
+
+export interface MailboxProtocol {
+  /** "IMAP", "POP": in messages and failures. */
+  name: string;
+  startTlsCommand: string;
+  /** Step codes and titles, in the order of the dialog. */
+  steps: Record<"greeting" | "capabilities" | "startTls" | "capabilitiesTls" | "login" | "mailbox" | "logout", { code: string; title: string }>;
+  open(lines: LineClient): MailboxSession;
+}
+
+const nonBlocking = { blocking: false } as const;
+
+/** The whole test: every step a client goes through, in order; a failed step skips what can't follow it. */
+export async function runMailboxTest(run: TestRun, input: MailboxInput, protocol: MailboxProtocol): Promise<void> {
+  const { host, port, ignoreTrust } = input;
+  const { steps } = protocol;
+  const target = await resolveStep(run, host);
+  const connection = await tcpStep(run, host, target, port);
+  let socket: Socket | TLSSocket | undefined = connection?.socket;
+  // What the login depends on: the connection is TLS, and its certificate passed every check.
+  let encrypted = false;
+  let trusted = false;
+  if (input.security === "tls") {
+    const outcome = await certificateSteps(run, { host, port, connection, ignoreTrust, blocking: true, keepOpen: true });
+    socket = outcome?.socket;
+    encrypted = outcome?.socket !== undefined;
+    trusted = outcome?.trusted ?? false;
+  }
+
+  const transcript = new Transcript();
+  // Hidden from the first line on: a server may quote the user name back at any point.
+  if (input.username !== undefined) transcript.hide(input.username);
+  if (input.password !== undefined) transcript.hide(input.password);
+  const lines = socket ? new LineClient(socket, { timeoutMs: env().RCA_TIMEOUT_MS, transcript, protocol: protocol.name }) : undefined;
+  if (lines) run.defer(() => lines.destroy());
+  const session = lines ? protocol.open(lines) : undefined;
+  const dialog = <T>(step: { code: string; title: string }, body: (session: MailboxSession, context: StepContext) => Promise<T>, blocking = true) =>
+    recordedStep(run, transcript, step, (context) => body(required(session), context), blocking);
+
+  await dialog(steps.greeting, async (s, step) => step.report(await s.greeting()));
+  await dialog(steps.capabilities, async (s, step) => step.report(await s.capabilities(input.security === "tls")));
+
+  if (input.security === "starttls") {
+    const detached = await dialog(steps.startTls, async (s, step) => {
+      if (s.offersStartTls() === false) return step.report(startTlsMissing(protocol));
+      const finding = await s.startTls();
+      step.report(finding);
+      // Handed over only after the go-ahead; detach() refuses bytes the server slipped in before the handshake.
+      return finding.status === "success" ? required(lines).detach() : undefined;
+    });
+    const upgraded = detached && connection ? { ...connection, socket: detached } : undefined;
+    const outcome = await certificateSteps(run, { host, port, connection: upgraded, ignoreTrust, blocking: true, keepOpen: true });
+    if (outcome?.socket) lines?.resume(outcome.socket);
+    encrypted = outcome?.socket !== undefined;
+    trusted = outcome?.trusted ?? false;
+    await dialog(steps.capabilitiesTls, async (s, step) => step.report(await s.capabilities(true)));
+  }
+
+  const { username, password } = input;
+  let loggedOn = false;
+  await dialog(
+    steps.login,
+    async (s, step) => {
+      if (username === undefined || password === undefined) return step.skipBecause("no user name and password were supplied.");
+      const gate = credentialGate({ encrypted, certificateTrusted: trusted, ignoreTrust, username, password });
+      step.addDetails({ credentialsSent: gate.send });
+      if (!gate.send) return step.skipBecause(gate.reason);
+      const finding = await s.login(username, password);
+      step.report(redacted(finding, transcript));
+      loggedOn = finding.status === "success" || finding.status === "info";
+    },
+    false,
+  );
+  await dialog(
+    steps.mailbox,
+    async (s, step) => (loggedOn ? step.report(await s.mailboxCommand()) : step.skipBecause("the analyzer didn't log on to the mailbox.")),
+    false,
+  );
+  await dialog(steps.logout, async (s, step) => step.report(await s.logout()), false);
+}
+
+/**
+ * A mail client sends a password only over TLS it trusts: never over a plain connection, never after a certificate
+ * error, not even one "Ignore trust for SSL" let through. A credential with CR or LF can't be sent in a command line.
+ */
+export function credentialGate(facts: {
+  encrypted: boolean;
+  certificateTrusted: boolean;
+  ignoreTrust: boolean;
+  username: string;
+  password: string;
+}): { send: true } | { send: false; reason: string } {
+  if (!facts.encrypted) {
+    return { send: false, reason: "the credentials weren't sent: the connection isn't encrypted, and a password must never cross the network in clear text." };
+  }
+  if (!facts.certificateTrusted) {
+    return {
+      send: false,
+      reason: facts.ignoreTrust
+        ? `the credentials weren't sent: "Ignore trust for SSL" turned certificate errors into warnings, but a mail client would refuse this certificate (its trust, name, dates or usage), so it would never send a password over this connection.`
+        : "the credentials weren't sent: the certificate failed a check a mail client makes (trust, name, dates or usage), and a mail client never sends a password over such a connection.",
+    };
+  }
+  if (/[\r\n\0]/.test(facts.username) || /[\r\n\0]/.test(facts.password)) {
+    return { send: false, reason: "the user name or password contains a line break (or NUL), which can't be sent in a mail protocol command." };
+  }
+  return { send: true };
+}
+
+function startTlsMissing(protocol: MailboxProtocol): Finding {
+  return error(
+    "STARTTLS_MISSING",
+    `The server doesn't offer ${protocol.startTlsCommand}: a mail client set to use it can't connect, and one that falls back to an unencrypted connection would send the user's password across the network in clear text.`,
+  );
+}
+
+/** A step of the dialog, with the lines it exchanged as its `transcript` detail (also when it fails). */
+async function recordedStep<T>(
+  scope: StepScope,
+  transcript: Transcript,
+  step: { code: string; title: string },
+  body: (context: StepContext) => Promise<T>,
+  blocking: boolean,
+): Promise<T | undefined> {
+  return scope.step(
+    step.code,
+    step.title,
+    async (context) => {
+      const mark = transcript.mark();
+      try {
+        return await body(context);
+      } finally {
+        const lines = transcript.since(mark);
+        if (lines.length > 0) context.addDetails({ transcript: lines });
+      }
+    },
+    blocking ? {} : nonBlocking,
+  );
+}
+
+/** The server may quote the user name back in its answer: never in a result. */
+function redacted(finding: Finding, transcript: Transcript): Finding {
+  return { ...finding, message: transcript.redact(finding.message) };
+}
