@@ -49,6 +49,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     records: { [RPC_HOST]: ["127.0.30.1"], [HOSTILE_HOST]: ["127.0.30.2"], [AUTODISCOVER_HOST]: ["127.0.30.3"], [FIXABLE_HOST]: ["127.0.30.9"] },
   });
   const dataDir = mkdtempSync(join(tmpdir(), "rca-e2e-"));
+  // The specs may put rows of their own in the store (a result stored by an earlier version): workers inherit this.
+  process.env.RCA_E2E_DATABASE_FILE = join(dataDir, "e2e.sqlite");
   // Started the way the benchmark starts it (scripts/app-server.ts): a production build, waited on until it answers.
   const app = await startApp({
     cwd: process.cwd(),
@@ -59,7 +61,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       RCA_ALLOW_PRIVATE_TARGETS: "true",
       RCA_DNS_SERVERS: dns.server,
       NODE_EXTRA_CA_CERTS: pki.trustFile,
-      RCA_DATABASE_URL: `file:${join(dataDir, "e2e.sqlite")}`,
+      RCA_DATABASE_URL: `file:${process.env.RCA_E2E_DATABASE_FILE}`,
       RCA_TIMEOUT_MS: "3000",
     },
   });
