@@ -299,6 +299,9 @@ function summary(facts: CertificateFacts, index: number) {
     issuer: facts.issuer,
     notBefore: facts.notBefore,
     notAfter: facts.notAfter,
+    // Key and signature, for the chain picture and the strength check's reader.
+    key: `${facts.keyAlgorithm}${facts.keySize ? ` ${facts.keySize} bits` : ""}${facts.keyCurve ? ` ${facts.keyCurve}` : ""}`,
+    signature: facts.signatureAlgorithm,
     thumbprintSha256: facts.thumbprintSha256,
   };
 }
@@ -315,7 +318,12 @@ async function recordPath(step: StepContext, assessment: TrustAssessment, path: 
     const origin = link.source === "trust-store" ? "from the trusted root store" : `sent by the server as certificate #${link.source + 1}`;
     const broken = assessment.violations.filter((violation) => violation.position === index).map((violation) => violation.problem);
     await step.step("tls.certificate.trust.chain", `Certificate ${index + 1} in the chain: ${cert.facts.subject}`, (child) => {
-      child.addDetails({ ...summary(cert.facts, index), ...(broken.length > 0 ? { breaks: broken } : {}) });
+      child.addDetails({
+        ...summary(cert.facts, index),
+        source: link.source === "trust-store" ? "trust-store" : "sent",
+        ...(link.source === "trust-store" ? {} : { sentAs: link.source + 1 }),
+        ...(broken.length > 0 ? { breaks: broken } : {}),
+      });
       child.info(`Issued by ${cert.facts.issuer}; valid from ${cert.facts.notBefore} to ${cert.facts.notAfter}; ${origin}.`);
     });
   }
