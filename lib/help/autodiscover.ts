@@ -90,7 +90,7 @@ export const AUTODISCOVER_HELP = {
           {
             shell: "bash",
             lines: [
-              "curl -v -X POST https://autodiscover.contoso.com/autodiscover/autodiscover.xml",
+              "curl -v -X POST -d '' https://autodiscover.contoso.com/autodiscover/autodiscover.xml",
               "curl -sI http://autodiscover.contoso.com/autodiscover/autodiscover.xml",
             ],
           },

@@ -14,7 +14,7 @@ export const MAIL_DNS_HELP = {
       "Gmail's sender guidelines require that the sending IP address have a PTR record that resolves back to it; Microsoft (Outlook.com) and Yahoo apply the same rule to new senders.",
     ],
     symptoms: [
-      'Bounces such as "550 5.7.25 The IP address sending this message does not have a PTR record setup" (Gmail), "550 5.7.1 Client host rejected: cannot find your reverse hostname" (Postfix\'s `reject_unknown_client_hostname`) or "450 4.7.1 Client host rejected: cannot find your hostname".',
+      'Bounces such as "550 5.7.25 The IP address sending this message does not have a PTR record setup" (Gmail), "450 4.7.1 Client host rejected: cannot find your reverse hostname" (Postfix\'s `reject_unknown_reverse_client_hostname`) or "450 4.7.25 Client host rejected: cannot find your hostname" (Postfix\'s `reject_unknown_client_hostname`, which also wants the name to resolve back to the address).',
       "Received headers at the recipient show `unknown [203.0.113.25]` as the sending host.",
       "Mail reaches some recipients and lands in spam, or is refused, at others.",
     ],
@@ -178,7 +178,7 @@ export const MAIL_DNS_HELP = {
     causes: [
       "The record was never published, or was published in the internal DNS zone only.",
       "It was published at the wrong name (`spf.contoso.com`, or `contoso.com.contoso.com` from a missing trailing dot), or as the obsolete SPF record type (type 99) instead of TXT.",
-      "The text doesn't start exactly with `v=spf1` (a quote, a space, or `v=spf2.0` Sender ID).",
+      "The text doesn't start exactly with `v=spf1` (a quote, a space, or a Sender ID record such as `spf2.0/mfrom,pra`).",
     ],
     fixes: [
       {

@@ -186,7 +186,7 @@ export const MAILBOX_HELP = {
     details: [
       "Greetings: IMAP expects `* OK` (or `* PREAUTH`) and POP3 `+OK`. `* BYE` or `-ERR` in the greeting means the server refuses sessions from this address now; the step quotes its reason (too many connections, a block list, a shutdown).",
       "Limits: a single line longer than 8 KiB, more than 200 lines in one answer, or more than 256 KiB in one dialog end the dialog: a hostile or broken server can't hold the analyzer. The step says which limit was reached.",
-      "STARTTLS injection (CVE-2011-0411): a server, or a machine in the middle, that sends more data after its STARTTLS (STLS) go-ahead and before the TLS handshake could make a client treat unprotected text as if it came over TLS. The analyzer refuses to go on.",
+      'STARTTLS response injection: a server, or a machine in the middle, that sends more data after its STARTTLS (STLS) go-ahead and before the TLS handshake could make a client treat unprotected text as if it came over TLS (the client-side flaw class described in the 2021 "NO STARTTLS" research; CVE-2011-0411 was its server-side mirror in Postfix). The analyzer refuses to go on.',
       "Warnings: an answer that is acceptable but incomplete, such as an IMAP STATUS answered OK without the count, or a POP3 STAT without the message number.",
       "The same code is used by every line-based mail dialog the analyzer has (SMTP, IMAP, POP3).",
     ],
@@ -207,7 +207,7 @@ export const MAILBOX_HELP = {
         commands: [DOVECOT_LOG, { shell: "bash", lines: ["ss -ltnp '( sport = :143 or sport = :993 or sport = :110 or sport = :995 )'"] }],
       },
       {
-        text: "Turn off protocol inspection for IMAP and POP3 on firewalls in front of the server (Cisco ASA/FTD: `no inspect imap`, `no inspect pop3` in `class inspection_default`).",
+        text: 'Turn off IMAP and POP3 protocol inspection or "mail guard" features on firewalls and proxies in front of the server, which may rewrite or strip the capability list and STARTTLS (on Cisco IOS routers with CBAC, for example, `ip inspect name <name> imap` and `pop3`).',
       },
     ],
     seeAlso: ["PROTOCOL_TIMEOUT", "STARTTLS_MISSING", "CONNECTION_FAILED"],

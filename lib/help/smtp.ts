@@ -134,7 +134,7 @@ export const SMTP_HELP = {
     group: "Internet e-mail (SMTP)",
     severity: "error",
     summary:
-      "The server's EHLO answer doesn't list STARTTLS, or it refused the STARTTLS command: mail from the Internet reaches it unencrypted, readable and changeable on the way. Senders that require TLS (MTA-STS, DANE, many banks and public bodies) won't deliver, and Microsoft 365 and Gmail mark such mail as not encrypted.",
+      "The server's EHLO answer doesn't list STARTTLS, or it refused the STARTTLS command: mail from the Internet reaches it unencrypted, readable and changeable on the way. Senders that require TLS (MTA-STS, DANE, many banks and public bodies) won't deliver, and Gmail shows such mail with a red open padlock (not encrypted).",
     details: [
       "The analyzer reads the extensions in the reply to EHLO. If STARTTLS is listed it sends the command and expects 220; a refusal such as `454 4.7.0 TLS not available due to local problem` usually means the server can't read its certificate or key. The dialog then goes on unencrypted, as senders do.",
       "A certificate problem (a name mismatch, an expired or self-signed certificate) is a separate, lesser problem: most senders use TLS opportunistically and don't validate the certificate (RFC 7435), so the analyzer reports certificate problems on SMTP as warnings. Senders that enforce MTA-STS or DANE do validate it.",
@@ -360,7 +360,7 @@ export const SMTP_HELP = {
         ],
       },
       {
-        text: "Publish the new record before the new certificate goes live, keep the old one until it's gone: `_25._tcp.mail.contoso.com. 3600 IN TLSA 3 1 1 <sha-256 hex>`. Postfix keeps the key across renewals with certbot's `--reuse-key`.",
+        text: "Publish the new record before the new certificate goes live, keep the old one until it's gone: `_25._tcp.mail.contoso.com. 3600 IN TLSA 3 1 1 <sha-256 hex>`. With a `3 1 1` record, keep the same key across renewals (certbot's `--reuse-key`) and the record stays valid.",
       },
     ],
     seeAlso: ["SMTP_STARTTLS_MISSING", "MTA_STS_INVALID", "TLSRPT_MISSING"],

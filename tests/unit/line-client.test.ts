@@ -145,7 +145,7 @@ describe("LineClient", () => {
     }
     expect(thrown).toBeInstanceOf(ProblemError);
     expect((thrown as ProblemError).problem).toBe("PROTOCOL_ERROR");
-    expect((thrown as ProblemError).message).toMatch(/CVE-2011-0411/);
+    expect((thrown as ProblemError).message).toMatch(/STARTTLS response injection/);
   });
 
   it("goes on over TLS after STARTTLS: detach, handshake, resume", async () => {

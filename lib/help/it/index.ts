@@ -1,8 +1,18 @@
+import { AUTODISCOVER_HELP } from "../autodiscover";
 import { CERTIFICATE_HELP } from "../certificate";
 import { CONNECTIVITY_HELP } from "../connectivity";
+import { HTTP_HELP } from "../http";
+import { MAIL_DNS_HELP } from "../mail-dns";
+import { MAILBOX_HELP } from "../mailbox";
+import { SMTP_HELP } from "../smtp";
 import { TLS_HELP } from "../tls";
+import { AUTODISCOVER_HELP_IT } from "./autodiscover";
 import { CERTIFICATE_HELP_IT } from "./certificate";
 import { CONNECTIVITY_HELP_IT } from "./connectivity";
+import { HTTP_HELP_IT } from "./http";
+import { MAIL_DNS_HELP_IT } from "./mail-dns";
+import { MAILBOX_HELP_IT } from "./mailbox";
+import { SMTP_HELP_IT } from "./smtp";
 import { TLS_HELP_IT } from "./tls";
 import type { HelpPages } from "../types";
 
@@ -19,6 +29,11 @@ export const TRANSLATED_TABLES: ReadonlyArray<{ name: string; english: HelpPages
   { name: "connectivity", english: CONNECTIVITY_HELP, italian: CONNECTIVITY_HELP_IT },
   { name: "tls", english: TLS_HELP, italian: TLS_HELP_IT },
   { name: "certificate", english: CERTIFICATE_HELP, italian: CERTIFICATE_HELP_IT },
+  { name: "mail-dns", english: MAIL_DNS_HELP, italian: MAIL_DNS_HELP_IT },
+  { name: "mailbox", english: MAILBOX_HELP, italian: MAILBOX_HELP_IT },
+  { name: "http", english: HTTP_HELP, italian: HTTP_HELP_IT },
+  { name: "autodiscover", english: AUTODISCOVER_HELP, italian: AUTODISCOVER_HELP_IT },
+  { name: "smtp", english: SMTP_HELP, italian: SMTP_HELP_IT },
 ];
 
 export const ITALIAN_HELP: HelpPages = Object.assign({}, ...TRANSLATED_TABLES.map((table) => table.italian)) as HelpPages;

@@ -118,12 +118,12 @@ export class LineClient {
 
   /**
    * Hands the socket over for a TLS handshake (STARTTLS). Bytes the server sent after its "go ahead" and before
-   * the handshake would be read as if protected by TLS (the STARTTLS command injection flaw, CVE-2011-0411): refused.
+   * the handshake would be read as if protected by TLS (STARTTLS response injection, the client-side mirror of CVE-2011-0411): refused.
    */
   detach(): Socket {
     if (this.buffer.length > 0) {
       throw this.failure(
-        "The server sent data after agreeing to start TLS and before the handshake: a STARTTLS implementation that can be fooled into treating unprotected data as protected (CVE-2011-0411).",
+        "The server sent data after agreeing to start TLS and before the handshake: a client could be fooled into treating unprotected data as protected (STARTTLS response injection).",
         "PROTOCOL_ERROR",
       );
     }
