@@ -1,14 +1,20 @@
+import { ANALYZER_HELP } from "../analyzer";
 import { AUTODISCOVER_HELP } from "../autodiscover";
 import { CERTIFICATE_HELP } from "../certificate";
+import { CHAIN_HELP } from "../chain";
 import { CONNECTIVITY_HELP } from "../connectivity";
+import { EXCHANGE_HELP } from "../exchange";
 import { HTTP_HELP } from "../http";
 import { MAIL_DNS_HELP } from "../mail-dns";
 import { MAILBOX_HELP } from "../mailbox";
 import { SMTP_HELP } from "../smtp";
 import { TLS_HELP } from "../tls";
+import { ANALYZER_HELP_IT } from "./analyzer";
 import { AUTODISCOVER_HELP_IT } from "./autodiscover";
 import { CERTIFICATE_HELP_IT } from "./certificate";
+import { CHAIN_HELP_IT } from "./chain";
 import { CONNECTIVITY_HELP_IT } from "./connectivity";
+import { EXCHANGE_HELP_IT } from "./exchange";
 import { HTTP_HELP_IT } from "./http";
 import { MAIL_DNS_HELP_IT } from "./mail-dns";
 import { MAILBOX_HELP_IT } from "./mailbox";
@@ -21,9 +27,8 @@ import type { HelpPages } from "../types";
  *
  * The rule, enforced by tests/unit/i18n-help.test.ts: every English table listed in TRANSLATED_TABLES has an Italian
  * page for each of its codes, with the same group, severity, see-also list and exactly the same commands. To
- * translate the next group (chain.ts next, then http.ts, autodiscover.ts, exchange.ts, smtp.ts,
- * mail-dns.ts, mailbox.ts, analyzer.ts): add lib/help/it/<group>.ts and a line here. The test also prints the
- * codes still without an Italian page.
+ * translate a new group: add lib/help/it/<group>.ts and a line here. Every group is translated today; the test also
+ * prints any code still without an Italian page.
  */
 export const TRANSLATED_TABLES: ReadonlyArray<{ name: string; english: HelpPages; italian: HelpPages }> = [
   { name: "connectivity", english: CONNECTIVITY_HELP, italian: CONNECTIVITY_HELP_IT },
@@ -34,6 +39,9 @@ export const TRANSLATED_TABLES: ReadonlyArray<{ name: string; english: HelpPages
   { name: "http", english: HTTP_HELP, italian: HTTP_HELP_IT },
   { name: "autodiscover", english: AUTODISCOVER_HELP, italian: AUTODISCOVER_HELP_IT },
   { name: "smtp", english: SMTP_HELP, italian: SMTP_HELP_IT },
+  { name: "chain", english: CHAIN_HELP, italian: CHAIN_HELP_IT },
+  { name: "analyzer", english: ANALYZER_HELP, italian: ANALYZER_HELP_IT },
+  { name: "exchange", english: EXCHANGE_HELP, italian: EXCHANGE_HELP_IT },
 ];
 
 export const ITALIAN_HELP: HelpPages = Object.assign({}, ...TRANSLATED_TABLES.map((table) => table.italian)) as HelpPages;
