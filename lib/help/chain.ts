@@ -706,7 +706,7 @@ export const CHAIN_HELP = {
       "A responder on a private or loopback address is refused unless the operator allows private targets (RCA_ALLOW_PRIVATE_TARGETS); a port outside RCA_ALLOWED_PORTS likewise. Only http:// responder and CRL URLs are used, as RFC 5280 and RFC 5019 expect.",
     ],
     symptoms: [
-      "Slow TLS connections for clients that wait for the revocation check to time out; Windows event log CAPI2 errors 53 or 11.",
+      "Slow TLS connections for clients that wait for the revocation check to time out; errors 53 or 11 in the Windows CAPI2 Operational event log (off by default: enable it in Event Viewer under Applications and Services Logs > Microsoft > Windows > CAPI2).",
       'Some clients refuse the certificate with "the revocation server was offline" or "revocation status unknown".',
     ],
     causes: [

@@ -417,7 +417,7 @@ export const CHAIN_HELP_IT = {
       "Un risponditore su un indirizzo privato o di loopback viene rifiutato, a meno che chi gestisce l'istanza non consenta le destinazioni private (RCA_ALLOW_PRIVATE_TARGETS); lo stesso vale per una porta non compresa in RCA_ALLOWED_PORTS. Vengono usati solo URL http:// per risponditori e CRL, come prevedono l'RFC 5280 e l'RFC 5019.",
     ],
     symptoms: [
-      "Connessioni TLS lente per i client che attendono il timeout del controllo di revoca; errori CAPI2 53 o 11 nel Visualizzatore eventi di Windows.",
+      "Connessioni TLS lente per i client che attendono il timeout del controllo di revoca; errori 53 o 11 nel registro CAPI2 Operational di Windows (disattivato per impostazione predefinita: attivalo nel Visualizzatore eventi in Registri applicazioni e servizi > Microsoft > Windows > CAPI2).",
       'Alcuni client rifiutano il certificato perché il server di revoca non è in linea o lo stato di revoca è sconosciuto ("the revocation server was offline", "revocation status unknown").',
     ],
     causes: [
