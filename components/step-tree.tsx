@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Step } from "@/lib/engine/types";
+import { TRUST_STEP_CODE } from "@/lib/results/chain-picture";
+import { ChainPicture } from "./chain-picture";
 import { DetailsView } from "./details-view";
 import { formatDuration } from "./format";
 import { StatusIcon, useStatusLabel } from "./status-icon";
@@ -80,6 +82,8 @@ function StepItem({ step, depth }: { step: Step; depth: number }) {
       </summary>
       <div className={`pb-3 pl-4 pr-3 sm:pl-[3.25rem] ${top ? "border-t border-line-subtle pt-3" : "pt-0.5"}`}>
         <StepBody step={step} hasDetails={hasDetails} />
+        {/* The built certificate path, drawn above the per-certificate steps it summarizes. */}
+        {step.code === TRUST_STEP_CODE ? <ChainPicture step={step} /> : null}
         {step.children.length > 0 ? (
           <ol className="mt-3 space-y-0.5 border-l-2 border-line-subtle pl-1">
             {step.children.map((child, index) => (

@@ -69,6 +69,8 @@ export const PROBLEM_CODES = [
   "CERTIFICATE_FILE_INVALID",
   "REVOCATION_UNCHECKED",
   "OCSP_STAPLE_INVALID",
+  "CT_INSUFFICIENT_SCTS",
+  "CAA_FORBIDS_ISSUER",
 ] as const;
 
 /** Codes the step engine itself raises, in any step of any test: not declared by a test. */

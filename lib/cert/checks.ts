@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { DAY_MS } from "@/lib/constants";
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
+import { text, type LocalizedText, type TextParamValue } from "@/lib/engine/text";
 import type { CertificateFacts, ParsedCertificate } from "./parse";
 
 export const EXPIRY_WARNING_DAYS = 30;
@@ -15,12 +16,8 @@ export function checkName(host: string, leaf: ParsedCertificate): Finding {
   if (isIP(host)) {
     const matched = node.checkIP(host);
     return matched
-      ? ok(`IP address ${host} was found in the certificate's Subject Alternative Name entries.`, names)
-      : error(
-          "CERT_NAME_MISMATCH",
-          `IP address ${host} isn't among the certificate's Subject Alternative Name IP addresses (${list(facts.ipAddresses)}).`,
-          names,
-        );
+      ? ok(text("steps.certificate.name.ipFound", { host }), names)
+      : error("CERT_NAME_MISMATCH", text("steps.certificate.name.ipMismatch", { host, addresses: list(facts.ipAddresses) }), names);
   }
   const matched = node.checkHost(host, {
     subject: "default",
@@ -31,48 +28,74 @@ export function checkName(host: string, leaf: ParsedCertificate): Finding {
   });
   const cnOnly = facts.dnsNames.length === 0;
   if (matched) {
-    const where = cnOnly
-      ? "the Certificate Subject Common name (the certificate has no Subject Alternative Names, so the common name was used)"
-      : "the Certificate Subject Alternative Name entries";
-    const how = matched.startsWith("*.") ? ` (wildcard ${matched})` : "";
-    return ok(`Host name ${host} was found in ${where}${how}.`, names);
+    const wildcard = matched.startsWith("*.");
+    const found = cnOnly
+      ? wildcard
+        ? text("steps.certificate.name.foundCnWildcard", { host, wildcard: matched })
+        : text("steps.certificate.name.foundCn", { host })
+      : wildcard
+        ? text("steps.certificate.name.foundSanWildcard", { host, wildcard: matched })
+        : text("steps.certificate.name.foundSan", { host });
+    return ok(found, names);
   }
-  const presented = cnOnly ? facts.subjectCommonNames : facts.dnsNames;
-  const note = cnOnly
-    ? " The certificate has no Subject Alternative Names; only its common name was checked."
+  const presented = list(cnOnly ? facts.subjectCommonNames : facts.dnsNames);
+  const mismatch = cnOnly
+    ? text("steps.certificate.name.mismatchCnOnly", { host, names: presented })
     : facts.subjectCommonNames.length > 0
-      ? ` The common name (${list(facts.subjectCommonNames)}) isn't used because Subject Alternative Names are present.`
-      : "";
-  return error("CERT_NAME_MISMATCH", `Host name ${host} doesn't match any name on the certificate. Names found: ${list(presented)}.${note}`, names);
+      ? text("steps.certificate.name.mismatchCnIgnored", { host, names: presented, commonNames: list(facts.subjectCommonNames) })
+      : text("steps.certificate.name.mismatch", { host, names: presented });
+  return error("CERT_NAME_MISMATCH", mismatch, names);
 }
 
 export function checkDates(path: CertificateFacts[], now: Date): Finding {
   const leaf = path[0]!;
   const details = { notBefore: leaf.notBefore, notAfter: leaf.notAfter };
   for (const [index, cert] of path.entries()) {
-    const which = index === 0 ? "The server certificate" : `The chain certificate "${cert.subject}"`;
-    if (new Date(cert.notAfter) < now) return error("CERT_EXPIRED", `${which} expired on ${cert.notAfter}.`, details);
-    if (new Date(cert.notBefore) > now) return error("CERT_NOT_YET_VALID", `${which} isn't valid until ${cert.notBefore}.`, details);
+    const leafCert = index === 0;
+    if (new Date(cert.notAfter) < now) {
+      const date = cert.notAfter;
+      return error(
+        "CERT_EXPIRED",
+        leafCert ? text("steps.certificate.dates.expired", { date }) : text("steps.certificate.dates.chainExpired", { subject: cert.subject, date }),
+        details,
+      );
+    }
+    if (new Date(cert.notBefore) > now) {
+      const date = cert.notBefore;
+      return error(
+        "CERT_NOT_YET_VALID",
+        leafCert ? text("steps.certificate.dates.notYetValid", { date }) : text("steps.certificate.dates.chainNotYetValid", { subject: cert.subject, date }),
+        details,
+      );
+    }
   }
   const daysLeft = Math.floor((new Date(leaf.notAfter).getTime() - now.getTime()) / DAY_MS);
   if (daysLeft < EXPIRY_WARNING_DAYS) {
     return warning(
       "CERT_EXPIRING_SOON",
-      `The certificate expires in ${daysLeft} day${daysLeft === 1 ? "" : "s"} (${leaf.notAfter}). Renew it before it expires.`,
+      text(daysLeft === 1 ? "steps.certificate.dates.expiresInOneDay" : "steps.certificate.dates.expiresSoon", { days: daysLeft, date: leaf.notAfter }),
       { ...details, daysLeft },
     );
   }
-  return ok(`Date validation passed. The certificate hasn't expired. NotBefore = ${leaf.notBefore}, NotAfter = ${leaf.notAfter} (${daysLeft} days left).`, {
+  return ok(text("steps.certificate.dates.ok", { notBefore: leaf.notBefore, notAfter: leaf.notAfter, days: daysLeft }), {
     ...details,
     daysLeft,
   });
 }
 
-function weakKey(cert: CertificateFacts): string | undefined {
+/** The finding's text for a key below the minimum, or undefined when the key is strong enough. */
+function weakKey(cert: CertificateFacts, isLeaf: boolean): LocalizedText | undefined {
+  const which: Record<string, string> = isLeaf ? {} : { subject: cert.subject };
+  const bits = String(cert.keySize);
   if (cert.keyAlgorithm === "RSA" && (cert.keySize ?? 0) < MIN_RSA_BITS)
-    return `an RSA key of ${cert.keySize} bits; at least ${MIN_RSA_BITS} bits are required`;
+    return text(isLeaf ? "steps.certificate.strength.weakRsa" : "steps.certificate.strength.chainWeakRsa", { ...which, bits, min: MIN_RSA_BITS });
   if (cert.keyAlgorithm === "EC" && (cert.keySize ?? 0) < MIN_EC_BITS)
-    return `an elliptic-curve key of ${cert.keySize} bits (${cert.keyCurve}); at least ${MIN_EC_BITS} bits are required`;
+    return text(isLeaf ? "steps.certificate.strength.weakEc" : "steps.certificate.strength.chainWeakEc", {
+      ...which,
+      bits,
+      curve: String(cert.keyCurve),
+      min: MIN_EC_BITS,
+    });
   return undefined;
 }
 
@@ -80,40 +103,35 @@ export function checkStrength(path: CertificateFacts[]): Finding {
   const leaf = path[0]!;
   const details = { keyAlgorithm: leaf.keyAlgorithm, keySize: leaf.keySize, signatureAlgorithm: leaf.signatureAlgorithm };
   for (const cert of path) {
-    const weakness = weakKey(cert);
-    if (weakness) {
-      const which = cert === leaf ? "The certificate" : `The chain certificate "${cert.subject}"`;
-      return error("CERT_WEAK_KEY", `${which} has ${weakness}.`, details);
-    }
+    const weakness = weakKey(cert, cert === leaf);
+    if (weakness) return error("CERT_WEAK_KEY", weakness, details);
   }
   // A root's own signature is never checked by clients: only the certificates below it matter.
   const weak = path.find((cert) => !cert.selfIssued && cert.signatureHash && WEAK_HASHES.has(cert.signatureHash));
   if (weak) {
-    const which = weak === leaf ? "The server certificate" : `The chain certificate "${weak.subject}"`;
+    const signed = { algorithm: weak.signatureAlgorithm, hash: weak.signatureHash ?? "" };
     return error(
       "CERT_WEAK_SIGNATURE",
-      `${which} is signed with ${weak.signatureAlgorithm}; ${weak.signatureHash} signatures are rejected by current clients.`,
+      weak === leaf
+        ? text("steps.certificate.strength.weakSignature", signed)
+        : text("steps.certificate.strength.chainWeakSignature", { ...signed, subject: weak.subject }),
       details,
     );
   }
-  const size = leaf.keySize ? `${leaf.keySize}-bit ` : "";
-  return ok(`The certificate uses a ${size}${leaf.keyAlgorithm} key and a ${leaf.signatureAlgorithm} signature.`, details);
+  const used = { algorithm: leaf.keyAlgorithm, signature: leaf.signatureAlgorithm };
+  return ok(leaf.keySize ? text("steps.certificate.strength.ok", { ...used, bits: leaf.keySize }) : text("steps.certificate.strength.okNoSize", used), details);
 }
 
 export function checkServerAuthUsage(leaf: CertificateFacts): Finding {
   const usages = leaf.extendedKeyUsage;
-  if (usages === null)
-    return ok("The certificate has no Extended Key Usage restriction; server authentication is allowed.", { extendedKeyUsage: "none (any)" });
+  if (usages === null) return ok(text("steps.certificate.usage.unrestricted"), { extendedKeyUsage: "none (any)" });
   if (usages.includes("serverAuth") || usages.includes("anyExtendedKeyUsage")) {
-    return ok(`The certificate's Extended Key Usage allows server authentication (${usages.join(", ")}).`, { extendedKeyUsage: usages });
+    return ok(text("steps.certificate.usage.allowed", { usages: usages.join(", ") }), { extendedKeyUsage: usages });
   }
-  return error(
-    "CERT_NOT_FOR_SERVER_AUTH",
-    `The certificate's Extended Key Usage (${list(usages)}) doesn't include Server Authentication (1.3.6.1.5.5.7.3.1); clients will reject it for TLS servers.`,
-    { extendedKeyUsage: usages },
-  );
+  return error("CERT_NOT_FOR_SERVER_AUTH", text("steps.certificate.usage.notAllowed", { usages: list(usages) }), { extendedKeyUsage: usages });
 }
 
-function list(values: string[]): string {
-  return values.length > 0 ? values.join(", ") : "none";
+/** The values joined by commas, or "none" in the reader's language. */
+function list(values: string[]): TextParamValue {
+  return values.length > 0 ? values.join(", ") : text("steps.common.none");
 }

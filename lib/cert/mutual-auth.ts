@@ -1,4 +1,5 @@
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
+import { text } from "@/lib/engine/text";
 import type { CertificateFacts } from "./parse";
 
 export const MSSTD_PREFIX = "msstd:";
@@ -19,24 +20,21 @@ export function checkMutualAuth(principal: string, cert: CertificateFacts): Find
   const details = { principal, subjectCommonNames: cert.subjectCommonNames, dnsNames: cert.dnsNames };
   const cn = cert.subjectCommonNames.find(same);
   if (cn) {
-    return ok(`Mutual authentication was verified successfully. Certificate common name ${cn} matches ${principal}.`, details);
+    return ok(text("steps.mutualAuth.ok", { cn, principal }), details);
   }
   const san = cert.dnsNames.find(same);
   const commonName = cert.subjectCommonNames[cert.subjectCommonNames.length - 1];
   if (san) {
-    return warning(
-      "MUTUAL_AUTH_MISMATCH",
-      `Certificate Subject Alternative Name ${san} matches ${principal}, but the common name (${commonName ?? "none"}) doesn't. Outlook on Windows Vista and later accepts a Subject Alternative Name match; older clients require the common name to match.`,
-      details,
-    );
+    return warning("MUTUAL_AUTH_MISMATCH", text("steps.mutualAuth.sanOnly", { san, principal, cn: commonName ?? text("steps.common.none") }), details);
   }
-  const suggestion = commonName
-    ? ` The principal that would work is ${MSSTD_PREFIX}${commonName}.`
-    : " The certificate has no common name, so no msstd: principal can match it for older clients.";
-  const others = cert.dnsNames.length > 0 ? ` Subject Alternative Names: ${cert.dnsNames.join(", ")}.` : "";
-  return error(
-    "MUTUAL_AUTH_MISMATCH",
-    `The certificate common name ${commonName ?? "(none)"} doesn't validate against the mutual authentication string that was provided: ${principal}.${others}${suggestion}`,
-    { ...details, suggestedPrincipal: commonName ? `${MSSTD_PREFIX}${commonName}` : undefined },
-  );
+  const sans = cert.dnsNames.length > 0 ? { sans: cert.dnsNames.join(", ") } : undefined;
+  const mismatch = commonName
+    ? text(sans ? "steps.mutualAuth.mismatchSans" : "steps.mutualAuth.mismatch", {
+        cn: commonName,
+        principal,
+        suggested: `${MSSTD_PREFIX}${commonName}`,
+        ...sans,
+      })
+    : text(sans ? "steps.mutualAuth.mismatchNoCnSans" : "steps.mutualAuth.mismatchNoCn", { principal, ...sans });
+  return error("MUTUAL_AUTH_MISMATCH", mismatch, { ...details, suggestedPrincipal: commonName ? `${MSSTD_PREFIX}${commonName}` : undefined });
 }

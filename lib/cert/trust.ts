@@ -1,11 +1,12 @@
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
+import { englishOf, isLocalized, listText, text, type LocalizedText, type Text } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 import type { OpenSslVerdict } from "@/lib/net/tls";
 import type { ProblemCode } from "@/lib/problems";
 import { analyzeChain, endsAtRoot, type ChainAnalysis } from "./chain";
 import { describeOpenSslError } from "./openssl-errors";
 import { readPathCertificate, type PathCertificate } from "./path-certificate";
-import { describeCertificate, validatePath, type PathViolation } from "./path-validation";
+import { validatePath, type PathViolation } from "./path-validation";
 import type { X509Certificate } from "node:crypto";
 
 /** The analyzer's own verdict on a chain: the path a client builds, and every RFC 5280 rule it breaks. */
@@ -62,11 +63,10 @@ export function judgeTrust(assessment: TrustAssessment, openssl: OpenSslVerdict)
   if (oursAccepts && opensslRefusal) {
     return {
       accepted: false,
-      finding: error(
-        "CERT_CHAIN_INVALID",
-        `OpenSSL refuses this certificate chain (${opensslRefusal}), although the analyzer's own path validation found no broken rule. A chain OpenSSL refuses is never reported as trusted: clients that verify the same way refuse it too.`,
-        { ...details, agreement: "disagree: only OpenSSL refuses the chain" },
-      ),
+      finding: error("CERT_CHAIN_INVALID", text("steps.certificate.trust.opensslOnlyRefuses", { reason: opensslRefusal }), {
+        ...details,
+        agreement: "disagree: only OpenSSL refuses the chain",
+      }),
     };
   }
   if (oursAccepts) {
@@ -79,33 +79,71 @@ export function judgeTrust(assessment: TrustAssessment, openssl: OpenSslVerdict)
     const finding = chain.outOfOrder
       ? warning(
           "CERT_CHAIN_ORDER",
-          `The certificate is trusted, but the server sends its chain out of order (${order.join(", ")}); some clients fail to build the path.`,
+          text("steps.certificate.trust.outOfOrder", {
+            order: listText(
+              chain.path.map((link) =>
+                link.source === "trust-store"
+                  ? text("steps.certificate.trust.fromTrustStore")
+                  : text("steps.certificate.trust.sentAs", { number: link.source + 1 }),
+              ),
+            ),
+          }),
           both,
         )
-      : ok("The certificate is trusted and all required certificates are present in the chain.", both);
+      : ok(text("steps.certificate.trust.trusted"), both);
     return { accepted: true, finding };
   }
 
   const refusal = chainRefusal(assessment) ?? violationRefusal(violations);
   const others = violations.filter((v) => v !== refusal.violation).map((v) => `${v.problem} ("${v.subject}")`);
   const listed = others.slice(0, LIMITS.pathProblemsShown);
-  const also =
-    others.length > 0
-      ? ` Other problems on this path: ${listed.join(", ")}${others.length > listed.length ? ` and ${others.length - listed.length} more` : ""}.`
-      : "";
-  const second = opensslRefusal ? ` OpenSSL refuses the chain too (${opensslRefusal}).` : "";
   const agreement = opensslRefusal
     ? "agree: the analyzer and OpenSSL both refuse the chain"
     : unavailable
       ? "the analyzer's path validation refuses the chain; OpenSSL's second opinion was unavailable"
       : `disagree: OpenSSL accepted this chain, but the analyzer's path validation refuses it (${refusal.problem}). The refusal stands: a client that applies RFC 5280 fully refuses the chain.`;
-  const finding = error(refusal.problem, `${refusal.message}${also}${second}`, { ...details, refusedFor: refusal.violation ?? chain.status, agreement });
+  const message = refusedMessage(refusal.message, listed.join(", "), others.length - listed.length, opensslRefusal);
+  const finding = error(refusal.problem, message, { ...details, refusedFor: refusal.violation ?? chain.status, agreement });
   return { accepted: false, finding };
+}
+
+/**
+ * The refusal, then the other broken rules (up to `problems`, and how many more) and OpenSSL's own refusal, each
+ * said only when there is one.
+ */
+function refusedMessage(refusal: Text, problems: string, more: number, opensslRefusal: string | undefined): Text {
+  const english = englishOf(refusal);
+  if (!problems && !opensslRefusal) return refusal;
+  // A plain refusal (a broken rule, in English) can only be wrapped when it is a sentence: the template ends it.
+  if (!isLocalized(refusal) && !english.endsWith(".")) {
+    const also = problems ? ` Other problems on this path: ${problems}${more > 0 ? ` and ${more} more` : ""}.` : "";
+    return `${english}${also}${opensslRefusal ? ` OpenSSL refuses the chain too (${opensslRefusal}).` : ""}`;
+  }
+  const first = isLocalized(refusal) ? refusal : english.slice(0, -1);
+  const openssl = opensslRefusal ? { reason: opensslRefusal } : undefined;
+  if (!problems) return text("steps.certificate.trust.refusedOpenSsl", { refusal: first, reason: opensslRefusal ?? "" });
+  if (more > 0) {
+    return openssl
+      ? text("steps.certificate.trust.refusedOthersMoreOpenSsl", { refusal: first, problems, more, ...openssl })
+      : text("steps.certificate.trust.refusedOthersMore", { refusal: first, problems, more });
+  }
+  return openssl
+    ? text("steps.certificate.trust.refusedOthersOpenSsl", { refusal: first, problems, ...openssl })
+    : text("steps.certificate.trust.refusedOthers", { refusal: first, problems });
+}
+
+/** How a refusal names a certificate of the path, as path validation does: "the intermediate certificate "CN=…"". */
+function describeCertificate(certificates: readonly PathCertificate[], position: number): LocalizedText {
+  const cert = certificates[position]!;
+  const subject = cert.subject;
+  if (position === 0) return text("steps.certificate.trust.role.server", { subject });
+  if (position === certificates.length - 1 && cert.selfIssued) return text("steps.certificate.trust.role.root", { subject });
+  return text("steps.certificate.trust.role.intermediate", { subject });
 }
 
 interface Refusal {
   problem: ProblemCode;
-  message: string;
+  message: Text;
   /** The broken rule, when the refusal is one. */
   violation?: PathViolation;
 }
@@ -113,41 +151,31 @@ interface Refusal {
 /** A path that isn't anchored at a trusted root is refused for that first. */
 function chainRefusal({ chain, certificates }: TrustAssessment): Refusal | undefined {
   const leaf = certificates[0]!;
-  const refuse = (problem: ProblemCode, message: string): Refusal => ({ problem, message });
+  const refuse = (problem: ProblemCode, message: Text): Refusal => ({ problem, message });
   switch (chain.status) {
     case "trusted":
       return undefined;
     case "self-signed":
-      return refuse(
-        "CERT_SELF_SIGNED",
-        `The certificate is self-signed (issued by itself: ${leaf.subject}). Clients won't trust it unless it is installed on every device.`,
-      );
+      return refuse("CERT_SELF_SIGNED", text("steps.certificate.trust.selfSigned", { subject: leaf.subject }));
     case "untrusted-root":
-      return refuse(
-        "CERT_UNTRUSTED_ROOT",
-        `The certificate chain ends at the root "${certificates[certificates.length - 1]!.subject}", which isn't in the trusted root store.`,
-      );
+      return refuse("CERT_UNTRUSTED_ROOT", text("steps.certificate.trust.untrustedRoot", { subject: certificates[certificates.length - 1]!.subject }));
     case "incomplete": {
       const missing = cleanText(chain.missingIssuer ?? "unknown");
       if (certificates.length === 1) {
-        return refuse(
-          "CERT_CHAIN_INCOMPLETE",
-          `The server didn't send the intermediate certificate that issued its certificate ("${missing}"), and it isn't a trusted root. Clients that don't fetch missing intermediates will fail.`,
-        );
+        return refuse("CERT_CHAIN_INCOMPLETE", text("steps.certificate.trust.intermediateMissing", { issuer: missing }));
       }
       const top = describeCertificate(certificates, certificates.length - 1);
-      return refuse(
-        "CERT_CHAIN_INCOMPLETE",
-        `The chain stops at ${top}: its issuer "${missing}" wasn't sent by the server and isn't a trusted root. Add that intermediate certificate to the chain the server sends (if "${missing}" is itself a root, it isn't trusted).`,
-      );
+      return refuse("CERT_CHAIN_INCOMPLETE", text("steps.certificate.trust.chainStops", { top, issuer: missing }));
     }
     case "bad-signature": {
       const bad = chain.badSignature!;
       const issuer = cleanText(bad.issuer.cert.subject.split("\n").join(", "));
-      const where = bad.issuer.source === "trust-store" ? "in the trusted root store" : `sent as certificate #${bad.issuer.source + 1}`;
+      const signed = describeCertificate(certificates, bad.position);
       return refuse(
         "CERT_CHAIN_INVALID",
-        `The signature on ${describeCertificate(certificates, bad.position)} doesn't verify with the public key of "${issuer}" (${where}), the certificate bearing its issuer's name: the certificate was altered, or it was signed by another key of a CA with the same name (a re-keyed CA whose current certificate the server doesn't send).`,
+        bad.issuer.source === "trust-store"
+          ? text("steps.certificate.trust.badSignatureStore", { certificate: signed, issuer })
+          : text("steps.certificate.trust.badSignatureSent", { certificate: signed, issuer, number: bad.issuer.source + 1 }),
       );
     }
   }

@@ -1,10 +1,10 @@
 import { logError } from "@/lib/log/logger";
 import type { ProblemCode } from "@/lib/problems";
 import { capDetails } from "./caps";
+import { findingText, type Finding } from "./finding";
 import { ProblemError } from "./problem-error";
 import { englishOf, isLocalized, text, type LocalizedText, type Text } from "./text";
 import { worseStatus } from "./verdict";
-import type { Finding } from "./finding";
 import type { Details, RunEvent, Step, StepStatus } from "./types";
 
 export type EmitEvent = (event: RunEvent) => void;
@@ -165,8 +165,8 @@ export class StepContext extends StepScope {
   /** Records the outcome of a pure check. */
   report(finding: Finding): void {
     if (finding.details) this.addDetails(finding.details);
-    if (finding.status === "warning" || finding.status === "error") this.set(finding.status, finding.message, finding.problem);
-    else this.set(finding.status, finding.message);
+    if (finding.status === "warning" || finding.status === "error") this.set(finding.status, findingText(finding), finding.problem);
+    else this.set(finding.status, findingText(finding));
   }
 
   /** Turns what a step body threw into its outcome; unexpected errors are analyzer bugs, not verdicts. */

@@ -61,3 +61,21 @@ export function text(key: TextKey, params: Readonly<Record<string, TextParamValu
 export function englishOf(value: Text): string {
   return typeof value === "string" ? value : value.english;
 }
+
+/**
+ * Items joined as "a, b, c" where any item may be a catalogue text (each is then rendered in the reader's language):
+ * a chain of `steps.common.list` texts. One item is itself; none is an empty string.
+ */
+export function listText(items: readonly TextParamValue[]): TextParamValue {
+  const [first, ...rest] = items;
+  if (first === undefined) return "";
+  return rest.length === 0 ? first : text("steps.common.list", { first, rest: listText(rest) });
+}
+
+/**
+ * A text to pass as a param where its final period, if any, belongs to it: a referenced text loses its final period
+ * when rendered (lib/i18n/format.ts), so one that ends in a period is passed as its English instead.
+ */
+export function asParam(value: LocalizedText): TextParamValue {
+  return value.english.endsWith(".") ? value.english : value;
+}

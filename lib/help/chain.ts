@@ -779,4 +779,67 @@ export const CHAIN_HELP = {
     ],
     seeAlso: ["CERT_REVOKED", "REVOCATION_UNCHECKED"],
   },
+  CT_INSUFFICIENT_SCTS: {
+    title: "Too few Certificate Transparency records (SCTs)",
+    group: "Certificate chain and trust",
+    severity: "warning",
+    summary:
+      "The certificate chains to a publicly trusted root, but carries fewer valid Signed Certificate Timestamps (SCTs) than Chrome's and Apple's Certificate Transparency policies require, or all of them come from logs of one operator. Those browsers and apps may refuse it. The analyzer counts the SCTs embedded in the certificate and those in a stapled OCSP response, and verifies each log's signature with the log's key from its bundled copy of Chrome's log list.",
+    details: [
+      "The policies: an embedded-SCT certificate valid for 180 days or less needs SCTs from 2 logs, a longer one from 3; SCTs delivered by OCSP or TLS need 2. In every case the logs must belong to at least 2 different operators. An SCT whose signature doesn't verify, that is dated in the future, or that repeats a log counts once or not at all.",
+      "SCTs sent in the TLS extension (signed_certificate_timestamp) are only sent to clients that ask for them, and the analyzer's TLS library doesn't: a server that delivers its SCTs only that way shows fewer here than browsers see. That is why this is a warning, not an error. Certificates from private CAs (roots you added) aren't subject to CT: the step says so.",
+      "Logs newer than the bundled list (its date is in the step details) are counted, but can't be named or verified.",
+    ],
+    symptoms: [
+      "Chrome: NET::ERR_CERTIFICATE_TRANSPARENCY_REQUIRED; Safari and Apple mail clients: the certificate isn't trusted.",
+      "Other clients work, which makes the problem look browser-specific.",
+    ],
+    causes: [
+      "A certificate issued by a public CA without embedding SCTs (rare; some CAs offered it on request for internal names, which is no longer possible).",
+      "A certificate logged only to logs that are no longer usable, or to logs of one operator.",
+    ],
+    fixes: [
+      {
+        text: "See the SCTs the certificate carries (the log ids and timestamps), then ask the CA to re-issue it: current public CAs embed enough SCTs from different operators in every certificate.",
+        commands: [
+          {
+            shell: "bash",
+            lines: [`${SHOW_SENT_CHAIN_LINE} 2>/dev/null | openssl x509 -noout -text | sed -n '/CT Precertificate SCTs/,/Signature Algorithm/p'`],
+          },
+        ],
+      },
+    ],
+    seeAlso: ["CERT_UNTRUSTED_ROOT", "CAA_FORBIDS_ISSUER"],
+  },
+  CAA_FORBIDS_ISSUER: {
+    title: "The domain's CAA records don't allow the certificate's CA",
+    group: "Certificate chain and trust",
+    severity: "warning",
+    summary:
+      "The DNS CAA records of the host name (or of its nearest parent that has any, RFC 8659) name the certificate authorities allowed to issue for it, and the CA that issued this certificate isn't among them. Clients never check CAA, so the installed certificate keeps working; but the CA must refuse the next renewal, and a certificate issued against these records was mis-issued or issued before they changed.",
+    details: [
+      'The analyzer looks up CAA for the host name, then each parent domain, and uses the first set of records it finds, as CAs do. A wildcard name (`*.contoso.com`) is judged against `issuewild` when present, else `issue`. `issue ";"` forbids every CA; a critical tag the analyzer doesn\'t know forbids issuance too.',
+      "The CA is recognised by the issuer's organisation or name from a table of the major public CAs and their CAA identifiers (letsencrypt.org, digicert.com, sectigo.com, globalsign.com, pki.goog, amazon.com…). An issuer the table doesn't know is reported as information (\"can't tell\"), never as this problem.",
+      "A chain pasted into the Certificate file test is judged without DNS: the CAA step is skipped there.",
+    ],
+    symptoms: [
+      "The certificate renewal fails at the CA with a CAA error (`CAA record for contoso.com prevents issuance`).",
+      "Automated renewals (certbot, win-acme, the hosting provider's) stop working after someone added CAA records for another CA.",
+    ],
+    causes: [
+      "CAA records added for a new CA while certificates from the old one are still in use.",
+      "A CAA record at the parent domain that no one remembered applies to this host name.",
+      "The CA issues under another identifier than the one in the records (e.g. `sectigo.com` vs `comodoca.com`, `digicert.com` for its brands).",
+    ],
+    fixes: [
+      {
+        text: "See the records that apply (the host name's, else its parents'), then add the CA you use before the next renewal, e.g. `contoso.com. 3600 IN CAA 0 issue \"letsencrypt.org\"`.",
+        commands: [
+          { shell: "bash", lines: ["dig +short CAA mail.contoso.com", "dig +short CAA contoso.com"] },
+          { shell: "PowerShell", lines: ["Resolve-DnsName contoso.com -Type CAA"] },
+        ],
+      },
+    ],
+    seeAlso: ["CT_INSUFFICIENT_SCTS", "CERT_NAME_MISMATCH"],
+  },
 } satisfies HelpPages;

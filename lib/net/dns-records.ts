@@ -30,6 +30,13 @@ export interface TlsaRecord {
   data: string;
 }
 
+/** A CAA record (RFC 8659): flags (128 = critical), the property tag (lower-case) and its value. */
+export interface CaaRecord {
+  flags: number;
+  tag: string;
+  value: string;
+}
+
 export interface Answer<T> {
   records: T[];
   /** The DNS servers asked. */
@@ -72,6 +79,18 @@ export function lookupAddresses(name: string, families: ReadonlyArray<4 | 6> = [
     if (addresses.length === 0 && failure) throw failure.reason;
     return addresses;
   });
+}
+
+/** The CAA records of exactly this name (no climbing: the caller walks up the tree); an empty list when it has none. */
+export function lookupCaa(name: string): Promise<Answer<CaaRecord>> {
+  return ask(name, "CAA", async (resolver) =>
+    (await resolver.resolveCaa(name)).slice(0, LIMITS.caaRecords).flatMap((record) => {
+      // Node names the property by its tag: { critical: 0, issue: "letsencrypt.org" }, { critical: 128, tbs: "…" }.
+      const entry = Object.entries(record).find(([key]) => key !== "critical");
+      if (!entry) return [];
+      return [{ flags: record.critical, tag: entry[0].toLowerCase(), value: cleanText(String(entry[1]), LIMITS.caaValueChars) }];
+    }),
+  );
 }
 
 /** The reverse-DNS name of an IPv4 or IPv6 address (…in-addr.arpa / …ip6.arpa). */

@@ -123,6 +123,16 @@ export const LIMITS = {
   tlsaRecords: 20,
   /** A raw DNS answer read (TLSA), in bytes. */
   dnsAnswerBytes: 64 * 1024,
+  /** CAA records kept from one answer (RFC 8659); a domain rarely has more than a handful. */
+  caaRecords: 32,
+  /** One CAA property value (issuer domain and parameters, iodef URL) as kept and shown. */
+  caaValueChars: 512,
+  /** Names asked for CAA records while climbing from the name towards the top-level domain (RFC 8659 §3). */
+  caaLookups: 10,
+
+  // Certificate Transparency
+  /** SCTs read from one source (certificate, stapled OCSP response); real certificates carry 2 to 5. */
+  sctsPerSource: 32,
 
   // Results
   /** Entries of any list (or keys of any object) in a step's details; the rest are counted in an "… and N more" entry. */

@@ -2,6 +2,7 @@ import "server-only";
 import { connect, type Socket } from "node:net";
 import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { text } from "@/lib/engine/text";
 import { LIMITS } from "./limits";
 import { portAllowed } from "./ports";
 import type { ResolvedAddress } from "./dns";
@@ -25,9 +26,7 @@ export function connectAddress(address: ResolvedAddress, port: number, timeoutMs
       reject(error);
     };
     socket.setTimeout(timeoutMs, () =>
-      fail(
-        new ProblemError("TCP_TIMEOUT", `No answer from ${address.address} on port ${port} within ${timeoutMs} ms: a firewall may be dropping the connection.`),
-      ),
+      fail(new ProblemError("TCP_TIMEOUT", text("steps.tcp.errors.timeout", { address: address.address, port, ms: timeoutMs }))),
     );
     socket.once("connect", () => {
       socket.setTimeout(0);
@@ -40,17 +39,23 @@ export function connectAddress(address: ResolvedAddress, port: number, timeoutMs
       const code = error.code ?? "";
       if (code === "ECONNREFUSED") {
         fail(
-          new ProblemError("TCP_REFUSED", `The connection to ${address.address} on port ${port} was refused: nothing is listening, or a firewall rejects it.`, {
+          new ProblemError("TCP_REFUSED", text("steps.tcp.errors.refused", { address: address.address, port }), {
             socketError: code,
           }),
         );
       } else if (code === "ETIMEDOUT" || code === "EHOSTUNREACH" || code === "ENETUNREACH") {
-        fail(new ProblemError("TCP_TIMEOUT", `${address.address} on port ${port} couldn't be reached (${code}).`, { socketError: code }));
+        fail(new ProblemError("TCP_TIMEOUT", text("steps.tcp.errors.unreachable", { address: address.address, port, code }), { socketError: code }));
       } else {
         fail(
-          new ProblemError("CONNECTION_FAILED", `The connection to ${address.address} on port ${port} failed (${code || "unknown error"}).`, {
-            socketError: code,
-          }),
+          new ProblemError(
+            "CONNECTION_FAILED",
+            code
+              ? text("steps.tcp.errors.failed", { address: address.address, port, code })
+              : text("steps.tcp.errors.failedUnknown", { address: address.address, port }),
+            {
+              socketError: code,
+            },
+          ),
         );
       }
     });
@@ -61,14 +66,10 @@ export function connectAddress(address: ResolvedAddress, port: number, timeoutMs
 function portRefusal(port: number, where: string): ProblemError | undefined {
   const rule = env().RCA_ALLOWED_PORTS;
   if (portAllowed(rule, port)) return undefined;
-  return new ProblemError(
-    "TARGET_FORBIDDEN",
-    `Port ${port} isn't one this analyzer may connect to (RCA_ALLOWED_PORTS=${rule.text}): nothing was sent to ${where}.`,
-    {
-      rule: "RCA_ALLOWED_PORTS",
-      allowedPorts: rule.text,
-    },
-  );
+  return new ProblemError("TARGET_FORBIDDEN", text("steps.tcp.errors.portForbidden", { port, rule: rule.text, where }), {
+    rule: "RCA_ALLOWED_PORTS",
+    allowedPorts: rule.text,
+  });
 }
 
 /** Tries the target's first addresses (LIMITS.connectAttempts) in order until one accepts the connection. */
@@ -87,6 +88,6 @@ export async function connectTarget(target: Target, port: number, timeoutMs: num
       last = error;
     }
   }
-  if (!last) throw new ProblemError("DNS_NO_RECORD", `${target.host} has no address to connect to.`);
-  throw new ProblemError(last.problem, last.message, { attempts: failures });
+  if (!last) throw new ProblemError("DNS_NO_RECORD", text("steps.tcp.errors.noAddress", { host: target.host }));
+  throw new ProblemError(last.problem, last.text ?? last.message, { attempts: failures });
 }

@@ -12,6 +12,7 @@ import {
   type TLSSocket,
 } from "node:tls";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { text } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "./limits";
 import { guessPlainTextProtocol } from "./protocol-guess";
 import { tapTls, type TlsTap } from "./tls/tap";
@@ -142,8 +143,9 @@ export function tlsHandshake(raw: Socket, options: TlsOptions): Promise<TlsSessi
       reject(error);
     };
     const timer = setTimeout(() => {
-      const got = firstBytes.length > 0 ? "answered but didn't complete the handshake" : "accepted the TCP connection but sent nothing";
-      fail(new ProblemError("TLS_HANDSHAKE_FAILED", `The server ${got} within ${options.timeoutMs} ms.`, { timeoutMs: options.timeoutMs }));
+      const ms = options.timeoutMs;
+      const message = firstBytes.length > 0 ? text("steps.tls.errors.timeoutIncomplete", { ms }) : text("steps.tls.errors.timeoutSilent", { ms });
+      fail(new ProblemError("TLS_HANDSHAKE_FAILED", message, { timeoutMs: options.timeoutMs }));
     }, options.timeoutMs);
     socket.once("secureConnect", () => {
       if (!settle()) return;
@@ -190,29 +192,23 @@ function handshakeProblem(error: NodeJS.ErrnoException, firstBytes: Buffer): Pro
     const guess = guessPlainTextProtocol(firstBytes);
     return new ProblemError(
       "TLS_NOT_SPOKEN",
-      guess
-        ? `The server answered in plain text that looks like ${guess.protocol} instead of TLS: this port doesn't speak TLS (${guess.hint}).`
-        : "The server answered in plain text instead of TLS: this port doesn't speak TLS (plain HTTP, or a protocol that needs STARTTLS).",
+      guess ? text("steps.tls.errors.plainTextGuess", { protocol: guess.protocol, hint: guess.hint }) : text("steps.tls.errors.plainText"),
       { ...details, looksLike: guess?.protocol ?? "unknown plain text" },
     );
   }
   if (code === "ERR_SSL_UNSUPPORTED_PROTOCOL" || code === "ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION") {
-    return new ProblemError(
-      "TLS_PROTOCOL_OBSOLETE",
-      "The server and the analyzer share no TLS protocol version: the server only offers obsolete versions (SSL 3.0 or older).",
-      details,
-    );
+    return new ProblemError("TLS_PROTOCOL_OBSOLETE", text("steps.tls.errors.noSharedVersion"), details);
   }
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID" || VERIFY_ERROR.test(code)) {
-    return new ProblemError("TLS_HANDSHAKE_FAILED", `OpenSSL refused the server's certificate (${code}).`, { ...details, verifyError: code });
+    return new ProblemError("TLS_HANDSHAKE_FAILED", text("steps.tls.errors.certificateRefused", { code }), { ...details, verifyError: code });
   }
   if (code === "ECONNRESET" || code === "EPIPE") {
-    return new ProblemError("CONNECTION_FAILED", "The server closed the connection during the TLS handshake.", details);
+    return new ProblemError("CONNECTION_FAILED", text("steps.tls.errors.closed"), details);
   }
   if (firstBytes.length > 0 && firstBytes[0] !== 0x16 && firstBytes[0] !== 0x15) {
-    return new ProblemError("TLS_NOT_SPOKEN", "The server answered with data that isn't TLS.", details);
+    return new ProblemError("TLS_NOT_SPOKEN", text("steps.tls.errors.notTls"), details);
   }
-  return new ProblemError("TLS_HANDSHAKE_FAILED", `The TLS handshake failed (${code || "unknown error"}).`, details);
+  return new ProblemError("TLS_HANDSHAKE_FAILED", code ? text("steps.tls.errors.failed", { code }) : text("steps.tls.errors.failedUnknown"), details);
 }
 
 function looksLikeText(bytes: Buffer): boolean {

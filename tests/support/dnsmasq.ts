@@ -30,6 +30,11 @@ export interface DnsmasqOptions {
   ptr?: Record<string, string>;
   /** name (e.g. "_25._tcp.mx1.contoso.test") → TLSA records (type 52); data is hex (e.g. a SHA-256 digest) */
   tlsa?: Record<string, { usage: number; selector: number; matchingType: number; data: string }[]>;
+  /**
+   * name → CAA records (type 257, RFC 8659) via --dns-rr: flags (default 0; 128 = critical), tag ("issue",
+   * "issuewild", "iodef"…) and value (printable ASCII, e.g. "letsencrypt.org" or ";").
+   */
+  caa?: Record<string, { flags?: number; tag: string; value: string }[]>;
   /** default 127.0.0.53 */
   listen?: string;
   /** alias → target name (target should be a configured record) */
@@ -118,6 +123,16 @@ function buildRecordArgs(o: DnsmasqOptions): string[] {
       }
       const hex = fields.map((f) => f.toString(16).padStart(2, "0")).join("") + r.data.toLowerCase();
       args.push(`--dns-rr=${checkToken("name", name)},52,${hex}`);
+    }
+  }
+  for (const [name, list] of Object.entries(o.caa ?? {})) {
+    for (const r of list) {
+      const flags = r.flags ?? 0;
+      if (!Number.isInteger(flags) || flags < 0 || flags > 255 || !/^[A-Za-z0-9]{1,15}$/.test(r.tag) || !/^[\x20-\x7e]*$/.test(r.value)) {
+        throw new Error(`dnsmasq fixture: bad CAA record ${JSON.stringify(r)} for ${name}`);
+      }
+      const rdata = Buffer.concat([Buffer.from([flags, r.tag.length]), Buffer.from(r.tag, "ascii"), Buffer.from(r.value, "ascii")]);
+      args.push(`--dns-rr=${checkToken("name", name)},257,${rdata.toString("hex")}`);
     }
   }
   return args;

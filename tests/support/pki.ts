@@ -16,10 +16,24 @@
  * EC leaf keys and the keys of `issueCa()` CAs (EC P-256) are fresh every time (cheap).
  */
 import "reflect-metadata";
-import { webcrypto, randomBytes } from "node:crypto";
+import { createHash, generateKeyPairSync, randomBytes, sign, webcrypto, type KeyObject } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  BasicOCSPResponse,
+  CertID,
+  CertStatus,
+  id_pkix_ocsp_basic,
+  OCSPResponse,
+  OCSPResponseStatus,
+  ResponderID,
+  ResponseBytes,
+  ResponseData,
+  SingleResponse,
+} from "@peculiar/asn1-ocsp";
+import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
+import { AlgorithmIdentifier, Extension as AsnExtension, Certificate } from "@peculiar/asn1-x509";
 import * as x509 from "@peculiar/x509";
 
 const crypto = webcrypto as unknown as Crypto;
@@ -59,6 +73,124 @@ export interface LeafOptions {
   crlUrl?: string | string[];
   /** appended after the standard extensions */
   extraExtensions?: x509.Extension[];
+  /**
+   * Signed Certificate Timestamps to embed (RFC 6962 §3.3), each signed by a test log over the precertificate (this
+   * certificate's TBS without the SCT extension, and the issuer's key hash). `tamper` breaks one SCT's signature;
+   * `timestamp` defaults to notBefore. The SCT list extension is appended last. Default: none.
+   */
+  scts?: Array<{ log: TestCtLog; timestamp?: Date; tamper?: boolean }>;
+}
+
+/** A Certificate Transparency log for tests: an EC P-256 key; its log id is the SHA-256 of its public key. */
+export interface TestCtLog {
+  description: string;
+  operator: string;
+  /** base64, as in a log list */
+  logId: string;
+  /** SubjectPublicKeyInfo, DER */
+  key: Buffer;
+  privateKey: KeyObject;
+}
+
+export function createTestCtLog(description: string, operator: string): TestCtLog {
+  const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const key = publicKey.export({ format: "der", type: "spki" });
+  return { description, operator, logId: createHash("sha256").update(key).digest("base64"), key, privateKey };
+}
+
+/** The TBSCertificate of a certificate, as its bytes: the first element of the outer SEQUENCE. */
+function tbsOf(certDer: Buffer): Buffer {
+  const headerLength = (offset: number) => (certDer[offset + 1]! & 0x80 ? 2 + (certDer[offset + 1]! & 0x7f) : 2);
+  const lengthAt = (offset: number) => {
+    const first = certDer[offset + 1]!;
+    if (!(first & 0x80)) return first;
+    let length = 0;
+    for (let i = 0; i < (first & 0x7f); i++) length = length * 256 + certDer[offset + 2 + i]!;
+    return length;
+  };
+  const start = headerLength(0);
+  return certDer.subarray(start, start + headerLength(start) + lengthAt(start));
+}
+
+function tlsUint(value: number | bigint, size: number): Buffer {
+  const buffer = Buffer.alloc(size);
+  if (size === 8) buffer.writeBigUInt64BE(BigInt(value));
+  else buffer.writeUIntBE(Number(value), 0, size);
+  return buffer;
+}
+
+/** One SCT, TLS-encoded with its length: signed by `log` over `entry` (entry_type and the signed entry itself). */
+function encodeSct(log: TestCtLog, ms: bigint, entry: Buffer, tamper: boolean | undefined): Buffer {
+  const signed = Buffer.concat([tlsUint(0, 1), tlsUint(0, 1), tlsUint(ms, 8), entry, tlsUint(0, 2)]);
+  const signature = sign("sha256", signed, log.privateKey);
+  if (tamper) signature[signature.length - 1] = signature[signature.length - 1]! ^ 0x01;
+  const sct = Buffer.concat([
+    tlsUint(0, 1),
+    Buffer.from(log.logId, "base64"),
+    tlsUint(ms, 8),
+    tlsUint(0, 2),
+    tlsUint(4, 1),
+    tlsUint(3, 1),
+    tlsUint(signature.length, 2),
+    signature,
+  ]);
+  return Buffer.concat([tlsUint(sct.length, 2), sct]);
+}
+
+function sctList(encoded: Buffer[]): Buffer {
+  const body = Buffer.concat(encoded);
+  return Buffer.concat([tlsUint(body.length, 2), body]);
+}
+
+/**
+ * A TLS-encoded SignedCertificateTimestampList for a finished certificate (x509_entry SCTs, as a log returns for a
+ * certificate submitted after issuance): what a server puts in a stapled OCSP response or the TLS extension.
+ */
+export function x509SctList(certDer: Buffer, scts: NonNullable<LeafOptions["scts"]>): Buffer {
+  const entry = Buffer.concat([tlsUint(0, 2), tlsUint(certDer.length, 3), certDer]);
+  return sctList(scts.map(({ log, timestamp, tamper }) => encodeSct(log, BigInt((timestamp ?? new Date()).getTime()), entry, tamper)));
+}
+
+/**
+ * A successful basic OCSP response ("good") about `cert` whose SingleResponse carries `sctList` in the SCT extension
+ * (1.3.6.1.4.1.11129.2.4.5). Its signature is zeros: for tests that read the SCTs, not the status.
+ */
+export function ocspResponseWithScts(cert: Issued, sctListBytes: Buffer): Buffer {
+  const serial = AsnConvert.parse(cert.cert.rawData, Certificate).tbsCertificate.serialNumber;
+  const now = new Date();
+  const single = new SingleResponse({
+    certID: new CertID({
+      hashAlgorithm: new AlgorithmIdentifier({ algorithm: "1.3.14.3.2.26", parameters: null }),
+      issuerNameHash: new OctetString(new Uint8Array(20).buffer),
+      issuerKeyHash: new OctetString(new Uint8Array(20).buffer),
+      serialNumber: serial,
+    }),
+    certStatus: new CertStatus({ good: null }),
+    thisUpdate: now,
+    singleExtensions: [new AsnExtension({ extnID: "1.3.6.1.4.1.11129.2.4.5", critical: false, extnValue: new OctetString(der(0x04, sctListBytes).buffer) })],
+  });
+  const basic = new BasicOCSPResponse({
+    tbsResponseData: new ResponseData({
+      responderID: new ResponderID({ byKey: new OctetString(new Uint8Array(20).buffer) }),
+      producedAt: now,
+      responses: [single],
+    }),
+    signatureAlgorithm: new AlgorithmIdentifier({ algorithm: "1.2.840.10045.4.3.2" }),
+    signature: new Uint8Array(64).buffer,
+  });
+  const response = new OCSPResponse({
+    responseStatus: OCSPResponseStatus.successful,
+    responseBytes: new ResponseBytes({ responseType: id_pkix_ocsp_basic, response: new OctetString(AsnConvert.serialize(basic)) }),
+  });
+  return Buffer.from(AsnConvert.serialize(response));
+}
+
+/** The SCT list extension for a precertificate TBS, signed by each log (RFC 6962 §3.2, ECDSA with SHA-256). */
+function sctListExtension(tbs: Buffer, issuerKeyHash: Buffer, scts: NonNullable<LeafOptions["scts"]>, notBefore: Date): x509.Extension {
+  // precert_entry: the issuer's key hash and the TBS without the SCT extension (RFC 6962 §3.2).
+  const entry = Buffer.concat([tlsUint(1, 2), issuerKeyHash, tlsUint(tbs.length, 3), tbs]);
+  const list = sctList(scts.map(({ log, timestamp, tamper }) => encodeSct(log, BigInt((timestamp ?? notBefore).getTime()), entry, tamper)));
+  return new x509.Extension("1.3.6.1.4.1.11129.2.4.2", false, der(0x04, list));
 }
 
 /** A name constraint subtree: a DNS name (".allowed.test", "allowed.test") or an IP range in CIDR form ("127.0.50.0/24"). */
@@ -414,21 +546,32 @@ export async function createTestPki(): Promise<TestPki> {
       notAfter: options.notAfter ?? new Date(now + 365 * DAY),
       extensions,
     };
-    const cert = issuer
-      ? await x509.X509CertificateGenerator.create({
-          ...common,
-          subject,
-          issuer: issuer.cert.subject,
-          publicKey: key.publicKey,
-          signingKey: await issuer.key.signingKey(hash),
-          signingAlgorithm: signingAlgorithm(issuer.key, hash),
-        })
-      : await x509.X509CertificateGenerator.createSelfSigned({
-          ...common,
-          name: subject,
-          keys: { publicKey: key.publicKey, privateKey: await key.signingKey(hash) },
-          signingAlgorithm: signingAlgorithm(key, hash),
-        });
+    const generate = async (withExtensions: x509.Extension[]) =>
+      issuer
+        ? await x509.X509CertificateGenerator.create({
+            ...common,
+            extensions: withExtensions,
+            subject,
+            issuer: issuer.cert.subject,
+            publicKey: key.publicKey,
+            signingKey: await issuer.key.signingKey(hash),
+            signingAlgorithm: signingAlgorithm(issuer.key, hash),
+          })
+        : await x509.X509CertificateGenerator.createSelfSigned({
+            ...common,
+            extensions: withExtensions,
+            name: subject,
+            keys: { publicKey: key.publicKey, privateKey: await key.signingKey(hash) },
+            signingAlgorithm: signingAlgorithm(key, hash),
+          });
+    let cert = await generate(extensions);
+    if (options.scts?.length) {
+      // The certificate without SCTs stands for the precertificate: its TBS is the final TBS minus the SCT extension.
+      const issuerKey = Buffer.from(await crypto.subtle.exportKey("spki", (issuer ? issuer.key : key).publicKey));
+      const issuerKeyHash = createHash("sha256").update(issuerKey).digest();
+      const sctExtension = sctListExtension(tbsOf(Buffer.from(cert.rawData)), issuerKeyHash, options.scts, common.notBefore);
+      cert = await generate([...extensions, sctExtension]);
+    }
     return { cert, certPem: cert.toString("pem") + "\n", keyPem: key.keyPem };
   }
 

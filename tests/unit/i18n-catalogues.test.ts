@@ -22,8 +22,20 @@ import { stepMessage, stepTitle } from "@/lib/i18n/step-text";
 /** Namespaces read as plain `{name}` templates (lib/i18n/format.ts), not as ICU messages. */
 const TEMPLATE_NAMESPACES = new Set(["steps", "engine", "tests", "fields"]);
 
-/** The tests whose definitions were in the catalogues when it was written; newer ones fall back to English. */
-const TRANSLATED_TESTS = ["activesync", "autodiscover", "ews", "mapi-http", "outlook-anywhere", "tls-certificate"] as const;
+/** The tests whose definitions are in the catalogues; a newer one falls back to English until it is added. */
+const TRANSLATED_TESTS = [
+  "activesync",
+  "autodiscover",
+  "ews",
+  "mapi-http",
+  "outlook-anywhere",
+  "tls-certificate",
+  "smtp-inbound",
+  "smtp-outbound",
+  "imap",
+  "pop",
+  "certificate-file",
+] as const;
 
 function leaves(tree: MessageTree, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();

@@ -132,6 +132,7 @@ export const certificateFile = defineAnalyzer({
     "tls.certificate.strength": CERTIFICATE_PROBLEMS["tls.certificate.strength"],
     "tls.certificate.usage": CERTIFICATE_PROBLEMS["tls.certificate.usage"],
     "tls.certificate.revocation.certificate": CERTIFICATE_PROBLEMS["tls.certificate.revocation.certificate"],
+    "tls.certificate.ct": CERTIFICATE_PROBLEMS["tls.certificate.ct"],
     "certfile.principal": ["MUTUAL_AUTH_MISMATCH"],
   },
 });

@@ -9,6 +9,7 @@ import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { required } from "@/lib/engine/required";
 import type { TestRun } from "@/lib/engine/runner";
+import { text } from "@/lib/engine/text";
 import { LIMITS } from "@/lib/net/limits";
 import type { OpenSslVerdict } from "@/lib/net/tls";
 import { hostList, type CertificateFileInput } from "./definition";
@@ -16,19 +17,18 @@ import { chainChecks } from "../steps/certificate";
 
 /** A certificate before it is installed: read the file, then every check a served certificate gets, then the msstd: principal. */
 export default async function runCertificateFile(input: CertificateFileInput, run: TestRun): Promise<void> {
-  const sent = await run.step("certfile.read", "Reading the certificates you pasted.", (step) => {
+  const sent = await run.step("certfile.read", text("steps.certfile.read.title"), (step) => {
     const file = readCertificateFile(input.certificates, LIMITS.chainCertificates);
     const parsed = file.certificates.flatMap((der, index) => {
       try {
         return [parseCertificate(der)];
       } catch {
         // An unreadable leaf ends the test; an unreadable extra can't be part of any path.
-        if (index === 0)
-          throw new ProblemError("CERTIFICATE_FILE_INVALID", "The first certificate (the leaf) couldn't be read: it isn't a valid X.509 certificate.");
+        if (index === 0) throw new ProblemError("CERTIFICATE_FILE_INVALID", text("steps.certfile.read.leafUnreadable"));
         return [];
       }
     });
-    if (parsed.length === 0) throw new ProblemError("CERTIFICATE_FILE_INVALID", "No certificate could be read from the text you pasted.");
+    if (parsed.length === 0) throw new ProblemError("CERTIFICATE_FILE_INVALID", text("steps.certfile.read.noneReadable"));
     const skipped = file.unreadable + (file.certificates.length - parsed.length);
     step.addDetails({
       certificates: parsed.map((cert, index) => ({ position: index + 1, subject: cert.facts.subject, issuer: cert.facts.issuer })),
@@ -36,7 +36,7 @@ export default async function runCertificateFile(input: CertificateFileInput, ru
       ...(file.truncated ? { keptFirst: LIMITS.chainCertificates } : {}),
     });
     const list = parsed.map((cert, index) => `${index + 1}. ${cert.facts.subject}`).join("; ");
-    step.succeed(`Read ${parsed.length} certificate${parsed.length === 1 ? "" : "s"}, leaf first: ${list}.`);
+    step.succeed(text(parsed.length === 1 ? "steps.certfile.read.okOne" : "steps.certfile.read.ok", { count: parsed.length, list }));
     return parsed;
   });
 
@@ -45,7 +45,7 @@ export default async function runCertificateFile(input: CertificateFileInput, ru
   let verification: OpenSslVerdict | undefined;
   await run.step(
     "tls.certificate",
-    `Testing the certificate to make sure it's valid${input.at ? ` on ${now.toISOString().slice(0, 10)}` : ""}.`,
+    input.at ? text("steps.certfile.check.titleOn", { date: now.toISOString().slice(0, 10) }) : text("steps.certfile.check.title"),
     async (parent) => {
       const chain = required(sent);
       verification = await opensslVerify(
@@ -56,15 +56,15 @@ export default async function runCertificateFile(input: CertificateFileInput, ru
       );
       await chainChecks(parent, { sent: () => chain, verification: () => required(verification), hosts: hostList(input.host), store, now, ignoreTrust: false });
       parent.summarize({
-        success: "The certificate is valid.",
-        warning: "The certificate is valid, with warnings.",
-        error: "The certificate has problems: see the failed checks below.",
+        success: text("steps.certificate.summary.valid"),
+        warning: text("steps.certificate.summary.validWithWarnings"),
+        error: text("steps.certificate.summary.hasProblems"),
       });
     },
     { blocking: false },
   );
 
-  await run.step("certfile.principal", "Testing the msstd: principal name Outlook Anywhere uses.", (step) => {
+  await run.step("certfile.principal", text("steps.certfile.principal.title"), (step) => {
     const leaf = required(sent)[0]!;
     if (input.mutualAuthPrincipal) {
       step.report(checkMutualAuth(input.mutualAuthPrincipal, leaf.facts));
@@ -73,9 +73,7 @@ export default async function runCertificateFile(input: CertificateFileInput, ru
     step.addDetails(principalAdvice(leaf));
     const commonName = leaf.facts.subjectCommonNames.at(-1);
     step.info(
-      commonName
-        ? `No principal was given. The principal that works with this certificate is ${MSSTD_PREFIX}${commonName}: set it with Set-OutlookProvider EXPR -CertPrincipalName:"${MSSTD_PREFIX}${commonName}".`
-        : "No principal was given, and the certificate has no common name: Outlook Anywhere's msstd: principal can only match a Subject Alternative Name on current clients.",
+      commonName ? text("steps.certfile.principal.advice", { principal: `${MSSTD_PREFIX}${commonName}` }) : text("steps.certfile.principal.noCommonName"),
     );
   });
 }

@@ -3,6 +3,7 @@ import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { required } from "@/lib/engine/required";
 import type { StepContext, StepScope } from "@/lib/engine/runner";
+import { text } from "@/lib/engine/text";
 import { lookupPtr } from "@/lib/net/dns-records";
 import { LIMITS } from "@/lib/net/limits";
 import { Transcript } from "@/lib/net/mail/line-client";
@@ -139,7 +140,7 @@ export async function startTls(step: StepContext, dialog: Dialog): Promise<void>
     port: dialog.port,
     connection: { ...dialog.connection, socket },
     ignoreTrust: true,
-    warningsBecause: "most sending servers don't validate the certificate of opportunistic STARTTLS",
+    warningsBecause: text("steps.certificate.summary.opportunisticTls"),
     blocking: false,
     keepOpen: true,
   });

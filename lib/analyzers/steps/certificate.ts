@@ -1,5 +1,6 @@
 import "server-only";
 import { checkDates, checkName, checkServerAuthUsage, checkStrength } from "@/lib/cert/checks";
+import { endsAtPublicRoot } from "@/lib/cert/ct/public-roots";
 import { parseCertificate, type CertificateFacts, type ParsedCertificate } from "@/lib/cert/parse";
 import { assessTrust, judgeTrust, type TrustAssessment } from "@/lib/cert/trust";
 import { trustStore, type TrustStore } from "@/lib/cert/trust-store";
@@ -9,8 +10,10 @@ import { demoteToWarning, error, ok, warning, type Finding } from "@/lib/engine/
 import { ProblemError } from "@/lib/engine/problem-error";
 import { required } from "@/lib/engine/required";
 import type { StepContext, StepScope } from "@/lib/engine/runner";
+import { text, type Text } from "@/lib/engine/text";
 import type { TcpConnection } from "@/lib/net/tcp";
 import { OFFERED_VERSIONS, tlsHandshake, type OpenSslVerdict, type TlsSession } from "@/lib/net/tls";
+import { caaStep, ctStep } from "./ct-caa";
 import { revocationStep } from "./revocation";
 import type { SecureVersion, TLSSocket } from "node:tls";
 
@@ -52,8 +55,11 @@ export function certificateSteps(
     port: number;
     connection: TcpConnection | undefined;
     ignoreTrust: boolean;
-    /** Why certificate errors are warnings here, when not because of "Ignore trust for SSL" (opportunistic SMTP TLS). */
-    warningsBecause?: string;
+    /**
+     * Why certificate errors are warnings here, when not because of "Ignore trust for SSL" (opportunistic SMTP TLS):
+     * a clause without a final period, ideally a catalogue text.
+     */
+    warningsBecause?: Text;
     /** Whether an invalid certificate skips the later steps (no certificate at all always does). */
     blocking: boolean;
     /** ALPN protocols to offer: only for tests of an HTTP service (a mail server may refuse "http/1.1"). */
@@ -68,12 +74,12 @@ export function certificateSteps(
   const store = trustStore();
   return scope.step(
     "tls.certificate",
-    "Testing the SSL certificate to make sure it's valid.",
+    text("steps.certificate.title"),
     async (parent) => {
       let handshake: HandshakeFacts | undefined;
       await parent.step(
         "tls.certificate.obtain",
-        `Attempting to obtain the SSL certificate from remote server ${host} on port ${port}.`,
+        text("steps.certificate.obtain.title", { host, port }),
         async (step) => {
           const facts = await fetchCertificate(host, required(options.connection), options.alpn, store);
           handshake = facts;
@@ -87,7 +93,7 @@ export function certificateSteps(
       );
       if (!handshake) {
         // After a failed handshake the checks below are recorded as skipped, with the reason, and so is the rest of the test.
-        const reason = "no SSL certificate could be obtained from the server.";
+        const reason = text("steps.certificate.obtain.noCertificate");
         parent.block(reason);
         scope.block(reason);
       }
@@ -102,13 +108,11 @@ export function certificateSteps(
       });
 
       parent.summarize({
-        success: "The certificate is valid.",
+        success: text("steps.certificate.summary.valid"),
         warning: ignoreTrust
-          ? `The certificate has problems, reported as warnings because ${options.warningsBecause ?? '"Ignore trust for SSL" is selected'}.`
-          : "The certificate is valid, with warnings.",
-        error: handshake
-          ? "The certificate couldn't be validated: see the failed checks below."
-          : "The SSL certificate couldn't be obtained, so it couldn't be validated.",
+          ? text("steps.certificate.summary.warningsBecause", { because: options.warningsBecause ?? text("steps.certificate.summary.ignoreTrustSelected") })
+          : text("steps.certificate.summary.validWithWarnings"),
+        error: handshake ? text("steps.certificate.summary.invalid") : text("steps.certificate.summary.notObtained"),
       });
       if (!handshake) return undefined;
       // A check that failed without reporting (an internal error) withholds trust too.
@@ -156,24 +160,24 @@ export async function chainChecks(parent: StepContext, input: ChainInput): Promi
 
   if (input.hosts.length === 1) {
     const host = input.hosts[0]!;
-    await parent.step("tls.certificate.name", "Validating the certificate name.", (step) => step.report(judge(checkName(host, leaf()))), checks);
+    await parent.step("tls.certificate.name", text("steps.certificate.name.title"), (step) => step.report(judge(checkName(host, leaf()))), checks);
   } else if (input.hosts.length > 1) {
     await parent.step(
       "tls.certificate.name",
-      `Validating the certificate names (${input.hosts.length} host names).`,
+      text("steps.certificate.name.titleMany", { count: input.hosts.length }),
       async (step) => {
         for (const host of input.hosts) {
           await step.step(
             "tls.certificate.name.host",
-            `Validating the certificate name ${host}.`,
+            text("steps.certificate.name.titleHost", { host }),
             (child) => child.report(judge(checkName(host, leaf()))),
             checks,
           );
         }
         step.summarize({
-          success: "Every host name is on the certificate.",
-          warning: "The host names are on the certificate, with warnings.",
-          error: "Not every host name is on the certificate: see the names below.",
+          success: text("steps.certificate.name.summary.success"),
+          warning: text("steps.certificate.name.summary.warning"),
+          error: text("steps.certificate.name.summary.error"),
         });
       },
       checks,
@@ -185,7 +189,7 @@ export async function chainChecks(parent: StepContext, input: ChainInput): Promi
   let chainAccepted = false;
   await parent.step(
     "tls.certificate.trust",
-    "Certificate trust is being validated.",
+    text("steps.certificate.trust.title"),
     async (step) => {
       const sent = input.sent();
       const assessment = assessTrust(
@@ -205,24 +209,9 @@ export async function chainChecks(parent: StepContext, input: ChainInput): Promi
     checks,
   );
   const path = () => pathFacts ?? [leaf().facts];
-  await parent.step(
-    "tls.certificate.dates",
-    "Testing the certificate date to confirm the certificate is valid.",
-    (step) => step.report(judge(checkDates(path(), now))),
-    checks,
-  );
-  await parent.step(
-    "tls.certificate.strength",
-    "Checking the certificate's key and signature strength.",
-    (step) => step.report(judge(checkStrength(path()))),
-    checks,
-  );
-  await parent.step(
-    "tls.certificate.usage",
-    "Checking the certificate's Extended Key Usage for server authentication.",
-    (step) => step.report(judge(checkServerAuthUsage(leaf().facts))),
-    checks,
-  );
+  await parent.step("tls.certificate.dates", text("steps.certificate.dates.title"), (step) => step.report(judge(checkDates(path(), now))), checks);
+  await parent.step("tls.certificate.strength", text("steps.certificate.strength.title"), (step) => step.report(judge(checkStrength(path()))), checks);
+  await parent.step("tls.certificate.usage", text("steps.certificate.usage.title"), (step) => step.report(judge(checkServerAuthUsage(leaf().facts))), checks);
   // Asks the CA's OCSP responders or CRL distribution points (through the target policy): a revoked certificate is an error.
   const revocation = await revocationStep(parent, {
     path: () => pathCerts ?? [leaf()],
@@ -231,6 +220,21 @@ export async function chainChecks(parent: StepContext, input: ChainInput): Promi
     ...(input.stapling ? { stapling: input.stapling } : {}),
   });
   certificateError ||= revocation.revoked;
+  await ctStep(parent, {
+    path: () => pathCerts ?? [leaf()],
+    ...(input.stapling ? { stapledOcsp: () => input.stapling?.().response } : {}),
+    // CT applies to publicly trusted certificates only: roots added by the operator or pasted are exempt, as in browsers.
+    publiclyTrusted: () => endsAtPublicRoot(pathCerts ?? []),
+    now,
+  });
+  if (input.stapling) await caaStep(parent, { host: input.hosts[0], leaf });
+  // A pasted chain (certificate-file) asks no DNS: CAA is about the name, and only a served certificate has one in use.
+  else
+    parent.skip(
+      "tls.certificate.caa",
+      "Checking the domain's CAA records for the certificate's issuer.",
+      "a pasted certificate is judged without DNS lookups.",
+    );
   return { chainAccepted, certificateError };
 }
 
@@ -240,7 +244,7 @@ async function fetchCertificate(host: string, connection: TcpConnection, alpn: s
   const sent = parseChain(session.chain);
   if (!sent[0]) {
     session.socket.destroy();
-    throw new ProblemError("TLS_HANDSHAKE_FAILED", "The server completed the handshake but sent no certificate that could be read.");
+    throw new ProblemError("TLS_HANDSHAKE_FAILED", text("steps.certificate.obtain.unreadable"));
   }
   return {
     session,
@@ -267,16 +271,16 @@ export function judgeHandshake(handshake: Pick<HandshakeFacts, "protocol" | "cip
     chainAsSent: handshake.chain.map(summary),
     chainOrigin: handshake.chainSource === "as-sent" ? "as sent by the server, in order" : "rebuilt by the TLS library (the order as sent couldn't be read)",
   };
-  const message = `The analyzer successfully obtained the remote SSL certificate. Remote Certificate Subject: ${leaf.subject}, Issuer: ${leaf.issuer}. Negotiated ${handshake.protocol} with ${handshake.cipher}.`;
-  if (!OBSOLETE_TLS_VERSIONS.has(handshake.protocol)) return ok(message, details);
+  const obtained = { subject: leaf.subject, issuer: leaf.issuer, protocol: handshake.protocol, cipher: handshake.cipher };
+  if (!OBSOLETE_TLS_VERSIONS.has(handshake.protocol)) return ok(text("steps.certificate.obtain.ok", obtained), details);
   if (MODERN_TLS_VERSIONS.has(handshake.offered.max)) {
     return error(
       "TLS_PROTOCOL_OBSOLETE",
-      `${message} The analyzer offered every version up to ${label(handshake.offered.max)} and the server chose ${label(handshake.protocol)}, so it supports no TLS 1.2 or later: current Outlook, Windows and Microsoft 365 clients cannot connect. Enable TLS 1.2.`,
+      text("steps.certificate.obtain.noModernTls", { ...obtained, offered: label(handshake.offered.max), chosen: label(handshake.protocol) }),
       details,
     );
   }
-  return warning("TLS_PROTOCOL_OBSOLETE", `${message} ${label(handshake.protocol)} is obsolete: current clients refuse it. Enable TLS 1.2 or later.`, details);
+  return warning("TLS_PROTOCOL_OBSOLETE", text("steps.certificate.obtain.obsoleteTls", { ...obtained, chosen: label(handshake.protocol) }), details);
 }
 
 function parseChain(chain: Buffer[]): ParsedCertificate[] {
@@ -315,16 +319,22 @@ function pathCertificates(assessment: TrustAssessment, sent: ParsedCertificate[]
 async function recordPath(step: StepContext, assessment: TrustAssessment, path: ParsedCertificate[]): Promise<void> {
   for (const [index, cert] of path.entries()) {
     const link = assessment.chain.path[index]!;
-    const origin = link.source === "trust-store" ? "from the trusted root store" : `sent by the server as certificate #${link.source + 1}`;
+
     const broken = assessment.violations.filter((violation) => violation.position === index).map((violation) => violation.problem);
-    await step.step("tls.certificate.trust.chain", `Certificate ${index + 1} in the chain: ${cert.facts.subject}`, (child) => {
+    const title = text("steps.certificate.chain.title", { position: index + 1, subject: cert.facts.subject });
+    await step.step("tls.certificate.trust.chain", title, (child) => {
       child.addDetails({
         ...summary(cert.facts, index),
         source: link.source === "trust-store" ? "trust-store" : "sent",
         ...(link.source === "trust-store" ? {} : { sentAs: link.source + 1 }),
         ...(broken.length > 0 ? { breaks: broken } : {}),
       });
-      child.info(`Issued by ${cert.facts.issuer}; valid from ${cert.facts.notBefore} to ${cert.facts.notAfter}; ${origin}.`);
+      const facts = { issuer: cert.facts.issuer, notBefore: cert.facts.notBefore, notAfter: cert.facts.notAfter };
+      child.info(
+        link.source === "trust-store"
+          ? text("steps.certificate.chain.fromTrustStore", facts)
+          : text("steps.certificate.chain.sent", { ...facts, number: link.source + 1 }),
+      );
     });
   }
 }

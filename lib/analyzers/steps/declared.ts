@@ -28,6 +28,8 @@ export const CERTIFICATE_PROBLEMS = {
   "tls.certificate.usage": ["CERT_NOT_FOR_SERVER_AUTH"],
   "tls.certificate.revocation.certificate": ["CERT_REVOKED", "REVOCATION_UNCHECKED"],
   "tls.certificate.revocation.stapling": ["CERT_REVOKED", "OCSP_STAPLE_INVALID"],
+  "tls.certificate.ct": ["CT_INSUFFICIENT_SCTS"],
+  "tls.certificate.caa": ["CAA_FORBIDS_ISSUER", "DNS_FAILURE"],
 } as const satisfies DeclaredProblems;
 
 export const PROTOCOL_PROBLEMS = {

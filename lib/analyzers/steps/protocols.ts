@@ -3,6 +3,7 @@ import { env } from "@/lib/config/env";
 import { MODERN_TLS_VERSIONS, OBSOLETE_TLS_VERSIONS, tlsVersionLabel } from "@/lib/constants";
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { text } from "@/lib/engine/text";
 import type { ResolvedAddress } from "@/lib/net/dns";
 import { connectAddress } from "@/lib/net/tcp";
 import { tlsHandshake } from "@/lib/net/tls";
@@ -47,23 +48,25 @@ export function judgeProtocols(support: ProtocolSupport): Finding {
   const accepted = list("accepted");
   const refused = list("refused");
   const details = { accepted, refused, untested: list("untested") };
-  const summary = `The server accepts ${accepted.join(", ") || "none of the versions offered"}${refused.length > 0 ? `; it refuses ${refused.join(", ")}` : ""}.`;
+  const refuses = refused.length > 0 ? { refused: refused.join(", ") } : undefined;
+  const summary =
+    accepted.length > 0
+      ? text(refuses ? "steps.protocols.acceptsRefuses" : "steps.protocols.accepts", { accepted: accepted.join(", "), ...refuses })
+      : text(refuses ? "steps.protocols.acceptsNoneRefuses" : "steps.protocols.acceptsNone", { ...refuses });
   const modern = VERSIONS.filter((version) => MODERN_TLS_VERSIONS.has(version));
   const acceptsModern = modern.some((version) => support[version] === "accepted");
   const modernUntested = modern.every((version) => support[version] === "untested");
   if (!acceptsModern && !modernUntested) {
-    return error(
-      "TLS_PROTOCOL_OBSOLETE",
-      `${summary} The server accepts neither TLS 1.2 nor TLS 1.3: current Outlook, Windows and Microsoft 365 clients can't connect. Enable TLS 1.2 (and 1.3 where the server supports it).`,
-      details,
-    );
+    return error("TLS_PROTOCOL_OBSOLETE", text("steps.protocols.noModern", { summary }), details);
   }
   const obsolete = VERSIONS.filter((version) => OBSOLETE_TLS_VERSIONS.has(version) && support[version] === "accepted").map(tlsVersionLabel);
   if (obsolete.length > 0) {
-    const them = obsolete.length > 1 ? "them" : "it";
+    const last = obsolete[obsolete.length - 1]!;
     return warning(
       "TLS_PROTOCOL_OBSOLETE",
-      `${summary} ${obsolete.join(" and ")} ${obsolete.length > 1 ? "are" : "is"} obsolete (RFC 8996): disable ${them} once no old client needs ${them}.`,
+      obsolete.length > 1
+        ? text("steps.protocols.obsoleteMany", { summary, versions: obsolete.slice(0, -1).join(" and "), last })
+        : text("steps.protocols.obsoleteOne", { summary, version: last }),
       details,
     );
   }

@@ -6,6 +6,7 @@ import { checkStapled } from "@/lib/cert/revocation/stapling";
 import type { RevocationCheck } from "@/lib/cert/revocation/types";
 import { demoteToWarning, type Finding } from "@/lib/engine/finding";
 import type { StepScope } from "@/lib/engine/runner";
+import { text } from "@/lib/engine/text";
 import { LIMITS } from "@/lib/net/limits";
 
 export interface RevocationInput {
@@ -38,7 +39,7 @@ export async function revocationStep(parent: StepScope, input: RevocationInput):
   const outcome: RevocationOutcome = { revoked: false };
   await parent.step(
     "tls.certificate.revocation",
-    "Checking whether the certificate has been revoked.",
+    text("steps.revocation.title"),
     async (step) => {
       const now = input.now;
       const path = typeof input.path === "function" ? input.path() : input.path;
@@ -58,7 +59,7 @@ export async function revocationStep(parent: StepScope, input: RevocationInput):
       for (const [index, { cert, position }] of checked.entries()) {
         await step.step(
           "tls.certificate.revocation.certificate",
-          `Checking the revocation status of certificate ${position + 1} in the chain: ${cert.facts.subject}`,
+          text("steps.revocation.certificate.title", { position: position + 1, subject: cert.facts.subject }),
           async (child) => {
             const result = await pending[index]!;
             results.push(result);
@@ -73,9 +74,9 @@ export async function revocationStep(parent: StepScope, input: RevocationInput):
         const stapled = stapling.response;
         await step.step(
           "tls.certificate.revocation.stapling",
-          "Checking the OCSP response stapled by the server.",
+          text("steps.revocation.stapling.title"),
           (child) => {
-            if (!leaf) return child.skipBecause("no certificate was obtained.");
+            if (!leaf) return child.skipBecause(text("steps.revocation.stapling.noCertificate"));
             const issuer = path[1] && !leaf.facts.selfIssued ? path[1] : undefined;
             child.report(judge(judgeStapling(checkStapled(stapled, leaf, issuer, now), revocationServices(leaf).ocsp.length > 0)));
           },
@@ -84,19 +85,13 @@ export async function revocationStep(parent: StepScope, input: RevocationInput):
       }
       const nothingAsked = results.every((result) => result.method === "none");
       if (nothingAsked && !stapling?.response) {
-        step.info(
-          checked.length === 0
-            ? "The certificate is self-signed: no CA can revoke it, so there is no revocation status to check."
-            : "The certificates name no revocation service, so their revocation can't be checked.",
-        );
+        step.info(checked.length === 0 ? text("steps.revocation.selfSigned") : text("steps.revocation.noServices"));
         return;
       }
       step.summarize({
-        success: "No certificate of the chain has been revoked.",
-        warning: outcome.revoked
-          ? 'A certificate of the chain has been revoked (reported as a warning because "Ignore trust for SSL" is selected).'
-          : "The revocation status couldn't be confirmed for every certificate: see below.",
-        error: "A certificate of the chain has been revoked: see below.",
+        success: text("steps.revocation.summary.success"),
+        warning: outcome.revoked ? text("steps.revocation.summary.revokedIgnored") : text("steps.revocation.summary.unconfirmed"),
+        error: text("steps.revocation.summary.revoked"),
       });
     },
     { blocking: false },

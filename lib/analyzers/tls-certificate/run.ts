@@ -1,6 +1,7 @@
 import "server-only";
 import { required } from "@/lib/engine/required";
 import type { TestRun } from "@/lib/engine/runner";
+import { text } from "@/lib/engine/text";
 import { certificateSteps } from "../steps/certificate";
 import { resolveStep, tcpStep } from "../steps/connectivity";
 import { judgeProtocols, probeProtocols } from "../steps/protocols";
@@ -14,7 +15,7 @@ export default async function runTlsCertificate(input: TlsCertificateInput, run:
   await certificateSteps(run, { host: input.host, port: input.port, connection, ignoreTrust: input.ignoreTrust, blocking: false });
   await run.step(
     "tls.protocols",
-    "Checking which TLS protocol versions the server accepts.",
+    text("steps.protocols.title"),
     async (step) => step.report(judgeProtocols(await probeProtocols(input.host, required(connection).address, input.port))),
     { blocking: false },
   );

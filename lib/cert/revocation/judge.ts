@@ -1,41 +1,33 @@
 import type { CertificateFacts } from "@/lib/cert/parse";
-import { error, ok, warning, type Finding } from "@/lib/engine/finding";
+import { error, info, ok, warning, type Finding } from "@/lib/engine/finding";
+import { asParam, text, type LocalizedText, type TextParamValue } from "@/lib/engine/text";
 import type { Details } from "@/lib/engine/types";
 import type { RevocationFailure } from "./fetch";
 import type { StaplingCheck } from "./stapling";
 import type { CertificateStatus, RevocationCheck } from "./types";
-
-/** A finding with the info status: nothing wrong, nothing checked. */
-function info(message: string, details?: Details): Finding {
-  return { status: "info", message, details };
-}
 
 /** One certificate's revocation, in words: the answer used, and every service that failed on the way. */
 export function judgeRevocation(check: RevocationCheck, facts: CertificateFacts): Finding {
   const details: Details = { certificate: facts.subject, serialNumber: facts.serialNumber, method: check.method };
   switch (check.method) {
     case "none":
-      return check.why === "no-service"
-        ? info(
-            "The certificate names no revocation service (no OCSP responder in Authority Information Access, no CRL distribution point): clients can't check whether it has been revoked.",
-            details,
-          )
-        : info("The certificate's issuer isn't in the chain, so its revocation can't be checked: OCSP and CRLs both need the issuer's certificate.", details);
+      return check.why === "no-service" ? info(text("steps.revocation.noService"), details) : info(text("steps.revocation.issuerMissing"), details);
     case "failed": {
       const failed = failureList(check.failures);
-      return warning(
-        "REVOCATION_UNCHECKED",
-        `The revocation status couldn't be checked: ${failed.map((f) => f.message).join(" ")} Clients that check revocation can't either: some refuse the connection, others accept it without knowing.`,
-        { ...details, failures: failed, unreachable: check.failures.map((f) => f.url) },
-      );
+      return warning("REVOCATION_UNCHECKED", text("steps.revocation.unchecked", { failures: failed.map((f) => f.message).join(" ") }), {
+        ...details,
+        failures: failed,
+        unreachable: check.failures.map((f) => f.url),
+      });
     }
     case "ocsp":
     case "crl": {
       const answer = check.answer;
-      const source =
+      const source = asParam(
         answer.source === "ocsp"
-          ? `The OCSP responder ${answer.responderUrl}${answer.method === "GET" ? " (asked by GET after the POST failed)" : ""}`
-          : `The CRL at ${answer.crlUrl}${answer.cached ? " (cached)" : ""}`;
+          ? text(answer.method === "GET" ? "steps.revocation.source.ocspGet" : "steps.revocation.source.ocsp", { url: answer.responderUrl })
+          : text(answer.cached ? "steps.revocation.source.crlCached" : "steps.revocation.source.crl", { url: answer.crlUrl }),
+      );
       const facts = {
         ...details,
         ...(answer.source === "ocsp"
@@ -46,23 +38,23 @@ export function judgeRevocation(check: RevocationCheck, facts: CertificateFacts)
         ...(check.failures.length > 0 ? { failures: failureList(check.failures), unreachable: check.failures.map((f) => f.url) } : {}),
       };
       if (answer.status === "revoked") {
-        return error("CERT_REVOKED", `${source} says the certificate was revoked ${revokedWords(answer)}. Clients refuse it: replace the certificate.`, facts);
+        return error("CERT_REVOKED", text("steps.revocation.revoked", { source, when: revokedWords(answer) }), facts);
       }
-      const before = check.failures.length > 0 ? ` Tried first: ${check.failures.map((f) => f.message).join(" ")}` : "";
+      const failures = check.failures.map((f) => f.message).join(" ");
       if (answer.status === "unknown") {
         return warning(
           "REVOCATION_UNCHECKED",
-          `${source} doesn't know this certificate (status "unknown"): clients can't confirm it hasn't been revoked. The responder may not serve this CA, or the certificate isn't in its database.${before}`,
+          failures ? text("steps.revocation.unknownTriedFirst", { source, failures }) : text("steps.revocation.unknown", { source }),
           facts,
         );
       }
-      const validity = `${answer.source === "ocsp" ? `signed by ${answer.signer}, ` : ""}current from ${answer.thisUpdate}${answer.nextUpdate ? ` to ${answer.nextUpdate}` : ""}`;
+      const validity = validityWords(answer, answer.source === "ocsp" ? answer.signer : undefined);
       const good =
         answer.source === "ocsp"
-          ? `${source} says the certificate is good: not revoked (${validity}).`
-          : `${source} doesn't list the certificate's serial number ${details.serialNumber as string}: not revoked (${validity}).`;
+          ? text("steps.revocation.good", { source, validity })
+          : text("steps.revocation.notListed", { source, serialNumber: details.serialNumber as string, validity });
       if (check.failures.length === 0) return ok(good, facts);
-      return warning("REVOCATION_UNCHECKED", `${good}${before} Clients that only ask that service can't check revocation.`, facts);
+      return warning("REVOCATION_UNCHECKED", text("steps.revocation.goodTriedFirst", { good, failures }), facts);
     }
   }
 }
@@ -70,22 +62,17 @@ export function judgeRevocation(check: RevocationCheck, facts: CertificateFacts)
 /** The stapled OCSP response, in words. Stapling is optional: a server that staples nothing gets an info line. */
 export function judgeStapling(check: StaplingCheck, leafNamesResponder: boolean): Finding {
   if (!check.stapled) {
-    return info(
-      leafNamesResponder
-        ? "The server doesn't staple an OCSP response: each client asks the CA's responder itself. Stapling (IIS enables it by default) saves clients that request and keeps working when the responder is slow."
-        : "The server doesn't staple an OCSP response (the certificate names no OCSP responder, so there is nothing to staple).",
-      { stapled: false },
-    );
+    return info(text(leafNamesResponder ? "steps.revocation.stapling.none" : "steps.revocation.stapling.noneNoResponder"), { stapled: false });
   }
   if ("unverifiable" in check) {
-    return info("The server staples an OCSP response, but the certificate's issuer isn't in the chain, so it can't be verified.", { stapled: true });
+    return info(text("steps.revocation.stapling.unverifiable"), { stapled: true });
   }
   if ("failure" in check) {
-    return warning(
-      "OCSP_STAPLE_INVALID",
-      `${check.failure.message} Clients ignore an invalid stapled response (and refuse the connection when the certificate requires stapling): the server must refresh it from the CA's responder before it expires.`,
-      { stapled: true, failure: check.failure.kind, ...check.failure.details },
-    );
+    return warning("OCSP_STAPLE_INVALID", text("steps.revocation.stapling.invalid", { failure: check.failure.message }), {
+      stapled: true,
+      failure: check.failure.kind,
+      ...check.failure.details,
+    });
   }
   const answer = check.answer;
   const facts = {
@@ -96,23 +83,12 @@ export function judgeStapling(check: StaplingCheck, leafNamesResponder: boolean)
     signatureAlgorithm: answer.signatureAlgorithm,
   };
   if (answer.status === "revoked") {
-    return error(
-      "CERT_REVOKED",
-      `The server staples an OCSP response saying its certificate was revoked ${revokedWords(answer)}. Clients refuse it: replace the certificate.`,
-      facts,
-    );
+    return error("CERT_REVOKED", text("steps.revocation.stapling.revoked", { when: revokedWords(answer) }), facts);
   }
   if (answer.status === "unknown") {
-    return warning(
-      "OCSP_STAPLE_INVALID",
-      "The server staples an OCSP response whose status is \"unknown\": clients can't use it to confirm the certificate isn't revoked.",
-      facts,
-    );
+    return warning("OCSP_STAPLE_INVALID", text("steps.revocation.stapling.unknown"), facts);
   }
-  return ok(
-    `The server staples a valid, current OCSP response: the certificate is good (signed by ${answer.signer}, current from ${answer.thisUpdate}${answer.nextUpdate ? ` to ${answer.nextUpdate}` : ""}).`,
-    facts,
-  );
+  return ok(text("steps.revocation.stapling.good", { validity: validityWords(answer, answer.signer) }), facts);
 }
 
 function statusDetails(answer: CertificateStatus): Details {
@@ -125,10 +101,34 @@ function statusDetails(answer: CertificateStatus): Details {
   };
 }
 
-function revokedWords(answer: CertificateStatus): string {
-  return `on ${answer.revokedAt ?? "an unstated date"}${answer.reason ? ` (reason: ${answer.reason})` : " (no reason given)"}`;
+/** "on <date> (reason: <reason>)", each part said even when the answer leaves it out. */
+function revokedWords(answer: CertificateStatus): LocalizedText {
+  const reason = answer.reason;
+  if (answer.revokedAt === undefined) {
+    return reason ? text("steps.revocation.when.undatedReason", { reason }) : text("steps.revocation.when.undated");
+  }
+  const date = answer.revokedAt;
+  return reason ? text("steps.revocation.when.datedReason", { date, reason }) : text("steps.revocation.when.dated", { date });
+}
+
+/** "signed by <signer>, current from <thisUpdate> to <nextUpdate>": the signer for OCSP only, the end when given. */
+function validityWords(answer: CertificateStatus, signer: string | undefined): TextParamValue {
+  const dates = { thisUpdate: answer.thisUpdate, ...(answer.nextUpdate ? { nextUpdate: answer.nextUpdate } : {}) };
+  if (signer !== undefined) {
+    const by = signerWords(signer);
+    return asParam(text(answer.nextUpdate ? "steps.revocation.validity.signedUntil" : "steps.revocation.validity.signed", { signer: by, ...dates }));
+  }
+  return text(answer.nextUpdate ? "steps.revocation.validity.currentUntil" : "steps.revocation.validity.current", dates);
 }
 
 function failureList(failures: RevocationFailure[]): Array<{ url: string; kind: string; message: string }> {
   return failures.map((failure) => ({ url: failure.url, kind: failure.kind, message: failure.message }));
+}
+
+/** Who signed an OCSP response (lib/cert/revocation/ocsp.ts says "the issuing CA" or "delegated responder <subject>"), in the reader's language. */
+function signerWords(signer: string): TextParamValue {
+  if (signer === "the issuing CA") return text("steps.revocation.signer.issuer");
+  const delegated = "delegated responder ";
+  if (signer.startsWith(delegated)) return asParam(text("steps.revocation.signer.delegated", { subject: signer.slice(delegated.length) }));
+  return signer;
 }

@@ -458,4 +458,51 @@ export const CHAIN_HELP_IT = {
       },
     ],
   }),
+  CT_INSUFFICIENT_SCTS: italianPage(EN.CT_INSUFFICIENT_SCTS, {
+    title: "Troppo pochi record di Certificate Transparency (SCT)",
+    summary:
+      "Il certificato risale a una radice attendibile pubblica, ma contiene meno Signed Certificate Timestamp (SCT) validi di quanti ne richiedano i criteri di Certificate Transparency di Chrome e Apple, oppure provengono tutti da log di un solo operatore. Quei browser e quelle app possono rifiutarlo. L'analizzatore conta gli SCT incorporati nel certificato e quelli in una risposta OCSP pinzata, e verifica la firma di ogni log con la chiave del log presa dalla sua copia dell'elenco dei log di Chrome.",
+    details: [
+      "I criteri: un certificato con SCT incorporati valido per 180 giorni o meno richiede SCT di 2 log, uno più lungo di 3; gli SCT forniti tramite OCSP o TLS ne richiedono 2. In ogni caso i log devono appartenere ad almeno 2 operatori diversi. Un SCT la cui firma non si verifica, datato nel futuro o che ripete un log conta una volta sola o per niente.",
+      "Gli SCT inviati nell'estensione TLS (signed_certificate_timestamp) vengono inviati solo ai client che li chiedono, e la libreria TLS dell'analizzatore non li chiede: un server che fornisce i suoi SCT solo in quel modo ne mostra qui meno di quanti ne vedano i browser. Per questo è un avviso e non un errore. I certificati di CA private (radici aggiunte da te) non sono soggetti a CT: il passaggio lo dice.",
+      "I log più recenti dell'elenco incluso (la sua data è nei dettagli del passaggio) vengono contati, ma non possono essere nominati né verificati.",
+    ],
+    symptoms: [
+      "Chrome: NET::ERR_CERTIFICATE_TRANSPARENCY_REQUIRED; Safari e i client di posta Apple: il certificato non è attendibile.",
+      "Gli altri client funzionano, e il problema sembra legato al browser.",
+    ],
+    causes: [
+      "Un certificato emesso da una CA pubblica senza SCT incorporati (raro; alcune CA lo offrivano su richiesta per nomi interni, cosa oggi non più possibile).",
+      "Un certificato registrato solo in log non più utilizzabili, o in log di un solo operatore.",
+    ],
+    fixes: [
+      {
+        text: "Guarda gli SCT contenuti nel certificato (gli ID dei log e le date), poi chiedi alla CA di riemetterlo: le CA pubbliche attuali incorporano in ogni certificato abbastanza SCT di operatori diversi.",
+      },
+    ],
+  }),
+  CAA_FORBIDS_ISSUER: italianPage(EN.CAA_FORBIDS_ISSUER, {
+    title: "I record CAA del dominio non autorizzano la CA del certificato",
+    summary:
+      "I record DNS CAA del nome host (o del dominio padre più vicino che ne ha, RFC 8659) indicano le autorità di certificazione autorizzate a emettere certificati per quel nome, e la CA che ha emesso questo certificato non è tra queste. I client non controllano mai CAA, quindi il certificato installato continua a funzionare; ma la CA deve rifiutare il prossimo rinnovo, e un certificato emesso con questi record è stato emesso per errore o prima che cambiassero.",
+    details: [
+      "L'analizzatore cerca i record CAA del nome host, poi di ogni dominio padre, e usa il primo insieme di record che trova, come fanno le CA. Un nome con carattere jolly (`*.contoso.com`) viene valutato rispetto a `issuewild` se presente, altrimenti a `issue`. `issue \";\"` vieta ogni CA; anche un tag critico che l'analizzatore non conosce vieta l'emissione.",
+      "La CA viene riconosciuta dall'organizzazione o dal nome dell'emittente, con una tabella delle principali CA pubbliche e dei loro identificatori CAA (letsencrypt.org, digicert.com, sectigo.com, globalsign.com, pki.goog, amazon.com…). Un emittente che la tabella non conosce viene segnalato come informazione (\"impossibile stabilirlo\"), mai come questo problema.",
+      "Una catena incollata nel test File del certificato viene valutata senza DNS: lì il passaggio CAA viene saltato.",
+    ],
+    symptoms: [
+      "Il rinnovo del certificato non riesce presso la CA con un errore CAA (`CAA record for contoso.com prevents issuance`).",
+      "I rinnovi automatici (certbot, win-acme, quelli del provider) smettono di funzionare dopo che qualcuno ha aggiunto record CAA per un'altra CA.",
+    ],
+    causes: [
+      "Record CAA aggiunti per una nuova CA mentre sono ancora in uso certificati della precedente.",
+      "Un record CAA sul dominio padre che nessuno ricordava si applicasse a questo nome host.",
+      "La CA emette con un identificatore diverso da quello nei record (ad es. `sectigo.com` invece di `comodoca.com`, `digicert.com` per i suoi marchi).",
+    ],
+    fixes: [
+      {
+        text: 'Guarda i record che si applicano (quelli del nome host, altrimenti dei domini padre), poi aggiungi la CA che usi prima del prossimo rinnovo, ad es. `contoso.com. 3600 IN CAA 0 issue "letsencrypt.org"`.',
+      },
+    ],
+  }),
 } satisfies HelpPages;

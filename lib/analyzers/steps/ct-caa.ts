@@ -1,0 +1,144 @@
+import "server-only";
+import { isIP } from "node:net";
+import { caaLookupNames, caaSubject, judgeCaa, type CaaRecordSet, type CaIdentity } from "@/lib/cert/caa";
+import { bundledLogs, type CtLogDirectory } from "@/lib/cert/ct/logs";
+import { judgeCt, type SctFinding } from "@/lib/cert/ct/policy";
+import { embeddedScts, stapledScts, verifySct, type Sct, type SctSource } from "@/lib/cert/ct/sct";
+import type { ParsedCertificate } from "@/lib/cert/parse";
+import { ProblemError } from "@/lib/engine/problem-error";
+import type { StepScope } from "@/lib/engine/runner";
+import { lookupCaa } from "@/lib/net/dns-records";
+
+export interface CtInput {
+  /** The built path, leaf first (the issuer second): read only when the step runs. */
+  path: () => ParsedCertificate[];
+  /**
+   * From a handshake: the OCSP response the server stapled, if any. Omitted for a pasted chain (then nothing could
+   * have been stapled).
+   */
+  stapledOcsp?: () => Buffer | undefined;
+  /** The path ends at a bundled public (Mozilla) root, not at NODE_EXTRA_CA_CERTS or pasted roots: CT policies apply. */
+  publiclyTrusted: () => boolean;
+  now: Date;
+  /** The logs to name and verify SCTs with; the bundled copy of Chrome's log list unless a test brings its own. */
+  logs?: CtLogDirectory;
+}
+
+/** An SCT dated later than this past the analyzer's clock is from the future: browsers don't count it. */
+const SCT_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * "Checking the certificate's Certificate Transparency (SCT) records.": the SCTs embedded in the certificate and in a
+ * stapled OCSP response, each named from the log list and its signature verified when the log's key is known, then
+ * judged against Chrome's and Apple's CT policies (publicly trusted certificates only). Never blocks.
+ */
+export async function ctStep(parent: StepScope, input: CtInput): Promise<void> {
+  await parent.step(
+    "tls.certificate.ct",
+    "Checking the certificate's Certificate Transparency (SCT) records.",
+    (step) => {
+      const path = input.path();
+      const leaf = path[0];
+      if (!leaf) return step.skipBecause("no certificate was obtained.");
+      const issuer = path[1] && !leaf.facts.selfIssued ? path[1] : undefined;
+      const logs = input.logs ?? bundledLogs();
+      const scts: SctFinding[] = [];
+      const unreadable: Array<{ source: SctSource; reason: string }> = [];
+      const examine = (sct: Sct, source: SctSource): SctFinding => {
+        const log = logs.find(sct.logId);
+        const future = sct.timestamp > input.now.getTime() + SCT_CLOCK_SKEW_MS;
+        return {
+          source,
+          sct,
+          ...(log ? { log, verification: verifySct(sct, source, log.key, leaf, issuer) } : {}),
+          ...(future ? { future } : {}),
+        };
+      };
+      try {
+        scts.push(...embeddedScts(leaf).map((sct) => examine(sct, "embedded")));
+      } catch {
+        unreadable.push({ source: "embedded", reason: "the certificate's SCT list extension is malformed" });
+      }
+      const stapled = input.stapledOcsp?.();
+      if (stapled) {
+        try {
+          scts.push(...stapledScts(stapled, leaf).map((sct) => examine(sct, "ocsp")));
+        } catch {
+          unreadable.push({ source: "ocsp", reason: "the stapled OCSP response or its SCT list isn't readable" });
+        }
+      }
+      step.report(
+        judgeCt({
+          leaf: leaf.facts,
+          scts,
+          publiclyTrusted: input.publiclyTrusted(),
+          ...(input.stapledOcsp ? { handshake: { stapledOcsp: stapled !== undefined } } : {}),
+          unreadable,
+          logList: logs.description,
+        }),
+      );
+    },
+    { blocking: false },
+  );
+}
+
+export interface CaaInput {
+  /** The host name tested; an IP address (or none) skips the step. */
+  host: string | undefined;
+  /** The certificate judged (its issuer and names): read only when the step runs. */
+  leaf: () => ParsedCertificate;
+  /** Issuer → CAA domain table; the built-in one (major public CAs) unless a test brings its own. */
+  caIdentities?: readonly CaIdentity[];
+}
+
+/**
+ * "Checking the domain's CAA records for the certificate's issuer.": the CAA record set of the name (or of the closest
+ * parent that has one, RFC 8659 §3), and whether it lets the certificate's CA issue. Never blocks.
+ */
+export async function caaStep(parent: StepScope, input: CaaInput): Promise<void> {
+  await parent.step(
+    "tls.certificate.caa",
+    "Checking the domain's CAA records for the certificate's issuer.",
+    async (step) => {
+      const host = input.host?.replace(/^\[|\]$/g, "");
+      if (!host) return step.skipBecause("no host name was given: CAA records belong to domain names.");
+      if (isIP(host)) return step.skipBecause(`${host} is an IP address: CAA records exist only for domain names.`);
+      const leaf = input.leaf();
+      const subject = caaSubject(host, leaf.facts.dnsNames);
+      const checked: string[] = [];
+      let found: CaaRecordSet | undefined;
+      let resolver = "";
+      for (const name of caaLookupNames(subject.name)) {
+        checked.push(name);
+        try {
+          const answer = await lookupCaa(name);
+          resolver = answer.resolver;
+          if (answer.records.length > 0) {
+            found = { name, records: answer.records };
+            break;
+          }
+        } catch (error) {
+          if (!(error instanceof ProblemError)) throw error;
+          step.addDetails({ checked, ...(error.details ?? {}) });
+          step.warn(
+            error.problem,
+            `${error.message} Whether ${leaf.facts.issuer} may issue for ${subject.name} couldn't be checked; a CA whose CAA lookup fails may refuse to issue too.`,
+          );
+          return;
+        }
+      }
+      step.report(
+        judgeCaa({
+          host,
+          subject,
+          checked,
+          ...(found ? { found } : {}),
+          issuer: leaf.facts.issuer,
+          resolver,
+          ...(input.caIdentities ? { table: input.caIdentities } : {}),
+        }),
+      );
+    },
+    { blocking: false },
+  );
+}
