@@ -1,6 +1,7 @@
 import type { FormField } from "@/lib/analyzers/definition";
 import type { FormValue } from "@/lib/analyzers/form";
 import { fieldHint, fieldLabel } from "@/lib/i18n/definitions";
+import { translateValidation } from "@/lib/i18n/validation";
 import { PemFileButton } from "./pem-file-button";
 import { RichText } from "./rich-text";
 import { CheckboxField, Field, RadioGroup, TextArea, TextInput } from "./ui/field";
@@ -14,13 +15,18 @@ interface FormFieldControlProps {
   testId: string;
   field: FormField;
   value: FormValue;
+  /** The validation message, in English as the schema words it. */
   error: string | undefined;
   onValue: (value: FormValue) => void;
 }
 
-/** One field of a test's form, drawn from its declaration: label, hint, error and the control for its kind. */
-export function FormFieldControl({ testId, field, value, error, onValue }: FormFieldControlProps) {
+/**
+ * One field of a test's form, drawn from its declaration: label, hint, error and the control for its kind. The error
+ * is the schema's (or the API's) English message, shown in the reader's language (lib/i18n/validation.ts).
+ */
+export function FormFieldControl({ testId, field, value, error: englishError, onValue }: FormFieldControlProps) {
   const messages = useCatalogue();
+  const error = englishError === undefined ? undefined : translateValidation(englishError, messages);
   const label = fieldLabel(messages, testId, field);
   const hintText = fieldHint(messages, testId, field);
   const hint = hintText ? <RichText text={hintText} /> : undefined;

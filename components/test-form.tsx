@@ -19,6 +19,7 @@ import {
 } from "@/lib/analyzers/form";
 import type { ApiErrorBody } from "@/lib/api/errors";
 import type { Step } from "@/lib/engine/types";
+import { translateValidation } from "@/lib/i18n/validation";
 import { rememberDeleteToken } from "./delete-token";
 import { FormFieldControl } from "./form-field";
 import { formatDuration } from "./format";
@@ -26,7 +27,7 @@ import { applyStart, applyStep, LiveStepList, runningStep, useQueueText, type Li
 import { readServerSentEvents } from "./sse";
 import { Button } from "./ui/button";
 import { useHydrated } from "./use-hydrated";
-import { useStepText } from "./use-step-text";
+import { useCatalogue, useStepText } from "./use-step-text";
 import { useStopwatch } from "./use-stopwatch";
 
 /** What the API sends for a finished run. */
@@ -49,11 +50,13 @@ export function TestForm({ testId }: { testId: TestId }) {
   const t = useTranslations("form");
   const queueText = useQueueText();
   const stepText = useStepText();
+  const messages = useCatalogue();
   const router = useRouter();
   const hydrated = useHydrated();
   const fields = analyzer.fields;
   const [values, setValues] = useState<FormValues>(() => initialValues(analyzer));
   const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
+  // Validation messages are kept as the schema and the API word them (English); they are shown translated.
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [attempted, setAttempted] = useState(false);
@@ -267,7 +270,7 @@ export function TestForm({ testId }: { testId: TestId }) {
         {formErrors.length > 0 ? (
           <div id="form-errors" role="alert" data-testid="form-error" className="border-t border-bad-line bg-bad-subtle px-5 py-3 text-sm text-bad sm:px-6">
             {formErrors.map((message, index) => (
-              <p key={index}>{message}</p>
+              <p key={index}>{translateValidation(message, messages)}</p>
             ))}
           </div>
         ) : null}

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: dnsmasq (real DNS server), Postfix and Dovecot (real SMTP/IMAP/POP3 servers,
-# run as private instances by the tests), Chromium (end-to-end), OpenSSL (bench reference).
+# run as private instances by the tests), PostgreSQL (a private cluster per test file, for the PostgreSQL result
+# store), Chromium (end-to-end), OpenSSL (bench reference).
 set -euo pipefail
-packages=(dnsmasq-base postfix dovecot-imapd dovecot-pop3d chromium openssl ca-certificates fonts-dejavu-core)
+packages=(dnsmasq-base postfix dovecot-imapd dovecot-pop3d postgresql chromium openssl ca-certificates fonts-dejavu-core)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -21,3 +22,9 @@ fi
 # Both commands address only the instance of /etc/postfix and /etc/dovecot, never a test's private one.
 $sudo postfix stop >/dev/null 2>&1 || true
 $sudo doveadm stop >/dev/null 2>&1 || true
+# The same for PostgreSQL's system cluster (port 5432): stop every one that runs; tests initdb their own.
+if command -v pg_lsclusters >/dev/null 2>&1; then
+  pg_lsclusters --no-header | while read -r version cluster _port status _rest; do
+    [ "$status" = online ] && $sudo pg_ctlcluster "$version" "$cluster" stop >/dev/null 2>&1 || true
+  done
+fi

@@ -1,4 +1,5 @@
-import { ok, warning, type Finding } from "@/lib/engine/finding";
+import { info, ok, warning, type Finding } from "@/lib/engine/finding";
+import { text } from "@/lib/engine/text";
 import type { Details } from "@/lib/engine/types";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 
@@ -128,13 +129,6 @@ export interface CaaFacts {
   table?: readonly CaIdentity[];
 }
 
-function info(message: string, details: Details): Finding {
-  return { status: "info", message, details };
-}
-
-const AT_ISSUANCE =
-  "CAs check CAA when they issue, clients never do: the certificate in use keeps working, but the CA must refuse to issue its renewal while the records say so.";
-
 /** The CAA step's finding. */
 export function judgeCaa(facts: CaaFacts): Finding {
   const { subject, found } = facts;
@@ -148,7 +142,7 @@ export function judgeCaa(facts: CaaFacts): Finding {
     ...(identity ? { issuingCa: identity.ca, issuingCaDomains: identity.domains } : { issuingCa: "not recognised" }),
   };
   if (!found) {
-    return info(`No CAA records for ${subject.name} or its parent domains: any CA may issue certificates for ${target}.`, details);
+    return info(text("steps.ctCaa.caa.noRecords", { name: subject.name, target }), details);
   }
   const records = found.records.slice(0, LIMITS.caaRecords).map((record) => ({ ...record, value: cleanText(record.value, LIMITS.caaValueChars) }));
   const issue = records.filter((record) => record.tag === "issue");
@@ -165,40 +159,30 @@ export function judgeCaa(facts: CaaFacts): Finding {
     allowedCaDomains: allowed,
     ...(iodef.length > 0 ? { iodef } : {}),
   });
-  const where = found.name === subject.name ? `${found.name}` : `${found.name} (inherited by ${subject.name})`;
+  const where = found.name === subject.name ? found.name : text("steps.ctCaa.caa.inherited", { found: found.name, name: subject.name });
   const issuerName = identity ? `${identity.ca} (${identity.domains.join(", ")})` : facts.issuer;
 
   if (criticalUnknown.length > 0) {
-    return warning(
-      "CAA_FORBIDS_ISSUER",
-      `The CAA records of ${where} carry a critical property no CA understands (${criticalUnknown.map((record) => record.tag).join(", ")}): RFC 8659 forbids every CA to issue for ${target}, ${issuerName} included. ${AT_ISSUANCE}`,
-      details,
-    );
+    const tags = criticalUnknown.map((record) => record.tag).join(", ");
+    return warning("CAA_FORBIDS_ISSUER", text("steps.ctCaa.caa.criticalUnknown", { where, tags, target, issuer: issuerName }), details);
   }
   if (relevant.length === 0) {
-    return info(`The CAA records of ${where} have no "issue" property: they don't restrict which CA may issue for ${target}.`, details);
+    return info(text("steps.ctCaa.caa.noIssue", { where, target }), details);
   }
   if (allowed.length === 0) {
-    return warning(
-      "CAA_FORBIDS_ISSUER",
-      `The CAA records of ${where} say ${property} ";": no CA may issue certificates for ${target}, so ${issuerName} may not either. ${AT_ISSUANCE}`,
-      details,
-    );
+    return warning("CAA_FORBIDS_ISSUER", text("steps.ctCaa.caa.forbidsAll", { where, property, target, issuer: issuerName }), details);
   }
   const list = allowed.join(", ");
   if (!identity) {
-    return info(
-      `The CAA records of ${where} allow only ${list} to issue for ${target} ("${property}"). The analyzer doesn't know which CAA domain the certificate's issuer (${facts.issuer}) uses, so it can't tell whether that CA is allowed.`,
-      details,
-    );
+    return info(text("steps.ctCaa.caa.unknownCa", { where, list, target, property, issuer: facts.issuer }), details);
   }
   const match = identity.domains.find((domain) => allowed.includes(domain));
   if (match) {
-    return ok(`The CAA records of ${where} allow ${identity.ca} to issue for ${target} ("${property} ${match}").`, details);
+    return ok(text("steps.ctCaa.caa.allowed", { where, ca: identity.ca, target, property, domain: match }), details);
   }
   return warning(
     "CAA_FORBIDS_ISSUER",
-    `The CAA records of ${where} allow only ${list} to issue for ${target} ("${property}"), not the certificate's issuer ${issuerName}. ${AT_ISSUANCE} Renew with an allowed CA, or add the record ${found.name}. CAA 0 ${property} "${identity.domains[0]}".`,
+    text("steps.ctCaa.caa.notAllowed", { where, list, target, property, issuer: issuerName, name: found.name, domain: identity.domains[0] ?? "" }),
     details,
   );
 }

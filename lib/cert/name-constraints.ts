@@ -18,7 +18,7 @@ export interface NameConstraintBreach {
   name: string;
   /** "excluded": the name lies in an excluded subtree; "not-permitted": outside every permitted subtree of its type. */
   reason: "excluded" | "not-permitted";
-  /** The excluded subtree hit, or every permitted subtree of the name's type. */
+  /** The excluded subtree hit, or every permitted subtree of the name's type. An empty DNS subtree covers every DNS name. */
   subtrees: string[];
 }
 
@@ -70,7 +70,7 @@ export function nameConstraintBreaches(names: ConstrainedNames, constraints: Nam
   for (const name of names.dns) {
     const excluded = dnsTrees(constraints.excluded).find((tree) => dnsNameWithin(name, tree));
     const permitted = dnsTrees(constraints.permitted);
-    if (excluded !== undefined) breaches.push({ name, reason: "excluded", subtrees: [excluded || "(every DNS name)"] });
+    if (excluded !== undefined) breaches.push({ name, reason: "excluded", subtrees: [excluded] });
     else if (permitted.length > 0 && !permitted.some((tree) => dnsNameWithin(name, tree)))
       breaches.push({ name, reason: "not-permitted", subtrees: permitted });
   }

@@ -1,3 +1,4 @@
+import { text, type LocalizedText, type TextParamValue } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 import type { ProblemCode } from "@/lib/problems";
 import { nameConstraintBreaches } from "./name-constraints";
@@ -21,7 +22,8 @@ export interface PathViolation {
   subject: string;
   /** The rule, with its RFC 5280 section. */
   rule: string;
-  message: string;
+  /** What a refusal for this rule says, in the reader's language; its English is what details and exports show. */
+  message: LocalizedText;
   /** For name constraints: the CA whose constraints the server certificate's names break. */
   constrainedBy?: string;
 }
@@ -58,18 +60,27 @@ export function validatePath(path: readonly PathCertificate[], options: PathVali
   return violations.sort((a, b) => ORDER.indexOf(a.problem) - ORDER.indexOf(b.problem) || a.position - b.position);
 }
 
+type Role = "server" | "intermediate" | "root";
+
+function roleOf(path: readonly PathCertificate[], position: number): Role {
+  return position === 0 ? "server" : position === path.length - 1 && path[position]!.selfIssued ? "root" : "intermediate";
+}
+
 /** "the server certificate", "the intermediate certificate" or "the root certificate", with its subject. */
-export function describeCertificate(path: readonly PathCertificate[], position: number): string {
-  const cert = path[position]!;
-  const role = position === 0 ? "server" : position === path.length - 1 && cert.selfIssued ? "root" : "intermediate";
-  return `the ${role} certificate "${cert.subject}"`;
+export function describeCertificate(path: readonly PathCertificate[], position: number): LocalizedText {
+  return text(`steps.certificate.trust.role.${roleOf(path, position)}`, { subject: path[position]!.subject });
+}
+
+/** The same at the start of a sentence: "The intermediate certificate "CN=…"". */
+function whoIs(path: readonly PathCertificate[], position: number): LocalizedText {
+  return text(`steps.pathValidation.who.${roleOf(path, position)}`, { subject: path[position]!.subject });
 }
 
 function violation(
   path: readonly PathCertificate[],
   position: number,
   problem: PathProblem,
-  message: string,
+  message: LocalizedText,
   extra: Partial<PathViolation> = {},
 ): PathViolation {
   return { problem, position, subject: path[position]!.subject, rule: PATH_RULES[problem], message, ...extra };
@@ -77,34 +88,23 @@ function violation(
 
 function issuerViolations(path: readonly PathCertificate[], position: number, options: PathValidationOptions): PathViolation[] {
   const issuer = path[position]!;
-  const issued = `"${path[position - 1]!.subject}"`;
-  const who = capitalize(describeCertificate(path, position));
+  const issued = path[position - 1]!.subject;
+  const who = whoIs(path, position);
   const found: PathViolation[] = [];
 
   const basic = issuer.basicConstraints;
   const legacyRoot =
     options.endsAtRoot && position === path.length - 1 && basic === null && (issuer.version1 || (issuer.keyUsage?.includes("keyCertSign") ?? false));
   if (!basic?.ca && !legacyRoot) {
-    const why = basic ? "its Basic Constraints say CA=false" : "it has no Basic Constraints extension";
-    found.push(
-      violation(
-        path,
-        position,
-        "CERT_ISSUER_NOT_CA",
-        `${who} issued ${issued} but isn't a certification authority: ${why}. Only a certificate with Basic Constraints CA=true may issue certificates (RFC 5280 4.2.1.9), so clients refuse the chain.`,
-      ),
-    );
+    const message = basic
+      ? text("steps.pathValidation.issuerNotCa.caFalse", { who, issued })
+      : text("steps.pathValidation.issuerNotCa.noBasicConstraints", { who, issued });
+    found.push(violation(path, position, "CERT_ISSUER_NOT_CA", message));
   }
 
   if (issuer.keyUsage && !issuer.keyUsage.includes("keyCertSign")) {
-    found.push(
-      violation(
-        path,
-        position,
-        "CERT_ISSUER_KEY_USAGE",
-        `${who} issued ${issued} but its Key Usage (${issuer.keyUsage.join(", ") || "none"}) doesn't include Certificate Signing (keyCertSign), which RFC 5280 4.2.1.3 requires of a key that signs certificates, so clients refuse the chain.`,
-      ),
-    );
+    const usages = issuer.keyUsage.join(", ") || text("steps.common.none");
+    found.push(violation(path, position, "CERT_ISSUER_KEY_USAGE", text("steps.pathValidation.issuerKeyUsage", { who, issued, usages })));
   }
 
   const limit = basic?.ca ? basic.pathLength : undefined;
@@ -112,16 +112,10 @@ function issuerViolations(path: readonly PathCertificate[], position: number, op
     // RFC 5280 6.1.4(l): self-issued intermediates (key rollover) don't count towards the limit.
     const below = path.slice(1, position).filter((cert) => !cert.selfIssued);
     if (below.length > limit) {
-      const allowed = limit === 0 ? "no intermediate CA" : `at most ${limit} intermediate CA${limit === 1 ? "" : "s"}`;
       const names = below.map((cert) => `"${cert.subject}"`).join(", ");
-      found.push(
-        violation(
-          path,
-          position,
-          "CERT_PATH_LENGTH_EXCEEDED",
-          `${who} allows ${allowed} below it (Basic Constraints path length ${limit}), but this path has ${below.length} below it: ${names}. Clients refuse the chain (RFC 5280 4.2.1.9; self-issued certificates don't count).`,
-        ),
-      );
+      const key = limit === 0 ? "none" : limit === 1 ? "one" : "many";
+      const message = text(`steps.pathValidation.pathLength.${key}`, { who, limit, count: below.length, names });
+      found.push(violation(path, position, "CERT_PATH_LENGTH_EXCEEDED", message));
     }
   }
   return found;
@@ -137,53 +131,61 @@ function nameConstraintViolations(path: readonly PathCertificate[]): PathViolati
     const ca = describeCertificate(path, position);
     if (constraints === null) return [];
     if (constraints === "unreadable") {
-      return [
-        violation(
-          path,
-          0,
-          "CERT_NAME_CONSTRAINTS",
-          `${capitalize(ca)} has a Name Constraints extension that couldn't be read, so no name of the server certificate "${leaf.subject}" can be shown to be allowed (RFC 5280 4.2.1.10).`,
-          { constrainedBy: issuer.subject },
-        ),
-      ];
+      const message = text("steps.pathValidation.nameConstraints.unreadable", { who: whoIs(path, position), subject: leaf.subject });
+      return [violation(path, 0, "CERT_NAME_CONSTRAINTS", message, { constrainedBy: issuer.subject })];
     }
     // A hostile certificate can carry thousands of names and subtrees: a few breaches are named, the rest counted.
     const breaches = nameConstraintBreaches(leaf.names, constraints);
     const shown = breaches.slice(0, LIMITS.nameConstraintBreachesShown);
     const more = breaches.length - shown.length;
     return shown.map((breach, i) => {
-      const why =
+      const last = i === shown.length - 1 && more > 0;
+      const said = { subject: leaf.subject, name: cleanText(breach.name, LIMITS.nameShown), ca, more };
+      const message =
         breach.reason === "excluded"
-          ? `in the subtree ${cleanText(breach.subtrees[0] ?? "", LIMITS.nameShown)} that ${ca} excludes`
-          : `outside the names ${ca} may issue for (permitted: ${listShown(breach.subtrees)})`;
-      const rest = i === shown.length - 1 && more > 0 ? ` ${more} more of its names break these constraints too.` : "";
-      return violation(
-        path,
-        0,
-        "CERT_NAME_CONSTRAINTS",
-        `The server certificate "${leaf.subject}" has the name ${cleanText(breach.name, LIMITS.nameShown)}, which is ${why}. Clients refuse names that break a CA's name constraints (RFC 5280 4.2.1.10).${rest}`,
-        { constrainedBy: issuer.subject },
-      );
+          ? text(last ? "steps.pathValidation.nameConstraints.excludedMore" : "steps.pathValidation.nameConstraints.excluded", {
+              ...said,
+              subtree: subtreeShown(breach.subtrees[0] ?? ""),
+            })
+          : text(last ? "steps.pathValidation.nameConstraints.notPermittedMore" : "steps.pathValidation.nameConstraints.notPermitted", {
+              ...said,
+              permitted: listShown(breach.subtrees),
+            });
+      return violation(path, 0, "CERT_NAME_CONSTRAINTS", message, { constrainedBy: issuer.subject });
     });
   });
 }
 
+/** An excluded subtree as a message names it: cleaned server text, or "(every DNS name)" for the empty one. */
+function subtreeShown(subtree: string): TextParamValue {
+  return subtree === "" ? text("steps.pathValidation.nameConstraints.everyDnsName") : cleanText(subtree, LIMITS.nameShown);
+}
+
 /** Server text in a message: each entry cleaned, the first few named, the rest counted. */
-function listShown(values: readonly string[]): string {
+function listShown(values: readonly string[]): TextParamValue {
   const shown = values.slice(0, LIMITS.listEntriesShown).map((value) => cleanText(value, LIMITS.nameShown));
   const more = values.length - shown.length;
-  return `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  const list = shown.join(", ");
+  return more > 0 ? text("steps.pathValidation.nameConstraints.listMore", { list, more }) : list;
 }
 
 function validityViolations(path: readonly PathCertificate[], position: number, now: Date): PathViolation[] {
   const cert = path[position]!;
-  const who = capitalize(describeCertificate(path, position));
-  const below = position === 0 ? "" : ": clients refuse every certificate it issued";
-  if (cert.notAfter < now) return [violation(path, position, "CERT_EXPIRED", `${who} expired on ${cert.notAfter.toISOString()}${below}.`)];
-  if (cert.notBefore > now) return [violation(path, position, "CERT_NOT_YET_VALID", `${who} isn't valid until ${cert.notBefore.toISOString()}${below}.`)];
+  const who = whoIs(path, position);
+  const issuer = position > 0;
+  if (cert.notAfter < now) {
+    const message = text(issuer ? "steps.pathValidation.validity.expiredIssuer" : "steps.pathValidation.validity.expired", {
+      who,
+      date: cert.notAfter.toISOString(),
+    });
+    return [violation(path, position, "CERT_EXPIRED", message)];
+  }
+  if (cert.notBefore > now) {
+    const message = text(issuer ? "steps.pathValidation.validity.notYetValidIssuer" : "steps.pathValidation.validity.notYetValid", {
+      who,
+      date: cert.notBefore.toISOString(),
+    });
+    return [violation(path, position, "CERT_NOT_YET_VALID", message)];
+  }
   return [];
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -4,7 +4,7 @@ import { cleanText, LIMITS } from "@/lib/net/limits";
 import type { OpenSslVerdict } from "@/lib/net/tls";
 import type { ProblemCode } from "@/lib/problems";
 import { analyzeChain, endsAtRoot, type ChainAnalysis } from "./chain";
-import { describeOpenSslError } from "./openssl-errors";
+import { openSslRefusalText } from "./openssl-errors";
 import { readPathCertificate, type PathCertificate } from "./path-certificate";
 import { validatePath, type PathViolation } from "./path-validation";
 import type { X509Certificate } from "node:crypto";
@@ -46,18 +46,23 @@ export function judgeTrust(assessment: TrustAssessment, openssl: OpenSslVerdict)
   // OpenSSL's own words beside the code: Node names some refusals only "UNSPECIFIED".
   // Without an openssl binary (a pasted file is verified by `openssl verify`) there is no second opinion: said, not guessed.
   const unavailable = openssl.error === "OPENSSL_UNAVAILABLE";
-  const opensslRefusal =
-    openssl.authorized || unavailable
-      ? undefined
-      : `${describeOpenSslError(openssl.error ?? "unknown")}${openssl.message ? ` (OpenSSL: "${openssl.message}")` : ""}`;
+  const opensslRefusal: Text | undefined = openssl.authorized || unavailable ? undefined : openSslRefusalText(openssl.error ?? "unknown", openssl.message);
   const order = chain.path.map((link) => (link.source === "trust-store" ? "trust store" : `sent #${link.source + 1}`));
   const details = {
     path: certificates.map((cert, i) => ({ subject: cert.subject, source: order[i] })),
     unusedSentCertificates: chain.unused.map((i) => i + 1),
-    validation: { accepted: oursAccepts, chain: chain.status, violations },
+    // Details are data: each broken rule's message as the English it reads in.
+    validation: {
+      accepted: oursAccepts,
+      chain: chain.status,
+      violations: violations.map((violation) => ({ ...violation, message: englishOf(violation.message) })),
+    },
     openssl: unavailable
       ? { unavailable: openssl.message ?? "openssl couldn't run" }
-      : { authorized: openssl.authorized, ...(openssl.authorized ? {} : { error: openssl.error ?? "unknown", reason: opensslRefusal }) },
+      : {
+          authorized: openssl.authorized,
+          ...(openssl.authorized ? {} : { error: openssl.error ?? "unknown", reason: opensslRefusal ? englishOf(opensslRefusal) : undefined }),
+        },
   };
 
   if (oursAccepts && opensslRefusal) {
@@ -111,13 +116,13 @@ export function judgeTrust(assessment: TrustAssessment, openssl: OpenSslVerdict)
  * The refusal, then the other broken rules (up to `problems`, and how many more) and OpenSSL's own refusal, each
  * said only when there is one.
  */
-function refusedMessage(refusal: Text, problems: string, more: number, opensslRefusal: string | undefined): Text {
+function refusedMessage(refusal: Text, problems: string, more: number, opensslRefusal: Text | undefined): Text {
   const english = englishOf(refusal);
   if (!problems && !opensslRefusal) return refusal;
   // A plain refusal (a broken rule, in English) can only be wrapped when it is a sentence: the template ends it.
   if (!isLocalized(refusal) && !english.endsWith(".")) {
     const also = problems ? ` Other problems on this path: ${problems}${more > 0 ? ` and ${more} more` : ""}.` : "";
-    return `${english}${also}${opensslRefusal ? ` OpenSSL refuses the chain too (${opensslRefusal}).` : ""}`;
+    return `${english}${also}${opensslRefusal ? ` OpenSSL refuses the chain too (${englishOf(opensslRefusal)}).` : ""}`;
   }
   const first = isLocalized(refusal) ? refusal : english.slice(0, -1);
   const openssl = opensslRefusal ? { reason: opensslRefusal } : undefined;

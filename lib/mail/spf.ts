@@ -1,4 +1,8 @@
 import { BlockList, isIP } from "node:net";
+import { ProblemError } from "@/lib/engine/problem-error";
+import { text, type LocalizedText } from "@/lib/engine/text";
+import type { smtpOutboundStepsEn } from "@/lib/i18n/messages/steps/smtp-outbound";
+import { embed } from "./texts";
 
 /**
  * SPF evaluation (RFC 7208 check_host()) of one IP address for one domain, over an injected DNS: the network half
@@ -25,8 +29,9 @@ export interface SpfEvaluation {
    * "contoso.com: include:spf.protection.outlook.com", then "spf.protection.outlook.com: ip4:40.92.0.0/15".
    */
   matched?: string[];
-  /** Why the result is none, permerror or temperror. */
+  /** Why the result is none, permerror or temperror, in English (for the details); `reasonText` the same as a catalogue text. */
   reason?: string;
+  reasonText?: LocalizedText;
   /** DNS-querying terms used (include, a, mx, ptr, exists, redirect), of LOOKUP_LIMIT. */
   lookups: number;
   voidLookups: number;
@@ -57,11 +62,23 @@ export interface SpfRecord {
   redirect?: string;
 }
 
-/** A syntax error: check_host() answers permerror without evaluating anything (§4.6). */
-export class SpfSyntaxError extends Error {}
+/** An error whose message is a catalogue text (lib/engine/text.ts); `message` is its English. */
+class TextError extends Error {
+  constructor(readonly text: LocalizedText) {
+    super(text.english);
+  }
+}
 
-class PermError extends Error {}
-class TempError extends Error {}
+/** A syntax error: check_host() answers permerror without evaluating anything (§4.6). */
+export class SpfSyntaxError extends TextError {}
+
+class PermError extends TextError {}
+class TempError extends TextError {}
+
+/** A reason of lib/i18n/messages/steps/smtp-outbound.ts (steps.smtpOutbound.spf.reason). */
+function reason(key: keyof typeof smtpOutboundStepsEn.spf.reason, params: Parameters<typeof text>[1] = {}): LocalizedText {
+  return text(`steps.smtpOutbound.spf.reason.${key}`, params);
+}
 
 /** Whether a TXT string is an SPF version 1 record (§4.5: "v=spf1" alone or followed by a space). */
 export function isSpfRecord(text: string): boolean {
@@ -72,22 +89,22 @@ const MACRO = /%(?:\{[slodiphcrtv]\d*r?[-.+,/_=]*\}|%|_|-)/gi;
 const MACRO_STRING = /^(?:[\x21-\x24\x26-\x7e]|%(?:\{[slodiphcrtv]\d*r?[-.+,/_=]*\}|%|_|-))*$/i;
 
 /** Parses an SPF record's terms (§4.6.1, §12); throws SpfSyntaxError. */
-export function parseSpfRecord(text: string): SpfRecord {
-  if (!isSpfRecord(text)) throw new SpfSyntaxError("The record doesn't start with v=spf1.");
+export function parseSpfRecord(value: string): SpfRecord {
+  if (!isSpfRecord(value)) throw new SpfSyntaxError(reason("notSpf"));
   const record: SpfRecord = { mechanisms: [] };
   let explanation = false;
-  for (const term of text.split(" ").slice(1).filter(Boolean)) {
+  for (const term of value.split(" ").slice(1).filter(Boolean)) {
     const modifier = /^([a-z][a-z0-9_.-]*)=(.*)$/i.exec(term);
     if (modifier) {
       const name = modifier[1]!.toLowerCase();
-      const value = modifier[2]!;
-      if (!MACRO_STRING.test(value)) throw new SpfSyntaxError(`The modifier ${term} has an invalid value.`);
+      const modifierValue = modifier[2]!;
+      if (!MACRO_STRING.test(modifierValue)) throw new SpfSyntaxError(reason("modifierValue", { term }));
       if (name === "redirect" || name === "exp") {
         if ((name === "redirect" && record.redirect !== undefined) || (name === "exp" && explanation)) {
-          throw new SpfSyntaxError(`The ${name}= modifier appears more than once.`);
+          throw new SpfSyntaxError(reason("modifierTwice", { name }));
         }
-        if (!value) throw new SpfSyntaxError(`The ${name}= modifier has no domain.`);
-        if (name === "redirect") record.redirect = value;
+        if (!modifierValue) throw new SpfSyntaxError(reason("modifierNoDomain", { name }));
+        if (name === "redirect") record.redirect = modifierValue;
         else explanation = true;
       }
       // Unknown modifiers are ignored (§6).
@@ -100,50 +117,50 @@ export function parseSpfRecord(text: string): SpfRecord {
 
 function parseMechanism(term: string): Mechanism {
   const match = /^([+\-~?]?)([a-z0-9]+)(.*)$/i.exec(term);
-  if (!match) throw new SpfSyntaxError(`"${term}" is not a valid SPF term.`);
+  if (!match) throw new SpfSyntaxError(reason("notTerm", { term }));
   const qualifier = (match[1] || "+") as Qualifier;
   const kind = match[2]!.toLowerCase();
   const rest = match[3]!;
   const text = term;
   const domainSpec = (value: string) => {
-    if (!value || !MACRO_STRING.test(value)) throw new SpfSyntaxError(`"${term}" has an invalid domain.`);
+    if (!value || !MACRO_STRING.test(value)) throw new SpfSyntaxError(reason("badDomain", { term }));
     return value;
   };
   switch (kind) {
     case "all":
-      if (rest) throw new SpfSyntaxError(`"${term}": the all mechanism takes no value.`);
+      if (rest) throw new SpfSyntaxError(reason("allValue", { term }));
       return { kind, qualifier, text };
     case "include":
     case "exists":
-      if (!rest.startsWith(":")) throw new SpfSyntaxError(`"${term}": ${kind} needs a domain (${kind}:example.com).`);
+      if (!rest.startsWith(":")) throw new SpfSyntaxError(reason("needsDomain", { term, kind }));
       return { kind, qualifier, text, domain: domainSpec(rest.slice(1)) };
     case "a":
     case "mx": {
       const parts = /^(?::([^/]+))?(?:\/(\d+))?(?:\/\/(\d+))?$/.exec(rest);
-      if (!parts) throw new SpfSyntaxError(`"${term}" is not a valid ${kind} mechanism.`);
+      if (!parts) throw new SpfSyntaxError(reason("badMechanism", { term, kind }));
       const cidr4 = cidr(parts[2], 32, term);
       const cidr6 = cidr(parts[3], 128, term);
       return { kind, qualifier, text, ...(parts[1] !== undefined ? { domain: domainSpec(parts[1]) } : {}), cidr4, cidr6 };
     }
     case "ptr":
-      if (rest && !rest.startsWith(":")) throw new SpfSyntaxError(`"${term}" is not a valid ptr mechanism.`);
+      if (rest && !rest.startsWith(":")) throw new SpfSyntaxError(reason("badMechanism", { term, kind: "ptr" }));
       return { kind, qualifier, text, ...(rest ? { domain: domainSpec(rest.slice(1)) } : {}) };
     case "ip4":
     case "ip6": {
       const parts = /^:([^/]+)(?:\/(\d+))?$/.exec(rest);
       const family = kind === "ip4" ? 4 : 6;
-      if (!parts || isIP(parts[1]!) !== family) throw new SpfSyntaxError(`"${term}" is not a valid IPv${family} address or network.`);
+      if (!parts || isIP(parts[1]!) !== family) throw new SpfSyntaxError(reason("badNetwork", { term, family }));
       return { kind, qualifier, text, network: parts[1]!, prefix: cidr(parts[2], family === 4 ? 32 : 128, term) };
     }
     default:
-      throw new SpfSyntaxError(`"${term}": ${kind} is not an SPF mechanism.`);
+      throw new SpfSyntaxError(reason("unknownMechanism", { term, kind }));
   }
 }
 
 function cidr(value: string | undefined, max: number, term: string): number {
   if (value === undefined) return max;
   // Leading zeros are not allowed (§5.6: ip4-cidr-length = "/" ("0" / %x31-39 0*1DIGIT)).
-  if (!/^(0|[1-9]\d*)$/.test(value) || Number(value) > max) throw new SpfSyntaxError(`"${term}" has an invalid prefix length /${value}.`);
+  if (!/^(0|[1-9]\d*)$/.test(value) || Number(value) > max) throw new SpfSyntaxError(reason("badPrefix", { term, value }));
   return Number(value);
 }
 
@@ -181,22 +198,22 @@ export async function evaluateSpf(options: { ip: string; domain: string; sender:
   let record: string | undefined;
   try {
     const records = await spfRecords(context, options.domain);
-    if (records.length === 0) return finish(context, { result: "none" }, undefined, `${options.domain} has no TXT record starting with v=spf1.`);
-    if (records.length > 1) throw new PermError(`${options.domain} has ${records.length} SPF records; a domain may have only one.`);
+    if (records.length === 0) return finish(context, { result: "none" }, undefined, reason("noRecord", { domain: options.domain }));
+    if (records.length > 1) throw new PermError(reason("several", { domain: options.domain, count: records.length }));
     record = records[0]!;
     return finish(context, await checkRecord(context, options.domain, record), record);
   } catch (error) {
-    if (error instanceof PermError || error instanceof SpfSyntaxError) return finish(context, { result: "permerror" }, record, error.message);
-    if (error instanceof TempError) return finish(context, { result: "temperror" }, record, error.message);
+    if (error instanceof PermError || error instanceof SpfSyntaxError) return finish(context, { result: "permerror" }, record, error.text);
+    if (error instanceof TempError) return finish(context, { result: "temperror" }, record, error.text);
     throw error;
   }
 }
 
-function finish(context: Context, outcome: Outcome, record: string | undefined, reason?: string): SpfEvaluation {
+function finish(context: Context, outcome: Outcome, record: string | undefined, why?: LocalizedText): SpfEvaluation {
   return {
     ...outcome,
     ...(record !== undefined ? { record } : {}),
-    ...(reason !== undefined ? { reason } : {}),
+    ...(why !== undefined ? { reason: why.english, reasonText: why } : {}),
     lookups: context.lookups,
     voidLookups: context.voidLookups,
     trail: context.trail,
@@ -219,7 +236,8 @@ async function lookup<T>(context: Context, ask: () => Promise<T>, what: string):
   try {
     return await ask();
   } catch (error) {
-    throw new TempError(`The DNS lookup ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const cause = error instanceof ProblemError ? (error.text ?? error.message) : error instanceof Error ? error.message : String(error);
+    throw new TempError(embed(`steps.smtpOutbound.spf.reason.dnsFailed`, `steps.smtpOutbound.spf.reason.dnsFailedPhrase`, "error", cause, { what }));
   }
 }
 
@@ -227,9 +245,7 @@ async function lookup<T>(context: Context, ask: () => Promise<T>, what: string):
 function countLookup(context: Context, term: string): void {
   context.lookups += 1;
   if (context.lookups > LOOKUP_LIMIT) {
-    throw new PermError(
-      `More than ${LOOKUP_LIMIT} DNS-querying terms (include, a, mx, ptr, exists, redirect) are needed: "${term}" is the ${context.lookups}th.`,
-    );
+    throw new PermError(reason("tooManyLookups", { limit: LOOKUP_LIMIT, term, count: context.lookups }));
   }
 }
 
@@ -238,7 +254,7 @@ function countVoid(context: Context, found: number, term: string): void {
   if (found > 0) return;
   context.voidLookups += 1;
   if (context.voidLookups > VOID_LOOKUP_LIMIT) {
-    throw new PermError(`More than ${VOID_LOOKUP_LIMIT} lookups found nothing ("void lookups"): "${term}" is the ${context.voidLookups}th.`);
+    throw new PermError(reason("tooManyVoid", { limit: VOID_LOOKUP_LIMIT, term, count: context.voidLookups }));
   }
 }
 
@@ -258,9 +274,8 @@ async function checkRecord(context: Context, domain: string, text: string): Prom
     const target = await expandDomain(context, record.redirect, domain);
     const records = await spfRecords(context, target);
     if (records.length !== 1) {
-      throw new PermError(
-        records.length === 0 ? `redirect=${target}: ${target} has no SPF record.` : `redirect=${target}: ${target} has ${records.length} SPF records.`,
-      );
+      const term = `redirect=${target}`;
+      throw new PermError(records.length === 0 ? reason("targetNone", { term, target }) : reason("targetSeveral", { term, target, count: records.length }));
     }
     const redirected = await checkRecord(context, target, records[0]!);
     return { result: redirected.result, matched: [`${domain}: redirect=${target}`, ...(redirected.matched ?? [])] };
@@ -287,9 +302,8 @@ async function matches(context: Context, domain: string, mechanism: Mechanism): 
       const target = await expandDomain(context, mechanism.domain, domain);
       const records = await spfRecords(context, target);
       if (records.length !== 1) {
-        throw new PermError(
-          records.length === 0 ? `${mechanism.text}: ${target} has no SPF record.` : `${mechanism.text}: ${target} has ${records.length} SPF records.`,
-        );
+        const term = mechanism.text;
+        throw new PermError(records.length === 0 ? reason("targetNone", { term, target }) : reason("targetSeveral", { term, target, count: records.length }));
       }
       // §5.2: only the included record's pass is a match; its fail, softfail and neutral are not.
       const inner = await checkRecord(context, target, records[0]!);
@@ -307,7 +321,7 @@ async function matches(context: Context, domain: string, mechanism: Mechanism): 
       const name = mechanism.domain ? await expandDomain(context, mechanism.domain, domain) : domain;
       const exchanges = await lookup(context, () => context.dns.mx(name), `MX ${name}`);
       countVoid(context, exchanges.length, mechanism.text);
-      if (exchanges.length > PER_MECHANISM_NAMES) throw new PermError(`${mechanism.text}: ${name} has more than ${PER_MECHANISM_NAMES} MX records.`);
+      if (exchanges.length > PER_MECHANISM_NAMES) throw new PermError(reason("tooManyMx", { term: mechanism.text, name, limit: PER_MECHANISM_NAMES }));
       const addresses: string[] = [];
       for (const exchange of exchanges) addresses.push(...(await lookup(context, () => context.dns.addresses(exchange, context.family), `A/AAAA ${exchange}`)));
       return addressMatch(context, addresses, mechanism, `the MX hosts of ${name}`);
@@ -372,7 +386,7 @@ async function expandDomain(context: Context, spec: string, domain: string): Pro
   let name = expanded;
   while (name.length > 253 && name.includes(".")) name = name.slice(name.indexOf(".") + 1);
   if (!/^([a-z0-9_-]+\.)+[a-z0-9-]*[a-z][a-z0-9-]*$/i.test(name) || name.split(".").some((label) => label.length > 63)) {
-    throw new PermError(`"${spec}" expands to "${name}", which isn't a domain name.`);
+    throw new PermError(reason("badExpansion", { spec, name }));
   }
   return name;
 }
@@ -425,7 +439,7 @@ function macroValue(letter: string, values: MacroValues): string {
       return values.helo;
     default:
       // c, r, t: only in exp= explanations, which this check doesn't fetch.
-      throw new PermError(`The macro %{${letter}} is only allowed in explanations.`);
+      throw new PermError(reason("explanationMacro", { letter }));
   }
 }
 

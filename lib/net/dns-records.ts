@@ -5,6 +5,7 @@ import { isIP, Socket } from "node:net";
 import dnsPacket from "dns-packet";
 import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { text } from "@/lib/engine/text";
 import { SYSTEM_RESOLVER } from "./dns";
 import { cleanText, LIMITS } from "./limits";
 import { withTimeout } from "./timeout";
@@ -149,15 +150,18 @@ export async function lookupTlsa(name: string): Promise<Answer<TlsaRecord>> {
           });
         return { records, resolver: servers.description };
       }
-      lastError = new ProblemError("DNS_FAILURE", `The TLSA lookup of ${name} failed (${rcode}).`, { dnsError: rcode });
+      lastError = new ProblemError("DNS_FAILURE", text("steps.smtpInbound.dns.failed", { type: "TLSA", name, code: rcode }), { dnsError: rcode });
     } catch (error) {
       lastError = error;
     }
   }
   if (lastError instanceof ProblemError) throw lastError;
-  throw new ProblemError("DNS_FAILURE", `The TLSA lookup of ${name} failed (${(lastError as NodeJS.ErrnoException)?.code ?? "no DNS server answered"}).`, {
-    dnsError: (lastError as NodeJS.ErrnoException)?.code ?? "unknown",
-  });
+  const code = (lastError as NodeJS.ErrnoException | undefined)?.code;
+  throw new ProblemError(
+    "DNS_FAILURE",
+    code !== undefined ? text("steps.smtpInbound.dns.failed", { type: "TLSA", name, code }) : text("steps.smtpInbound.dns.tlsaNoServer", { name }),
+    { dnsError: code ?? "unknown" },
+  );
 }
 
 interface DnsServer {
@@ -265,12 +269,16 @@ async function ask<T>(name: string, type: string, lookup: (resolver: dns.Resolve
     const code = (error as NodeJS.ErrnoException).code ?? "";
     if (NO_RECORD_CODES.has(code)) return { records: [], resolver: servers.description };
     if (code === "ETIMEOUT") throw timeout(name, type, timeoutMs);
-    throw new ProblemError("DNS_FAILURE", `The ${type} lookup of ${name} failed (${code || "unknown error"}).`, { dnsError: code || "unknown" });
+    throw new ProblemError(
+      "DNS_FAILURE",
+      code ? text("steps.smtpInbound.dns.failed", { type, name, code }) : text("steps.smtpInbound.dns.failedUnknown", { type, name }),
+      { dnsError: code || "unknown" },
+    );
   } finally {
     resolver.cancel();
   }
 }
 
 function timeout(name: string, type: string, timeoutMs: number): ProblemError {
-  return new ProblemError("DNS_FAILURE", `No DNS answer for the ${type} record of ${name} within ${timeoutMs} ms.`, { dnsError: "ETIMEOUT" });
+  return new ProblemError("DNS_FAILURE", text("steps.smtpInbound.dns.timeout", { type, name, ms: timeoutMs }), { dnsError: "ETIMEOUT" });
 }

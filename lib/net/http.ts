@@ -1,6 +1,7 @@
 import "server-only";
 import { Agent, request as httpRequest } from "node:http";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { text } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "./limits";
 import type { Duplex } from "node:stream";
 
@@ -59,7 +60,7 @@ export class HttpSession {
       // One deadline for the whole exchange: a server that drips a byte at a time can't hold the test open.
       // Rejects from here: before a connection is assigned, destroying the request alone reports nothing.
       const deadline = setTimeout(() => {
-        const timeout = new ProblemError("HTTP_TIMEOUT", `No complete HTTP response within ${this.timeoutMs} ms.`);
+        const timeout = new ProblemError("HTTP_TIMEOUT", text("steps.http.errors.timeout", { ms: this.timeoutMs }));
         reject(timeout);
         req.destroy(timeout);
       }, this.timeoutMs);
@@ -118,11 +119,10 @@ function httpProblem(error: NodeJS.ErrnoException): ProblemError {
   if (error instanceof ProblemError) return error;
   const code = error.code ?? "";
   if (code === "HPE_HEADER_OVERFLOW")
-    return new ProblemError("HTTP_UNEXPECTED_STATUS", `The server's HTTP headers exceed ${LIMITS.httpHeaderBytes} bytes.`, { httpError: code });
-  if (code.startsWith("HPE_")) return new ProblemError("HTTP_UNEXPECTED_STATUS", `The server's answer isn't valid HTTP (${code}).`, { httpError: code });
-  if (code === "ECONNRESET" || code === "EPIPE")
-    return new ProblemError("CONNECTION_FAILED", "The server closed the connection before answering the HTTP request.", { httpError: code });
-  return new ProblemError("CONNECTION_FAILED", `The HTTP request failed (${code || error.message}).`, { httpError: code });
+    return new ProblemError("HTTP_UNEXPECTED_STATUS", text("steps.http.errors.headersTooLarge", { bytes: LIMITS.httpHeaderBytes }), { httpError: code });
+  if (code.startsWith("HPE_")) return new ProblemError("HTTP_UNEXPECTED_STATUS", text("steps.http.errors.invalid", { code }), { httpError: code });
+  if (code === "ECONNRESET" || code === "EPIPE") return new ProblemError("CONNECTION_FAILED", text("steps.http.errors.closed"), { httpError: code });
+  return new ProblemError("CONNECTION_FAILED", text("steps.http.errors.failed", { reason: code || error.message }), { httpError: code });
 }
 
 /** All values of one header, e.g. every WWW-Authenticate line. */

@@ -6,6 +6,7 @@ import { env } from "@/lib/config/env";
 import { DAY_MS, DEFAULT_DATABASE_URL } from "@/lib/constants";
 import type { TestResult } from "@/lib/engine/types";
 import { logError } from "@/lib/log/logger";
+import { openPostgresStore } from "./postgres";
 import { readStoredResult } from "./result-version";
 import { openSqliteStore } from "./sqlite";
 import type { ResultStore, ResultSummaryRow } from "./types";
@@ -23,9 +24,7 @@ export function resultStore(): ResultStore {
 
 export function openStore(url: string): ResultStore {
   if (url.startsWith("file:")) return openSqliteStore(url.slice("file:".length) || DEFAULT_DATABASE_URL.slice("file:".length));
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error("RCA_DATABASE_URL: the PostgreSQL store is not available in this version yet; use a file: URL (SQLite).");
-  }
+  if (/^postgres(ql)?:\/\//i.test(url)) return openPostgresStore(url);
   throw new Error(`RCA_DATABASE_URL must start with file: or postgres:// (got "${url.split(":")[0]}:…").`);
 }
 
@@ -37,7 +36,8 @@ export async function saveResult(result: TestResult, deleteTokenHash?: string): 
   // Expired permalinks are deleted as results are written, at most hourly: no scheduler to run.
   if (now - lastPurge > PURGE_INTERVAL_MS) {
     lastPurge = now;
-    await s.purgeExpired();
+    // The result is stored: a purge that fails (a large backlog against a statement timeout) mustn't fail the save.
+    await s.purgeExpired().catch((error: unknown) => logError("purging expired results failed", error));
   }
 }
 

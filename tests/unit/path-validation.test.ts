@@ -65,15 +65,17 @@ describe("validatePath: Basic Constraints (RFC 5280 4.2.1.9)", () => {
   it("refuses an issuer whose Basic Constraints say CA=false, naming it", async () => {
     const { violations } = await underCa({ commonName: "Not A CA", basicConstraints: { ca: false } });
     expect(violations).toMatchObject([{ problem: "CERT_ISSUER_NOT_CA", position: 1, subject: "CN=Not A CA, O=RCA Tests" }]);
-    expect(violations[0]!.message).toContain('The intermediate certificate "CN=Not A CA, O=RCA Tests" issued "CN=mail.contoso.test, O=RCA Test Servers"');
-    expect(violations[0]!.message).toContain("CA=false");
+    expect(violations[0]!.message.english).toContain(
+      'The intermediate certificate "CN=Not A CA, O=RCA Tests" issued "CN=mail.contoso.test, O=RCA Test Servers"',
+    );
+    expect(violations[0]!.message.english).toContain("CA=false");
     expect(violations[0]!.rule).toContain("4.2.1.9");
   });
 
   it("refuses an intermediate without a Basic Constraints extension", async () => {
     const { violations } = await underCa({ commonName: "No Basic Constraints", basicConstraints: null });
     expect(violations).toMatchObject([{ problem: "CERT_ISSUER_NOT_CA", position: 1 }]);
-    expect(violations[0]!.message).toContain("it has no Basic Constraints extension");
+    expect(violations[0]!.message.english).toContain("it has no Basic Constraints extension");
   });
 
   it("accepts a root without Basic Constraints whose Key Usage allows certificate signing, as OpenSSL does, but not an intermediate", () => {
@@ -98,7 +100,7 @@ describe("validatePath: Key Usage keyCertSign (RFC 5280 4.2.1.3)", () => {
   it("refuses an issuer whose Key Usage lacks keyCertSign, listing the usages it has", async () => {
     const { violations } = await underCa({ commonName: "No CertSign", keyUsage: 1 /* digitalSignature */ | 64 /* cRLSign */ });
     expect(violations).toMatchObject([{ problem: "CERT_ISSUER_KEY_USAGE", position: 1, subject: "CN=No CertSign, O=RCA Tests" }]);
-    expect(violations[0]!.message).toContain("its Key Usage (digitalSignature, cRLSign) doesn't include Certificate Signing (keyCertSign)");
+    expect(violations[0]!.message.english).toContain("its Key Usage (digitalSignature, cRLSign) doesn't include Certificate Signing (keyCertSign)");
   });
 
   it("accepts an issuer without a Key Usage extension (every usage allowed)", async () => {
@@ -111,7 +113,7 @@ describe("validatePath: path length (RFC 5280 4.2.1.9, 6.1.4(l))", () => {
     const sub = await pki.issueCa({ commonName: "Sub CA", issuer: pki.intermediate });
     const violations = validate(await leafUnder(sub), [sub, pki.intermediate]);
     expect(violations).toMatchObject([{ problem: "CERT_PATH_LENGTH_EXCEEDED", position: 2, subject: "CN=RCA Test Issuing CA 1, O=RCA Tests" }]);
-    expect(violations[0]!.message).toContain(
+    expect(violations[0]!.message.english).toContain(
       'allows no intermediate CA below it (Basic Constraints path length 0), but this path has 1 below it: "CN=Sub CA, O=RCA Tests"',
     );
   });
@@ -179,7 +181,7 @@ describe("validatePath: name constraints (RFC 5280 4.2.1.10)", () => {
     expect(violations).toMatchObject([
       { problem: "CERT_NAME_CONSTRAINTS", position: 0, subject: "CN=mail.contoso.test, O=RCA Test Servers", constrainedBy: "CN=Constrained CA, O=RCA Tests" },
     ]);
-    expect(violations[0]!.message).toBe(
+    expect(violations[0]!.message.english).toBe(
       'The server certificate "CN=mail.contoso.test, O=RCA Test Servers" has the name mail.contoso.test, which is outside the names the intermediate certificate "CN=Constrained CA, O=RCA Tests" may issue for (permitted: .allowed.test). Clients refuse names that break a CA\'s name constraints (RFC 5280 4.2.1.10).',
     );
   });
@@ -192,8 +194,8 @@ describe("validatePath: name constraints (RFC 5280 4.2.1.10)", () => {
     const root = synthetic("CN=Root", { selfIssued: true });
     const violations = validatePath([leaf, ca, root], { now: NOW, endsAtRoot: true });
     expect(violations).toHaveLength(5);
-    expect(violations.at(-1)!.message).toContain("2995 more of its names break these constraints too.");
-    expect(violations[0]!.message).toContain("and 2990 more");
+    expect(violations.at(-1)!.message.english).toContain("2995 more of its names break these constraints too.");
+    expect(violations[0]!.message.english).toContain("and 2990 more");
     expect(JSON.stringify(violations).length).toBeLessThan(10_000);
   });
 
@@ -212,13 +214,15 @@ describe("validatePath: name constraints (RFC 5280 4.2.1.10)", () => {
   it("refuses a DNS name in an excluded subtree even though it is permitted", async () => {
     const violations = await check({ dnsNames: ["blocked.allowed.test"] });
     expect(violations).toMatchObject([{ problem: "CERT_NAME_CONSTRAINTS" }]);
-    expect(violations[0]!.message).toContain('in the subtree blocked.allowed.test that the intermediate certificate "CN=Constrained CA, O=RCA Tests" excludes');
+    expect(violations[0]!.message.english).toContain(
+      'in the subtree blocked.allowed.test that the intermediate certificate "CN=Constrained CA, O=RCA Tests" excludes',
+    );
   });
 
   it("refuses IP addresses outside the permitted range and inside the excluded one, IPv4 and IPv6", async () => {
-    expect((await check({ ipAddresses: ["198.51.100.1"] }))[0]?.message).toContain("198.51.100.1, which is outside the names");
-    expect((await check({ ipAddresses: ["192.0.2.9"] }))[0]?.message).toContain("in the subtree 192.0.2.9/32");
-    expect((await check({ ipAddresses: ["2001:db9::1"] }))[0]?.message).toContain("2001:db9::1, which is outside");
+    expect((await check({ ipAddresses: ["198.51.100.1"] }))[0]?.message.english).toContain("198.51.100.1, which is outside the names");
+    expect((await check({ ipAddresses: ["192.0.2.9"] }))[0]?.message.english).toContain("in the subtree 192.0.2.9/32");
+    expect((await check({ ipAddresses: ["2001:db9::1"] }))[0]?.message.english).toContain("2001:db9::1, which is outside");
   });
 
   it("checks the common name when there is no DNS name in the SAN, as OpenSSL does", async () => {
@@ -279,7 +283,7 @@ describe("validatePath: validity dates", () => {
   it("refuses an expired intermediate, naming it", async () => {
     const { violations } = await underCa({ commonName: "Expired CA", notBefore: new Date(NOW.getTime() - 400 * DAY), notAfter: new Date(NOW.getTime() - DAY) });
     expect(violations).toMatchObject([{ problem: "CERT_EXPIRED", position: 1, subject: "CN=Expired CA, O=RCA Tests" }]);
-    expect(violations[0]!.message).toMatch(
+    expect(violations[0]!.message.english).toMatch(
       /^The intermediate certificate "CN=Expired CA, O=RCA Tests" expired on .*: clients refuse every certificate it issued\.$/,
     );
   });
@@ -293,7 +297,7 @@ describe("validatePath: validity dates", () => {
     const leaf = await leafUnder(pki.intermediate, { notBefore: new Date(NOW.getTime() - 10 * DAY), notAfter: new Date(NOW.getTime() - DAY) });
     expect(validate(leaf, [pki.intermediate])).toMatchObject([{ problem: "CERT_EXPIRED", position: 0 }]);
     const later = new Date(NOW.getTime() + 20 * 365 * DAY);
-    expect(validate(await leafUnder(pki.intermediate), [pki.intermediate], later).map((v) => v.message)).toEqual([
+    expect(validate(await leafUnder(pki.intermediate), [pki.intermediate], later).map((v) => v.message.english)).toEqual([
       expect.stringContaining("The server certificate"),
       expect.stringContaining('The intermediate certificate "CN=RCA Test Issuing CA 1'),
       expect.stringContaining('The root certificate "CN=RCA Test Root CA'),

@@ -23,6 +23,6 @@ export async function POST(request: Request): Promise<Response> {
     if (fromForm) return new Response(null, { status: 303, headers: { Location: saved.url } });
     return Response.json(saved, { status: 201, headers: { Location: saved.url } });
   } catch (error) {
-    return (fromForm && formErrorPage(error, request.headers.get("referer"))) || errorResponse(error);
+    return (fromForm && formErrorPage(error, request.headers.get("referer"), request.headers)) || errorResponse(error);
   }
 }

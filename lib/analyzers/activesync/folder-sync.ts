@@ -1,3 +1,4 @@
+import { text, type LocalizedText, type TextKey } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 import { childNamed, childrenNamed, decodeWbxml, encodeWbxml, type WbxmlElement } from "./wbxml";
 
@@ -22,8 +23,10 @@ export type FolderSyncReading =
       folderTypes: Record<string, number>;
       /** The body was cut at the size limit, or broke off: only its beginning was read. */
       partial?: string;
+      /** `partial` as a catalogue text. */
+      partialText?: LocalizedText;
     }
-  | { kind: "unreadable"; reason: string };
+  | { kind: "unreadable"; reason: string; reasonText: LocalizedText };
 
 /** Folder types (MS-ASCMD 2.2.3.186.3), for the summary of what the hierarchy holds. */
 const FOLDER_TYPES: Readonly<Record<number, string>> = {
@@ -55,15 +58,16 @@ const FOLDER_TYPES: Readonly<Record<number, string>> = {
 export function readFolderSync(body: Uint8Array, truncated: boolean): FolderSyncReading {
   const decoded = decodeWbxml(body);
   let root: WbxmlElement | undefined;
-  let partial: string | undefined;
+  let partial: LocalizedText | undefined;
+  // The decoder's own reason stays English: a parser diagnostic, given as a param.
   if (decoded.ok) root = decoded.root;
   else if (truncated && decoded.partial) {
     root = decoded.partial;
-    partial = `the response was larger than ${body.length} bytes, so only its beginning was read (${decoded.error})`;
-  } else return { kind: "unreadable", reason: `it isn't valid WBXML: ${decoded.error}` };
+    partial = text("steps.activeSync.folderSync.partial", { bytes: body.length, error: decoded.error });
+  } else return unreadable(text("steps.activeSync.folderSync.notWbxml", { error: decoded.error }));
 
   if (root.namespace !== NS || root.name !== "FolderSync") {
-    return { kind: "unreadable", reason: `its root element is ${cleanText(`${root.namespace}:${root.name}`, LIMITS.xmlName)}, not FolderHierarchy:FolderSync` };
+    return unreadable(text("steps.activeSync.folderSync.wrongRoot", { root: cleanText(`${root.namespace}:${root.name}`, LIMITS.xmlName) }));
   }
   const changes = childNamed(root, NS, "Changes");
   const adds = changes ? childrenNamed(changes, NS, "Add") : [];
@@ -81,8 +85,12 @@ export function readFolderSync(body: Uint8Array, truncated: boolean): FolderSync
     ...(count === undefined ? {} : { count }),
     added: adds.length,
     folderTypes,
-    ...(partial ? { partial } : {}),
+    ...(partial ? { partial: partial.english, partialText: partial } : {}),
   };
+}
+
+function unreadable(reason: LocalizedText): FolderSyncReading {
+  return { kind: "unreadable", reason: reason.english, reasonText: reason };
 }
 
 /** An element's text as a non-negative integer; anything else reads as absent. */
@@ -98,61 +106,53 @@ export type StatusKind = "success" | "provisioning" | "failure";
  * FolderSync Status values (MS-ASCMD 2.2.3.177.4) and the common ones any command can return (2.2.2), in words an
  * admin acts on. Unlisted values are named by number.
  */
-const STATUSES: Readonly<Record<number, { kind: StatusKind; meaning: string }>> = {
-  1: { kind: "success", meaning: "success" },
-  6: { kind: "failure", meaning: "an error occurred on the server" },
-  9: { kind: "failure", meaning: "the synchronization key is invalid or doesn't match" },
-  10: { kind: "failure", meaning: "the server considers the request incorrectly formatted" },
-  11: { kind: "failure", meaning: "an unknown error occurred on the server" },
-  12: { kind: "failure", meaning: "the server reported an unknown code" },
-  101: { kind: "failure", meaning: "the server couldn't read the request's content (InvalidContent)" },
-  102: { kind: "failure", meaning: "the server couldn't read the request's WBXML (InvalidWBXML)" },
-  103: { kind: "failure", meaning: "the server couldn't read the request's XML (InvalidXML)" },
-  108: { kind: "failure", meaning: "the server refused the device ID (DeviceIdMissingOrInvalid)" },
-  109: { kind: "failure", meaning: "the server refused the device type (DeviceTypeMissingOrInvalid)" },
-  110: { kind: "failure", meaning: "the server hit an error (ServerError): check the Exchange server's Application event log" },
-  111: { kind: "failure", meaning: "the server can't process the request now (ServerErrorRetryLater): a mailbox move, a failover or an overloaded server" },
-  112: { kind: "failure", meaning: "the server was denied access to Active Directory (ActiveDirectoryAccessDenied)" },
-  113: { kind: "failure", meaning: "the mailbox is over its quota (MailboxQuotaExceeded)" },
-  114: { kind: "failure", meaning: "the mailbox server is offline (MailboxServerOffline)" },
-  123: { kind: "failure", meaning: "the user has no mailbox (UserHasNoMailbox)" },
-  124: { kind: "failure", meaning: "the user can't be anonymous (UserCannotBeAnonymous)" },
-  125: { kind: "failure", meaning: "the user wasn't found in Active Directory (UserPrincipalCouldNotBeFound)" },
-  126: {
-    kind: "failure",
-    meaning: "the user account doesn't allow ActiveSync (UserDisabledForSync). Fix: Set-CASMailbox <user> -ActiveSyncEnabled $true",
-  },
-  127: { kind: "failure", meaning: "the mailbox is on a server version that can't sync with this one (UserOnNewMailboxCannotSync)" },
-  128: { kind: "failure", meaning: "the mailbox is on a legacy server that can't sync through this one (UserOnLegacyMailboxCannotSync)" },
-  129: {
-    kind: "failure",
-    meaning:
-      "this device is blocked for this user (DeviceIsBlockedForThisUser): a device access rule, the user's blocked device list or the organization's default access level. Check Get-MobileDevice -Mailbox <user>, Get-ActiveSyncDeviceAccessRule and Get-ActiveSyncOrganizationSettings",
-  },
-  130: { kind: "failure", meaning: "the user or the device is denied access (AccessDenied)" },
-  131: { kind: "failure", meaning: "the account is disabled (AccountDisabled)" },
-  132: { kind: "failure", meaning: "the server's synchronization state for this device is missing (SyncStateNotFound)" },
-  133: { kind: "failure", meaning: "the server's synchronization state for this device is locked (SyncStateLocked)" },
-  134: { kind: "failure", meaning: "the server's synchronization state for this device is corrupt (SyncStateCorrupt)" },
-  137: { kind: "failure", meaning: "the server doesn't support the FolderSync command (CommandNotSupported)" },
-  138: { kind: "failure", meaning: "the server doesn't support FolderSync in this protocol version (VersionNotSupported)" },
-  139: { kind: "failure", meaning: "the device can't fully apply the mailbox policy (DeviceNotFullyProvisionable)" },
-  140: {
-    kind: "provisioning",
-    meaning: "a remote wipe is pending for this device ID (RemoteWipeRequested): a device learns of it through the Provision command",
-  },
-  141: { kind: "failure", meaning: "the mailbox policy doesn't allow legacy devices (LegacyDeviceOnStrictPolicy)" },
-  142: { kind: "provisioning", meaning: "the device isn't provisioned (DeviceNotProvisioned)" },
-  143: { kind: "provisioning", meaning: "the mailbox policy changed and the device must be provisioned again (PolicyRefresh)" },
-  144: { kind: "provisioning", meaning: "the device's policy key is invalid (InvalidPolicyKey)" },
-  145: { kind: "failure", meaning: "externally managed devices aren't allowed (ExternallyManagedDevicesNotAllowed)" },
-  177: {
-    kind: "failure",
-    meaning:
-      "the user has reached the maximum number of devices (MaximumDevicesReached). Remove old partnerships: Get-MobileDevice -Mailbox <user> | Remove-MobileDevice",
-  },
+const STATUSES: Readonly<Record<number, { kind: StatusKind; meaning: StatusKey }>> = {
+  1: { kind: "success", meaning: "steps.activeSync.status.s1" },
+  6: { kind: "failure", meaning: "steps.activeSync.status.s6" },
+  9: { kind: "failure", meaning: "steps.activeSync.status.s9" },
+  10: { kind: "failure", meaning: "steps.activeSync.status.s10" },
+  11: { kind: "failure", meaning: "steps.activeSync.status.s11" },
+  12: { kind: "failure", meaning: "steps.activeSync.status.s12" },
+  101: { kind: "failure", meaning: "steps.activeSync.status.s101" },
+  102: { kind: "failure", meaning: "steps.activeSync.status.s102" },
+  103: { kind: "failure", meaning: "steps.activeSync.status.s103" },
+  108: { kind: "failure", meaning: "steps.activeSync.status.s108" },
+  109: { kind: "failure", meaning: "steps.activeSync.status.s109" },
+  110: { kind: "failure", meaning: "steps.activeSync.status.s110" },
+  111: { kind: "failure", meaning: "steps.activeSync.status.s111" },
+  112: { kind: "failure", meaning: "steps.activeSync.status.s112" },
+  113: { kind: "failure", meaning: "steps.activeSync.status.s113" },
+  114: { kind: "failure", meaning: "steps.activeSync.status.s114" },
+  123: { kind: "failure", meaning: "steps.activeSync.status.s123" },
+  124: { kind: "failure", meaning: "steps.activeSync.status.s124" },
+  125: { kind: "failure", meaning: "steps.activeSync.status.s125" },
+  126: { kind: "failure", meaning: "steps.activeSync.status.s126" },
+  127: { kind: "failure", meaning: "steps.activeSync.status.s127" },
+  128: { kind: "failure", meaning: "steps.activeSync.status.s128" },
+  129: { kind: "failure", meaning: "steps.activeSync.status.s129" },
+  130: { kind: "failure", meaning: "steps.activeSync.status.s130" },
+  131: { kind: "failure", meaning: "steps.activeSync.status.s131" },
+  132: { kind: "failure", meaning: "steps.activeSync.status.s132" },
+  133: { kind: "failure", meaning: "steps.activeSync.status.s133" },
+  134: { kind: "failure", meaning: "steps.activeSync.status.s134" },
+  137: { kind: "failure", meaning: "steps.activeSync.status.s137" },
+  138: { kind: "failure", meaning: "steps.activeSync.status.s138" },
+  139: { kind: "failure", meaning: "steps.activeSync.status.s139" },
+  140: { kind: "provisioning", meaning: "steps.activeSync.status.s140" },
+  141: { kind: "failure", meaning: "steps.activeSync.status.s141" },
+  142: { kind: "provisioning", meaning: "steps.activeSync.status.s142" },
+  143: { kind: "provisioning", meaning: "steps.activeSync.status.s143" },
+  144: { kind: "provisioning", meaning: "steps.activeSync.status.s144" },
+  145: { kind: "failure", meaning: "steps.activeSync.status.s145" },
+  177: { kind: "failure", meaning: "steps.activeSync.status.s177" },
 };
 
-export function folderSyncStatus(status: number): { kind: StatusKind; meaning: string } {
-  return STATUSES[status] ?? { kind: "failure", meaning: `status ${status}, which the analyzer doesn't know` };
+/** A key of the Status meanings in the catalogue (lib/i18n/messages/steps/activesync.ts). */
+type StatusKey = Extract<TextKey, `steps.activeSync.status.s${number}`>;
+
+/** What a Status means: `meaning` in English, `text` as the catalogue text. */
+export function folderSyncStatus(status: number): { kind: StatusKind; meaning: string; text: LocalizedText } {
+  const known = STATUSES[status];
+  const meaning = known ? text(known.meaning) : text("steps.activeSync.status.unknown", { status });
+  return { kind: known?.kind ?? "failure", meaning: meaning.english, text: meaning };
 }

@@ -1,4 +1,5 @@
-import { error, ok, warning, type Finding } from "@/lib/engine/finding";
+import { error, info, ok, warning, type Finding } from "@/lib/engine/finding";
+import { text, type LocalizedText, type TextParamValue } from "@/lib/engine/text";
 import { headerValues, type HttpResponse } from "@/lib/net/http";
 import { offeredSchemes, offers } from "@/lib/net/http-auth";
 import { cleanText, LIMITS } from "@/lib/net/limits";
@@ -12,12 +13,15 @@ import type { CredentialExchange } from "../steps/credentials";
 
 /** Pure judgements of what the ActiveSync server (and Autodiscover before it) answered: facts in, findings out. */
 
-/** Why a 449 or a provisioning status is a warning, not a failure, and what to do about it. */
-const PROVISIONING =
-  "The server requires the device to be provisioned first: an Exchange ActiveSync mailbox policy applies, so a phone sends the Provision command and accepts the policy (PIN, encryption…) before it may sync. The credentials were accepted and ActiveSync answers; the analyzer doesn't accept a policy on a device's behalf, real devices do this on their own. A device that can't be provisioned is let through only when the mailbox policy allows it (Set-MobileDeviceMailboxPolicy -AllowNonProvisionableDevices $true).";
+/** Why a 449 or a provisioning status is a warning, not a failure, and what to do about it: `first`, then this. */
+function withProvisioning(first: LocalizedText): LocalizedText {
+  return text("steps.activeSync.sentences", { first, then: text("steps.activeSync.provisioning") });
+}
 
-const DISABLED =
-  "ActiveSync is disabled for this user or device (HTTP 403 Forbidden). Check Get-CASMailbox <user> (ActiveSyncEnabled), the device access rules and quarantine (Get-ActiveSyncDeviceAccessRule, Get-ActiveSyncOrganizationSettings), and the user's blocked device IDs.";
+/** "Methods found: …": the schemes the server offered (its own words), or "none". */
+function methodsFound(schemes: string[]): TextParamValue {
+  return schemes.length > 0 ? schemes.join(", ") : text("steps.common.none");
+}
 
 /** The ActiveSync endpoint the rest of the test talks to, and how it was found. */
 export interface ActiveSyncEndpoint extends EndpointUrl {
@@ -35,25 +39,20 @@ export function judgeActiveSyncUrl(facts: { settings?: PoxSettings; discoveryUrl
   const fallbackText = fallback ? `https://${hostText(fallback.host)}${ACTIVESYNC_PATH}` : undefined;
   if (!facts.settings) {
     return {
-      finding: {
-        status: "info",
-        message: `Autodiscover handed out no settings: it answers them only to credentials, sent over a connection a device would accept. ${
-          fallbackText ? `Like a device, the analyzer falls back to ${fallbackText}, on the Autodiscover server's host.` : "There is no host to fall back to."
-        }`,
-        details: { url: fallbackText ?? null, source: "fallback" },
-      },
+      finding: info(fallbackText ? text("steps.activeSync.url.noSettings", { url: fallbackText }) : text("steps.activeSync.url.noSettingsNoHost"), {
+        url: fallbackText ?? null,
+        source: "fallback",
+      }),
       endpoint: fallback,
     };
   }
   const server = facts.settings.protocols.find((protocol) => protocol.type.toLowerCase() === "mobilesync" && protocol.url);
   if (!server?.url) {
-    const types = facts.settings.protocols.map((protocol) => protocol.type).join(", ") || "none";
+    const types = facts.settings.protocols.map((protocol) => protocol.type).join(", ") || text("steps.common.none");
     return {
       finding: warning(
         "AUTODISCOVER_BAD_RESPONSE",
-        `Autodiscover returned settings without a MobileSync server URL (servers listed: ${types}), so devices can't set themselves up from it: check the ExternalUrl of the Microsoft-Server-ActiveSync virtual directory (Set-ActiveSyncVirtualDirectory -ExternalUrl). ${
-          fallbackText ? `The analyzer falls back to ${fallbackText}.` : ""
-        }`.trim(),
+        fallbackText ? text("steps.activeSync.url.noMobileSync", { types, url: fallbackText }) : text("steps.activeSync.url.noMobileSyncNoHost", { types }),
         { url: fallbackText ?? null, source: "fallback" },
       ),
       endpoint: fallback,
@@ -62,16 +61,12 @@ export function judgeActiveSyncUrl(facts: { settings?: PoxSettings; discoveryUrl
   const url = parseHttpsUrl(server.url);
   if (!url) {
     return {
-      finding: error(
-        "AUTODISCOVER_BAD_RESPONSE",
-        `Autodiscover returned the ActiveSync URL ${server.url}, which isn't an https URL: devices don't send a password to it. Set an https ExternalUrl on the Microsoft-Server-ActiveSync virtual directory.`,
-        { url: server.url },
-      ),
+      finding: error("AUTODISCOVER_BAD_RESPONSE", text("steps.activeSync.url.notHttps", { url: server.url }), { url: server.url }),
     };
   }
   // A query string belongs to no ActiveSync URL; the command's own query replaces it.
   const endpoint: ActiveSyncEndpoint = { ...url, path: url.path.split("?")[0] || ACTIVESYNC_PATH, source: "autodiscover" };
-  return { finding: ok(`Autodiscover returned the Exchange ActiveSync URL ${server.url}.`, { url: server.url, source: "autodiscover" }), endpoint };
+  return { finding: ok(text("steps.activeSync.url.ok", { url: server.url }), { url: server.url, source: "autodiscover" }), endpoint };
 }
 
 function hostText(host: string): string {
@@ -91,55 +86,45 @@ export function judgeAnonymousOptions(response: HttpResponse, method: AuthMethod
   };
   const statusText = `HTTP ${response.status} ${cleanText(response.statusText, LIMITS.httpStatusText)}`.trim();
   if (response.status === 404) {
-    return error(
-      "HTTP_UNEXPECTED_STATUS",
-      `ActiveSync isn't published at ${url} (${statusText}): the Microsoft-Server-ActiveSync virtual directory doesn't exist on this server, or a reverse proxy in front of it doesn't publish it.`,
-      details,
-    );
+    return error("HTTP_UNEXPECTED_STATUS", text("steps.activeSync.options.notPublished", { url, status: statusText }), details);
   }
   if (response.status >= 200 && response.status < 300) {
     if (protocol.versions.length === 0) {
-      return warning(
-        "HTTP_UNEXPECTED_STATUS",
-        `${url} answered OPTIONS with ${statusText} without asking for authentication and without MS-ASProtocolVersions: it doesn't look like Exchange ActiveSync (a reverse proxy's or a portal's page?).`,
-        details,
-      );
+      return warning("HTTP_UNEXPECTED_STATUS", text("steps.activeSync.options.notActiveSync", { url, status: statusText }), details);
     }
     return ok(
-      `The server answered OPTIONS without asking for authentication (${statusText}). Protocol versions: ${protocol.versions.join(", ")}. ${protocol.commands.length} commands offered.`,
+      text("steps.activeSync.options.anonymousOk", { status: statusText, versions: protocol.versions.join(", "), commands: protocol.commands.length }),
       details,
     );
   }
   if (response.status !== 401) {
     const location = headerValues(response, "location")[0];
-    const redirect = location ? ` It redirects to ${cleanText(location, LIMITS.nameShown)}, and devices don't follow redirects.` : "";
     return error(
       "HTTP_UNEXPECTED_STATUS",
-      `${url} answered ${statusText} instead of 401 Unauthorized with the authentication methods it accepts.${redirect}`,
+      location
+        ? text("steps.activeSync.options.unexpectedRedirect", { url, status: statusText, location: cleanText(location, LIMITS.nameShown) })
+        : text("steps.activeSync.options.unexpected", { url, status: statusText }),
       details,
     );
   }
-  const found = schemes.length > 0 ? schemes.join(", ") : "none";
+  const found = methodsFound(schemes);
   const wanted = AUTH_METHOD_NAMES[method];
   if (offers(schemes, wanted)) {
     return ok(
-      `The analyzer found the expected authentication method ${wanted}${method === "basic" ? ", which ActiveSync devices sign in with" : ""}. Methods found: ${found}.`,
+      text(method === "basic" ? "steps.activeSync.options.methodFoundBasic" : "steps.activeSync.options.methodFound", { method: wanted, found }),
       details,
     );
   }
   if (method === "ntlm" && offers(schemes, "Negotiate")) {
-    return warning(
-      "HTTP_AUTH_METHOD_MISSING",
-      `NTLM isn't offered on its own; Negotiate is, which falls back to NTLM for most clients. Methods found: ${found}.`,
-      details,
-    );
+    return warning("HTTP_AUTH_METHOD_MISSING", text("steps.activeSync.options.negotiateOnly", { found }), details);
   }
-  const bearer = offers(schemes, "Bearer")
-    ? " Bearer means modern authentication (OAuth): devices that support it sign in through the identity provider instead."
-    : "";
+  const missing = text(method === "basic" ? "steps.activeSync.options.methodMissingBasic" : "steps.activeSync.options.methodMissing", {
+    method: wanted,
+    found,
+  });
   return error(
     "HTTP_AUTH_METHOD_MISSING",
-    `The authentication method ${wanted} isn't offered for ActiveSync${method === "basic" ? ", and devices with a user name and password sign in with Basic" : ""}. Methods found: ${found}.${bearer}`,
+    offers(schemes, "Bearer") ? text("steps.activeSync.sentences", { first: missing, then: text("steps.activeSync.options.bearer") }) : missing,
     details,
   );
 }
@@ -162,54 +147,47 @@ export function judgeAuthenticatedOptions(outcome: CredentialExchange, method: A
   const statusText = `HTTP ${response.status} ${cleanText(response.statusText, LIMITS.httpStatusText)}`.trim();
   if (response.status === 401) {
     return {
-      finding: error(
-        "LOGIN_FAILED",
-        `The server rejected the supplied credentials (HTTP 401) with ${name} authentication. Check the user name (DOMAIN\\user or the UPN), the password, and that the account isn't locked out.`,
-        details,
-      ),
+      finding: error("LOGIN_FAILED", text("steps.activeSync.authenticated.rejected", { method: name }), details),
     };
   }
-  if (response.status === 403) return { finding: error("HTTP_UNEXPECTED_STATUS", DISABLED, details) };
+  if (response.status === 403) return { finding: error("HTTP_UNEXPECTED_STATUS", text("steps.activeSync.disabled"), details) };
   if (response.status < 200 || response.status >= 300) {
-    return { finding: error("HTTP_UNEXPECTED_STATUS", `With the credentials accepted, OPTIONS answered ${statusText}.`, details) };
+    return { finding: error("HTTP_UNEXPECTED_STATUS", text("steps.activeSync.authenticated.unexpected", { status: statusText }), details) };
   }
   if (protocol.versions.length === 0) {
     return {
-      finding: warning(
-        "HTTP_UNEXPECTED_STATUS",
-        `The server answered OPTIONS (${statusText}) without MS-ASProtocolVersions, so it doesn't say which ActiveSync versions it speaks: it may not be Exchange ActiveSync, or a proxy strips the header.`,
-        details,
-      ),
+      finding: warning("HTTP_UNEXPECTED_STATUS", text("steps.activeSync.authenticated.noVersions", { status: statusText }), details),
       protocol,
     };
   }
-  const commands = protocol.commands.length > 0 ? ` Commands: ${listed(protocol.commands)}.` : "";
+  const versions = protocol.versions.join(", ");
   return {
-    finding: ok(`The OPTIONS response was successfully received and is valid. Protocol versions: ${protocol.versions.join(", ")}.${commands}`, details),
+    finding: ok(
+      protocol.commands.length > 0
+        ? text("steps.activeSync.authenticated.okCommands", { versions, commands: listed(protocol.commands) })
+        : text("steps.activeSync.authenticated.ok", { versions }),
+      details,
+    ),
     protocol,
   };
 }
 
-function listed(values: string[]): string {
+/** "a, b, c" or, past LIMITS.listEntriesShown, "a, b, c and 4 more": the server's own names. */
+function listed(values: string[]): TextParamValue {
   const shown = values.slice(0, LIMITS.listEntriesShown).join(", ");
-  return values.length > LIMITS.listEntriesShown ? `${shown} and ${values.length - LIMITS.listEntriesShown} more` : shown;
+  return values.length > LIMITS.listEntriesShown ? text("steps.activeSync.more", { shown, more: values.length - LIMITS.listEntriesShown }) : shown;
 }
 
 /** The FolderSync command: HTTP status first, then the Status in the WBXML body and the folder count. */
 export function judgeFolderSync(outcome: CredentialExchange, version: { version: string; common: boolean }, url: string): Finding {
   if (outcome.kind === "no-challenge") {
     // The same negotiation just worked for OPTIONS: not a missing method, a server that changed its mind.
-    return error(
-      "HTTP_UNEXPECTED_STATUS",
-      `The server didn't answer the NTLM negotiation of the FolderSync command with a challenge (HTTP ${outcome.status}).`,
-      {
-        status: outcome.status,
-      },
-    );
+    return error("HTTP_UNEXPECTED_STATUS", text("steps.activeSync.folderSync.noChallenge", { status: outcome.status }), { status: outcome.status });
   }
   if (outcome.kind !== "answered") return judgeUnanswered(outcome, "FolderSync command");
   const { response } = outcome;
-  const contentType = cleanText(headerValues(response, "content-type")[0] ?? "none", LIMITS.headerValueShown);
+  const contentTypeHeader = headerValues(response, "content-type")[0];
+  const contentType = cleanText(contentTypeHeader ?? "none", LIMITS.headerValueShown);
   const details: Record<string, unknown> = {
     url,
     status: response.status,
@@ -218,32 +196,32 @@ export function judgeFolderSync(outcome: CredentialExchange, version: { version:
   };
   const statusText = `HTTP ${response.status} ${cleanText(response.statusText, LIMITS.httpStatusText)}`.trim();
   if (response.status === 401) {
-    return error(
-      "LOGIN_FAILED",
-      "The server rejected the credentials for the FolderSync command (HTTP 401), though it accepted them for OPTIONS: the mailbox may not be reachable with them (check the user name format, and that the account has a mailbox).",
-      details,
-    );
+    return error("LOGIN_FAILED", text("steps.activeSync.folderSync.rejected"), details);
   }
-  if (response.status === 403) return error("HTTP_UNEXPECTED_STATUS", DISABLED, details);
-  if (response.status === 449)
-    return warning("HTTP_UNEXPECTED_STATUS", `The server answered HTTP 449 (Retry after sending a PROVISION command). ${PROVISIONING}`, details);
+  if (response.status === 403) return error("HTTP_UNEXPECTED_STATUS", text("steps.activeSync.disabled"), details);
+  if (response.status === 449) return warning("HTTP_UNEXPECTED_STATUS", withProvisioning(text("steps.activeSync.folderSync.retryProvision")), details);
   if (response.status === 451) {
     const location = headerValues(response, "x-ms-location")[0];
     // Without its query: a proxy that echoes the request URL would put the User= parameter (the user name) in the result.
     const where = location ? cleanText(location.split("?")[0] ?? "", LIMITS.nameShown) : "no X-MS-Location header";
     return warning(
       "HTTP_UNEXPECTED_STATUS",
-      `The server answered HTTP 451: the mailbox is served by another ActiveSync URL (${where}), which devices switch to. Test that URL, and check the ExternalUrl of the virtual directories.`,
+      text("steps.activeSync.folderSync.moved", { location: location ? where : text("steps.activeSync.folderSync.noLocation") }),
       { ...details, location: where },
     );
   }
-  if (response.status < 200 || response.status >= 300) return error("HTTP_UNEXPECTED_STATUS", `The FolderSync command answered ${statusText}.`, details);
+  if (response.status < 200 || response.status >= 300)
+    return error("HTTP_UNEXPECTED_STATUS", text("steps.activeSync.folderSync.unexpected", { status: statusText }), details);
 
   const reading = readFolderSync(response.body, response.bodyTruncated);
   if (reading.kind === "unreadable") {
     return error(
       "HTTP_UNEXPECTED_STATUS",
-      `The server answered the FolderSync command with ${statusText}, but the body can't be read: ${reading.reason} (Content-Type: ${contentType}).`,
+      text("steps.activeSync.folderSync.unreadable", {
+        status: statusText,
+        reason: reading.reasonText,
+        contentType: contentTypeHeader === undefined ? text("steps.common.none") : contentType,
+      }),
       {
         ...details,
         contentType,
@@ -251,7 +229,7 @@ export function judgeFolderSync(outcome: CredentialExchange, version: { version:
     );
   }
   if (reading.status === undefined) {
-    return error("HTTP_UNEXPECTED_STATUS", "The server's FolderSync response has no Status: it isn't an answer a device can use.", details);
+    return error("HTTP_UNEXPECTED_STATUS", text("steps.activeSync.folderSync.noStatus"), details);
   }
   const folders = reading.count ?? reading.added;
   Object.assign(details, {
@@ -260,14 +238,22 @@ export function judgeFolderSync(outcome: CredentialExchange, version: { version:
     ...(Object.keys(reading.folderTypes).length > 0 ? { folderTypes: reading.folderTypes } : {}),
     ...(reading.partial ? { note: reading.partial } : {}),
   });
-  const { kind, meaning } = folderSyncStatus(reading.status);
+  const { kind, text: meaning } = folderSyncStatus(reading.status);
   if (kind === "success") {
-    const partial = reading.partial ? ` (${reading.partial})` : "";
+    const counted = text(folders === 1 ? "steps.activeSync.folderSync.folderOne" : "steps.activeSync.folderSync.folderMany", { count: folders });
     return ok(
-      `The FolderSync command completed successfully with protocol version ${version.version}: the mailbox's folder hierarchy has ${folders} folder${folders === 1 ? "" : "s"}.${partial}`,
+      reading.partialText
+        ? text("steps.activeSync.folderSync.okPartial", { version: version.version, folders: counted, partial: reading.partialText })
+        : text("steps.activeSync.folderSync.ok", { version: version.version, folders: counted }),
       details,
     );
   }
-  if (kind === "provisioning") return warning("HTTP_UNEXPECTED_STATUS", `FolderSync answered status ${reading.status}: ${meaning}. ${PROVISIONING}`, details);
-  return error("HTTP_UNEXPECTED_STATUS", `The FolderSync command failed with status ${reading.status}: ${meaning}.`, details);
+  if (kind === "provisioning") {
+    return warning(
+      "HTTP_UNEXPECTED_STATUS",
+      withProvisioning(text("steps.activeSync.folderSync.needsProvisioning", { status: reading.status, meaning })),
+      details,
+    );
+  }
+  return error("HTTP_UNEXPECTED_STATUS", text("steps.activeSync.folderSync.failed", { status: reading.status, meaning }), details);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { required } from "@/lib/engine/required";
 import type { StepContext, TestRun } from "@/lib/engine/runner";
+import { text } from "@/lib/engine/text";
 import type { HttpResponse } from "@/lib/net/http";
 import { AUTH_METHOD_NAMES, type AuthMethod } from "../fields";
 import { judgeActiveSyncUrl, judgeAnonymousOptions, judgeAuthenticatedOptions, judgeFolderSync, type ActiveSyncEndpoint } from "./judge";
@@ -14,14 +15,16 @@ import { probeNtlmChallenge } from "../steps/ntlm-challenge";
 import { openPinnedSession, urlHost, type PinnedSession, strictRefusalReason } from "../steps/pinned-session";
 import type { ActiveSyncInput } from "./definition";
 
-const AUTODISCOVER_TITLE = "Attempting the Autodiscover and Exchange ActiveSync test (if requested).";
-const FOLDER_SYNC_TITLE = "Attempting the FolderSync command on the Exchange ActiveSync session.";
+const AUTODISCOVER_TITLE = text("steps.activeSync.title.autodiscover");
+const FOLDER_SYNC_TITLE = text("steps.activeSync.title.folderSync");
+const URL_TITLE = text("steps.activeSync.title.url");
+const NO_CREDENTIALS = text("steps.activeSync.reason.noCredentials");
 
 /** Exchange ActiveSync as a phone meets it: Autodiscover (or the server's name), the certificate, OPTIONS, then FolderSync. */
 export default async function runActiveSync(input: ActiveSyncInput, run: TestRun): Promise<void> {
   const endpoint = await findEndpoint(run, input);
   if (!endpoint) {
-    run.skip("activesync.session", "Testing Exchange ActiveSync at the URL Autodiscover names.", "Autodiscover didn't lead to an ActiveSync URL.");
+    run.skip("activesync.session", text("steps.activeSync.title.session"), text("steps.activeSync.reason.noUrl"));
     return;
   }
   const { host, port, path } = endpoint;
@@ -35,7 +38,7 @@ export default async function runActiveSync(input: ActiveSyncInput, run: TestRun
   // No credentials travel on this session: it may use a certificate "Ignore trust" let through.
   const anonymousSession = certificate && connection ? openPinnedSession(run, server(), certificate.leaf) : undefined;
 
-  const anonymous = await run.step("activesync.options", `Testing HTTP Authentication Methods for URL ${url}.`, async (step) => {
+  const anonymous = await run.step("activesync.options", text("steps.activeSync.title.options", { url }), async (step) => {
     const response = await required(anonymousSession).http.request(optionsRequest(path)());
     step.report(judgeAnonymousOptions(response, authMethod, url));
     // Where NTLM is offered, its CHALLENGE names the server that answered (a NEGOTIATE carries no credentials).
@@ -47,11 +50,11 @@ export default async function runActiveSync(input: ActiveSyncInput, run: TestRun
     return response;
   });
 
-  const optionsTitle = `Attempting to send the OPTIONS command to the server with the supplied credentials (${AUTH_METHOD_NAMES[authMethod]} authentication).`;
+  const optionsTitle = text("steps.activeSync.title.optionsAuthenticated", { method: AUTH_METHOD_NAMES[authMethod] });
   const { username, password } = input;
   if (username === undefined || password === undefined) {
-    run.skip("activesync.options-authenticated", optionsTitle, "no user name and password were supplied.");
-    run.skip("activesync.folder-sync", FOLDER_SYNC_TITLE, "no user name and password were supplied.");
+    run.skip("activesync.options-authenticated", optionsTitle, NO_CREDENTIALS);
+    run.skip("activesync.folder-sync", FOLDER_SYNC_TITLE, NO_CREDENTIALS);
     return;
   }
   const credentials = { method: authMethod, username, password };
@@ -81,7 +84,7 @@ export default async function runActiveSync(input: ActiveSyncInput, run: TestRun
 
   await run.step("activesync.folder-sync", FOLDER_SYNC_TITLE, async (step) => {
     if (!session) {
-      step.skipBecause("the credentials weren't sent, so there is no ActiveSync session to sync.");
+      step.skipBecause(text("steps.activeSync.reason.noSession"));
       return;
     }
     const { strict, scheme, version } = session;
@@ -95,27 +98,27 @@ export default async function runActiveSync(input: ActiveSyncInput, run: TestRun
 /** The ActiveSync URL: the server named in the input (a device's manual settings), or what Autodiscover's mobilesync answer says. */
 async function findEndpoint(run: TestRun, input: ActiveSyncInput): Promise<ActiveSyncEndpoint | undefined> {
   if (input.host !== undefined) {
-    if (input.emailAddress !== undefined)
-      run.skip("autodiscover", AUTODISCOVER_TITLE, "the ActiveSync server was named, so it is tested directly (a device's manual settings).");
+    if (input.emailAddress !== undefined) run.skip("autodiscover", AUTODISCOVER_TITLE, text("steps.activeSync.reason.serverNamed"));
     return { host: input.host, port: input.port, path: ACTIVESYNC_PATH, source: "input" };
   }
   const emailAddress = required(input.emailAddress);
   return run.step("autodiscover", AUTODISCOVER_TITLE, async (step) => {
     const { discovery, settings } = await discoverSettings(step, { ...input, emailAddress, schema: "mobilesync" });
     if (!discovery) {
-      step.skip("activesync.url", "Determining the Exchange ActiveSync URL.", "Autodiscover wasn't found, so it names no ActiveSync URL.");
+      step.skip("activesync.url", URL_TITLE, text("steps.activeSync.reason.noAutodiscover"));
       return undefined;
     }
-    const endpoint = await step.step("activesync.url", "Determining the Exchange ActiveSync URL.", (child) => {
+    const endpoint = await step.step("activesync.url", URL_TITLE, (child) => {
       const judged = judgeActiveSyncUrl({ settings, discoveryUrl: discovery.url });
       child.report(judged.finding);
       return judged.endpoint;
     });
     const found = endpoint ? `https://${urlHost(endpoint.host, endpoint.port)}${endpoint.path}` : undefined;
+    const notFound = text("steps.activeSync.summary.notFound");
     step.summarize({
-      success: `The Exchange ActiveSync URL to test is ${found}.`,
-      warning: found ? `The Exchange ActiveSync URL to test is ${found}, with warnings.` : "Autodiscover didn't lead to an ActiveSync URL.",
-      error: "Autodiscover didn't lead to an ActiveSync URL.",
+      success: found ? text("steps.activeSync.summary.found", { url: found }) : notFound,
+      warning: found ? text("steps.activeSync.summary.foundWithWarnings", { url: found }) : notFound,
+      error: notFound,
     });
     return endpoint;
   });

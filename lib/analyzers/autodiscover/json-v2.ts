@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/config/env";
-import { ok, type Finding } from "@/lib/engine/finding";
+import { info, ok, type Finding } from "@/lib/engine/finding";
+import { text, type LocalizedText, type TextParamValue } from "@/lib/engine/text";
 import type { ResolvedAddress } from "@/lib/net/dns";
 import { headerValues, HttpSession, type HttpResponse } from "@/lib/net/http";
 import { cleanText, LIMITS } from "@/lib/net/limits";
@@ -53,29 +54,49 @@ function readAnswer(protocol: string, response: HttpResponse): JsonV2Answer {
   const location = headerValues(response, "location")[0];
   if (location) answer.location = cleanText(location, LIMITS.nameShown);
   if (response.status !== 200) return answer;
-  if (response.bodyTruncated) return { ...answer, unreadable: `larger than ${LIMITS.httpBodyBytes} bytes` };
+  if (response.bodyTruncated) return { ...answer, unreadable: unreadableReasons().tooLarge.english };
   try {
     const parsed = JSON.parse(response.body.toString("utf8")) as unknown;
     const url = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>).Url : undefined;
-    return typeof url === "string" ? { ...answer, url: cleanText(url, LIMITS.nameShown) } : { ...answer, unreadable: "no Url in the JSON answer" };
+    return typeof url === "string" ? { ...answer, url: cleanText(url, LIMITS.nameShown) } : { ...answer, unreadable: unreadableReasons().noUrl.english };
   } catch {
-    return { ...answer, unreadable: "not JSON" };
+    return { ...answer, unreadable: unreadableReasons().notJson.english };
   }
+}
+
+/** Why a 200 answer couldn't be read: the details keep the English, the message the catalogue text. */
+function unreadableReasons(): Record<"tooLarge" | "noUrl" | "notJson", LocalizedText> {
+  return {
+    tooLarge: text("steps.autodiscover.json.unreadable.tooLarge", { bytes: LIMITS.httpBodyBytes }),
+    noUrl: text("steps.autodiscover.json.unreadable.noUrl"),
+    notJson: text("steps.autodiscover.json.unreadable.notJson"),
+  };
+}
+
+/** The catalogue text of an answer's `unreadable`, or the English itself when it isn't one of ours. */
+function unreadableText(reason: string | undefined): TextParamValue {
+  return Object.values(unreadableReasons()).find((known) => known.english === reason) ?? String(reason);
+}
+
+/** Texts joined with "; ". */
+function lines(items: readonly TextParamValue[]): TextParamValue {
+  const [first, ...rest] = items;
+  if (first === undefined) return "";
+  return rest.length === 0 ? first : text("steps.autodiscover.json.lines", { first, rest: lines(rest) });
 }
 
 /** What the v2 endpoint said, per protocol; informational whatever it is. */
 export function judgeJsonV2(endpoint: string, answers: JsonV2Answer[]): Finding {
-  const lines = answers.map((answer) => {
-    if (answer.url) return `${answer.protocol}: ${answer.url}`;
-    if (answer.status >= 300 && answer.status < 400) return `${answer.protocol}: HTTP ${answer.status}, redirected to ${answer.location ?? "nowhere"}`;
-    if (answer.status === 200) return `${answer.protocol}: an answer that couldn't be read (${answer.unreadable})`;
-    return `${answer.protocol}: HTTP ${answer.status}`;
-  });
+  const said = lines(
+    answers.map(({ protocol, status, url, location, unreadable }) => {
+      if (url) return text("steps.autodiscover.json.answer.url", { protocol, url });
+      if (status >= 300 && status < 400)
+        return text("steps.autodiscover.json.answer.redirected", { protocol, status, location: location ?? text("steps.autodiscover.post.nowhere") });
+      if (status === 200) return text("steps.autodiscover.json.answer.unreadable", { protocol, reason: unreadableText(unreadable) });
+      return text("steps.autodiscover.json.answer.status", { protocol, status });
+    }),
+  );
   const details = { endpoint, answers };
-  if (answers.some((answer) => answer.url)) return ok(`The JSON Autodiscover v2 endpoint ${endpoint} answers. ${lines.join("; ")}.`, details);
-  return {
-    status: "info",
-    message: `The JSON Autodiscover v2 endpoint ${endpoint} gave no URL (${lines.join("; ")}). Exchange before 2019 CU1 has no such endpoint; current Outlook then uses the XML one tested above.`,
-    details,
-  };
+  if (answers.some((answer) => answer.url)) return ok(text("steps.autodiscover.json.answers", { endpoint, answers: said }), details);
+  return info(text("steps.autodiscover.json.noUrl", { endpoint, answers: said }), details);
 }

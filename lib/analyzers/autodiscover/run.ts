@@ -5,6 +5,7 @@ import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { required } from "@/lib/engine/required";
 import type { TestRun } from "@/lib/engine/runner";
+import { text } from "@/lib/engine/text";
 import { tlsHandshake } from "@/lib/net/tls";
 import { fetchJsonV2, judgeJsonV2, JSON_V2_PATH } from "./json-v2";
 import { discoverSettings } from "../steps/autodiscover/discover";
@@ -32,11 +33,11 @@ async function jsonV2Step(run: TestRun, emailAddress: string, foundAt: string | 
   const endpoint = `https://${urlHost(host, port)}${JSON_V2_PATH}`;
   await run.step(
     "autodiscover.json",
-    `Trying the JSON Autodiscover v2 endpoint current Outlook and Microsoft 365 use (${endpoint}).`,
+    text("steps.autodiscover.json.title", { endpoint }),
     async (step) => {
       const target = await resolveStep(step, host);
       const connection = await tcpStep(step, host, target, port);
-      await step.step("autodiscover.json.request", `Asking ${endpoint} for the EWS and ActiveSync URLs.`, async (child) =>
+      await step.step("autodiscover.json.request", text("steps.autodiscover.json.request.title", { endpoint }), async (child) =>
         child.report(judgeJsonV2(endpoint, await fetchJsonV2(host, required(connection).address, port, emailAddress))),
       );
     },
@@ -48,18 +49,16 @@ async function jsonV2Step(run: TestRun, emailAddress: string, foundAt: string | 
 /** The EXPR principal Autodiscover hands Outlook, against the certificate the EXPR server really presents. */
 async function exprPrincipalStep(run: TestRun, settings: PoxSettings): Promise<void> {
   const expr = settings.protocols.find((protocol) => protocol.type.toUpperCase() === "EXPR");
-  const title = `Validating the EXPR (Outlook Anywhere) CertPrincipalName${expr?.server ? ` against the certificate of ${expr.server}` : ""}.`;
+  const title = expr?.server ? text("steps.autodiscover.expr.titleServer", { server: expr.server }) : text("steps.autodiscover.expr.title");
   if (!expr?.server) {
-    await run.step("autodiscover.expr-principal", title, (step) =>
-      step.info("Autodiscover returns no EXPR provider: Outlook Anywhere (RPC over HTTP) isn't published to clients outside the network."),
-    );
+    await run.step("autodiscover.expr-principal", title, (step) => step.info(text("steps.autodiscover.expr.none")));
     return;
   }
   const server = expr.server;
   await run.step("autodiscover.expr-principal", title, async (step) => {
     const target = await resolveStep(step, server);
     const connection = await tcpStep(step, server, target, 443);
-    const leaf = await step.step("tls.certificate.obtain", `Attempting to obtain the SSL certificate from ${server} on port 443.`, async (child) => {
+    const leaf = await step.step("tls.certificate.obtain", text("steps.autodiscover.expr.obtain.title", { server }), async (child) => {
       const session = await tlsHandshake(required(connection).socket, {
         servername: server,
         timeoutMs: env().RCA_TIMEOUT_MS,
@@ -68,18 +67,18 @@ async function exprPrincipalStep(run: TestRun, settings: PoxSettings): Promise<v
       });
       child.defer(() => session.socket.destroy());
       const first = session.chain[0];
-      if (!first) throw new ProblemError("TLS_HANDSHAKE_FAILED", `${server} completed the handshake without sending a certificate.`);
+      if (!first) throw new ProblemError("TLS_HANDSHAKE_FAILED", text("steps.autodiscover.expr.obtain.noCertificate", { server }));
       let parsed;
       try {
         parsed = parseCertificate(first);
       } catch {
-        throw new ProblemError("TLS_HANDSHAKE_FAILED", `${server} sent a certificate that couldn't be read.`);
+        throw new ProblemError("TLS_HANDSHAKE_FAILED", text("steps.autodiscover.expr.obtain.unreadable", { server }));
       }
       child.addDetails({ subject: parsed.facts.subject, dnsNames: parsed.facts.dnsNames });
-      child.succeed(`The EXPR server presents the certificate ${parsed.facts.subject}.`);
+      child.succeed(text("steps.autodiscover.expr.obtain.ok", { subject: parsed.facts.subject }));
       return parsed;
     });
-    if (!leaf) return step.skipBecause("the EXPR server's certificate couldn't be obtained.");
+    if (!leaf) return step.skipBecause(text("steps.autodiscover.expr.notObtained"));
     step.report(judgeExprPrincipal(expr, leaf.facts));
   });
 }

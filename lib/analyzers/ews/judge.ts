@@ -1,4 +1,6 @@
-import { error, ok, warning, type Finding } from "@/lib/engine/finding";
+import { error, info, ok, warning, type Finding } from "@/lib/engine/finding";
+import { listText, text, type LocalizedText, type Text, type TextParamValue } from "@/lib/engine/text";
+import { ewsStepsEn } from "@/lib/i18n/messages/steps/ews";
 import { headerValues, type HttpResponse } from "@/lib/net/http";
 import { offeredSchemes, offers } from "@/lib/net/http-auth";
 import { cleanText, LIMITS } from "@/lib/net/limits";
@@ -26,47 +28,38 @@ export function ewsUrlFromSettings(settings: PoxSettings): { url: string; provid
 }
 
 /** Where EWS is tested, if anywhere, and what the "ews.url" step says about it. */
-export type EwsUrlOutcome = { kind: "found"; url: EndpointUrl; finding: Finding } | { kind: "missing"; finding: Finding } | { kind: "unknown"; reason: string };
+export type EwsUrlOutcome = { kind: "found"; url: EndpointUrl; finding: Finding } | { kind: "missing"; finding: Finding } | { kind: "unknown"; reason: Text };
 
 /**
  * The EWS URL from what the Autodiscover search found. Without settings (no credentials, credentials withheld or
  * rejected), EWS is tried where Exchange publishes it by default: beside Autodiscover, on the same host.
  */
 export function judgeEwsUrl(discovery: Discovery | undefined, credentialsSupplied: boolean): EwsUrlOutcome {
-  if (!discovery) return { kind: "unknown", reason: "Autodiscover wasn't found, so it named no EWS URL." };
+  // The reasons follow "Skipped because" (lib/engine/runner.ts), in lower case as they have always been stored.
+  if (!discovery) return { kind: "unknown", reason: text("steps.ews.url.notFound") };
   const { verdict } = discovery;
   if ("needsCredentials" in verdict) {
     const endpoint = parseHttpsUrl(discovery.url);
-    if (!endpoint) return { kind: "unknown", reason: "Autodiscover named no EWS URL." };
+    if (!endpoint) return { kind: "unknown", reason: text("steps.ews.url.noUrl") };
     const url = { host: endpoint.host, port: endpoint.port, path: EWS_PATH };
-    const why = verdict.credentialsRejected
-      ? "Autodiscover rejected the supplied credentials, so it named no EWS URL"
+    const key = verdict.credentialsRejected
+      ? "steps.ews.url.defaultRejected"
       : credentialsSupplied
-        ? "The credentials weren't sent to Autodiscover (its POST step says why), so it named no EWS URL"
-        : "Autodiscover hands out the EWS URL only to a signed-in user, and no credentials were supplied";
-    const text = endpointText(url);
+        ? "steps.ews.url.defaultWithheld"
+        : "steps.ews.url.defaultAnonymous";
+    const shown = endpointText(url);
     return {
       kind: "found",
       url,
-      finding: {
-        status: "info",
-        message: `${why}: trying ${text}, where Exchange publishes EWS beside Autodiscover by default.`,
-        details: { ewsUrl: text, source: "the Autodiscover server's host (Exchange's default)" },
-      },
+      finding: info(text(key, { url: shown }), { ewsUrl: shown, source: "the Autodiscover server's host (Exchange's default)" }),
     };
   }
   const { answer } = verdict;
-  if (answer.kind === "error") return { kind: "unknown", reason: "Autodiscover answered with an error, so it named no EWS URL." };
-  if (answer.kind !== "settings") return { kind: "unknown", reason: "Autodiscover answered with a redirect that didn't lead to settings." };
+  if (answer.kind === "error") return { kind: "unknown", reason: text("steps.ews.url.answeredError") };
+  if (answer.kind !== "settings") return { kind: "unknown", reason: text("steps.ews.url.redirectNoSettings") };
   const chosen = ewsUrlFromSettings(answer);
   if (!chosen) {
-    return {
-      kind: "missing",
-      finding: error(
-        "AUTODISCOVER_BAD_RESPONSE",
-        "Autodiscover returned the settings without an EWS URL (no EwsUrl in the EXPR or EXCH provider): EWS clients such as Outlook for Mac, Teams and mobile mail apps can't find EWS. Set the EWS virtual directory's URLs: Set-WebServicesVirtualDirectory \"<server>\\EWS (Default Web Site)\" -ExternalUrl https://mail.contoso.com/EWS/Exchange.asmx -InternalUrl https://mail.contoso.com/EWS/Exchange.asmx",
-      ),
-    };
+    return { kind: "missing", finding: error("AUTODISCOVER_BAD_RESPONSE", text("steps.ews.url.missing")) };
   }
   const shown = cleanText(chosen.url, LIMITS.nameShown);
   const details = { ewsUrl: shown, provider: chosen.provider };
@@ -74,24 +67,11 @@ export function judgeEwsUrl(discovery: Discovery | undefined, credentialsSupplie
   if (!url) {
     return {
       kind: "missing",
-      finding: error(
-        "AUTODISCOVER_BAD_RESPONSE",
-        `The EWS URL Autodiscover hands out (${chosen.provider}), ${shown}, isn't an https URL: EWS clients don't use it.`,
-        details,
-      ),
+      finding: error("AUTODISCOVER_BAD_RESPONSE", text("steps.ews.url.notHttps", { provider: chosen.provider, url: shown }), details),
     };
   }
-  const text = endpointText(url);
-  if (chosen.provider === "EXPR")
-    return { kind: "found", url, finding: ok(`Autodiscover hands out the EWS URL ${text} (EXPR: for clients outside the network).`, details) };
-  return {
-    kind: "found",
-    url,
-    finding: ok(
-      `Autodiscover hands out the EWS URL ${text} (EXCH: the internal URL). It gives no external (EXPR) EWS URL, so EWS clients outside the network may not find EWS; set the EWS virtual directory's ExternalUrl if they need it.`,
-      details,
-    ),
-  };
+  const key = chosen.provider === "EXPR" ? "steps.ews.url.external" : "steps.ews.url.internalOnly";
+  return { kind: "found", url, finding: ok(text(key, { url: endpointText(url) }), details) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -108,62 +88,54 @@ export function judgeAuthMethods(response: HttpResponse, method: AuthMethod, url
   };
   const wanted = AUTH_METHOD_NAMES[method];
   if (response.status === 404) {
-    return error(
-      "HTTP_UNEXPECTED_STATUS",
-      `EWS isn't published at ${url}: the server answered 404 Not Found. The EWS virtual directory is missing, or a reverse proxy or load balancer in front doesn't publish /EWS.`,
-      details,
-    );
+    return error("HTTP_UNEXPECTED_STATUS", text("steps.ews.authMethods.notFound", { url }), details);
   }
   if (response.status >= 200 && response.status < 300) {
-    return warning(
-      "HTTP_UNEXPECTED_STATUS",
-      `EWS answered HTTP ${response.status} without asking for authentication; an EWS endpoint expects 401 with the authentication methods it accepts (is something in front of it pre-authenticating?).`,
-      details,
-    );
+    return warning("HTTP_UNEXPECTED_STATUS", text("steps.ews.authMethods.noChallenge", { status: response.status }), details);
   }
   if (response.status !== 401) {
     const location = headerValues(response, "location")[0];
-    const redirect =
+    const status = { status: response.status, statusText: cleanText(response.statusText, LIMITS.httpStatusText) };
+    const message =
       response.status >= 300 && response.status < 400
-        ? ` (a redirect to ${cleanText(location ?? "nowhere", LIMITS.nameShown)}; EWS clients don't follow redirects of their SOAP POST)`
-        : "";
-    return error(
-      "HTTP_UNEXPECTED_STATUS",
-      `EWS answered HTTP ${response.status} ${cleanText(response.statusText, LIMITS.httpStatusText)}${redirect} instead of 401 Unauthorized with the authentication methods it accepts.`,
-      details,
-    );
+        ? text("steps.ews.authMethods.redirect", {
+            ...status,
+            location: location === undefined ? text("steps.ews.authMethods.nowhere") : cleanText(location, LIMITS.nameShown),
+          })
+        : text("steps.ews.authMethods.unexpectedStatus", status);
+    return error("HTTP_UNEXPECTED_STATUS", message, details);
   }
-  const found = schemes.length > 0 ? schemes.join(", ") : "none";
-  if (offers(schemes, wanted)) return ok(`The analyzer found the expected authentication method ${wanted}. Methods found: ${found}.`, details);
+  // Scheme names are the server's words: only "none" is translated.
+  const found = schemes.length > 0 ? schemes.join(", ") : text("steps.common.none");
+  if (offers(schemes, wanted)) return ok(text("steps.ews.authMethods.found", { method: wanted, found }), details);
   if (method === "ntlm" && offers(schemes, "Negotiate")) {
-    return warning(
-      "HTTP_AUTH_METHOD_MISSING",
-      `NTLM isn't offered on its own; Negotiate is, which falls back to NTLM for most clients. Methods found: ${found}.`,
-      details,
-    );
+    return warning("HTTP_AUTH_METHOD_MISSING", text("steps.ews.authMethods.negotiateOnly", { found }), details);
   }
-  return error("HTTP_AUTH_METHOD_MISSING", `The authentication method ${wanted} isn't offered by EWS. Methods found: ${found}.`, details);
+  return error("HTTP_AUTH_METHOD_MISSING", text("steps.ews.authMethods.missing", { method: wanted, found }), details);
 }
 
 /** What the server's NTLM CHALLENGE says about it: which server answered, behind a load balancer. Informational. */
 export function judgeNtlmIdentity(identity: NtlmServerIdentity | undefined, scheme: string): Finding {
   if (!identity) {
-    return {
-      status: "info",
-      message: `The server offers ${scheme} but didn't answer an NTLM negotiate message with a challenge the analyzer could read.`,
-      details: { scheme },
-    };
+    return info(text("steps.ews.ntlm.unreadable", { scheme }), { scheme });
   }
   const computer = identity.netbiosComputer ?? identity.dnsComputer;
   const domain = identity.netbiosDomain ?? identity.dnsDomain ?? identity.targetName;
   const both = (short: string | undefined, long: string | undefined) => (short && long && short !== long ? `${short} (${long})` : (short ?? long));
-  const parts = [
-    computer ? `the computer ${both(identity.netbiosComputer, identity.dnsComputer)}` : undefined,
-    domain ? `the domain ${both(identity.netbiosDomain ?? identity.targetName, identity.dnsDomain)}` : undefined,
-  ].filter((part) => part !== undefined);
-  const os = identity.osVersion ? `, Windows version ${identity.osVersion}` : "";
-  const named = parts.length > 0 ? `names ${parts.join(" in ")}` : "names no computer or domain";
-  return { status: "info", message: `The server's NTLM challenge (${scheme}) ${named}${os}.`, details: { scheme, ntlmServer: identity } };
+  const computerName = computer ? both(identity.netbiosComputer, identity.dnsComputer) : undefined;
+  const domainName = domain ? both(identity.netbiosDomain ?? identity.targetName, identity.dnsDomain) : undefined;
+  const named =
+    computerName && domainName
+      ? text("steps.ews.ntlm.named.computerInDomain", { computer: computerName, domain: domainName })
+      : computerName
+        ? text("steps.ews.ntlm.named.computer", { computer: computerName })
+        : domainName
+          ? text("steps.ews.ntlm.named.domain", { domain: domainName })
+          : text("steps.ews.ntlm.named.nothing");
+  const message = identity.osVersion
+    ? text("steps.ews.ntlm.identityOs", { scheme, named, os: identity.osVersion })
+    : text("steps.ews.ntlm.identity", { scheme, named });
+  return info(message, { scheme, ntlmServer: identity });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -172,19 +144,22 @@ export function judgeNtlmIdentity(identity: NtlmServerIdentity | undefined, sche
 /** EWS response codes that mean the account signed in but may not use EWS on this mailbox. */
 const ACCESS_DENIED = new Set(["ErrorAccessDenied"]);
 
-const RESPONSE_CODE_HINTS: Record<string, string> = {
-  ErrorNonExistentMailbox: "No mailbox has this address: check the e-mail address, and that it is one of the mailbox's addresses on this organisation.",
-  ErrorMissingEmailAddress:
-    "The account that signed in has no mailbox of its own: enter the e-mail address of a mailbox it may open, or sign in as the mailbox's owner.",
-  ErrorAccessDenied:
-    "The server accepted the credentials, but this account may not open the mailbox through EWS. Check that EWS is enabled for it (Get-CASMailbox <user> | Format-List Ews*; Set-CASMailbox <user> -EwsEnabled $true), the organisation's EWS access policy (Get-OrganizationConfig | Format-List Ews*), and its permissions on the mailbox.",
-  ErrorMailboxMoveInProgress: "The mailbox is being moved; try again once the move has completed.",
-  ErrorMailboxStoreUnavailable: "The mailbox database is unavailable (dismounted, or failing over).",
-  ErrorServerBusy: "The server is throttling this account or is too busy; try again later.",
-  ErrorInternalServerError: "EWS failed internally: see the Exchange server's Application event log.",
-  ErrorSchemaValidation: `The server refused the request's schema: it may be older than Exchange 2013, or something in front of it rewrote the request.`,
-  ErrorInvalidServerVersion: "The server doesn't speak the Exchange2013 schema: it is older than Exchange 2013.",
-};
+/** What to do about an EWS response code, for the codes the analyzer knows (steps.ews.getFolder.hints). */
+function hintFor(code: string | undefined): LocalizedText | undefined {
+  const hints = ewsStepsEn.getFolder.hints;
+  if (code === undefined || !Object.hasOwn(hints, code)) return undefined;
+  return text(`steps.ews.getFolder.hints.${code as keyof typeof hints}`);
+}
+
+/**
+ * What follows an error's first sentence: the hint, the Exchange version, or both (each a sentence; the templates
+ * that take it end it with its period, since a referenced text loses its own).
+ */
+function moreAfter(hint: LocalizedText | undefined, version: TextParamValue | undefined): LocalizedText | undefined {
+  if (hint && version !== undefined) return text("steps.ews.getFolder.hintThenRunning", { hint, version });
+  if (hint) return hint;
+  return version === undefined ? undefined : text("steps.ews.getFolder.running", { version });
+}
 
 /** "Attempting to get the Inbox folder …": what the server answered to GetFolder with the supplied credentials. */
 export function judgeGetFolder(outcome: CredentialExchange, method: AuthMethod, scheme: string): Finding {
@@ -203,54 +178,79 @@ function judgeAnswer(response: HttpResponse, context: { method: string; scheme: 
   const { status, statusText } = response;
   const details = { status, ...context };
   if (status === 401) {
-    return error(
-      "LOGIN_FAILED",
-      `The server rejected the supplied credentials (HTTP 401) with ${context.method} authentication. Check the user name, the password, and that the account may use EWS.`,
-      details,
-    );
+    return error("LOGIN_FAILED", text("steps.ews.getFolder.rejected", { method: context.method }), details);
   }
   if (status !== 200 && status !== 500) {
-    const hint = status === 403 ? " EWS may be blocked for this account or client, or by an IP restriction." : "";
-    return error("HTTP_UNEXPECTED_STATUS", `After authentication EWS answered HTTP ${status} ${cleanText(statusText, LIMITS.httpStatusText)}.${hint}`, details);
+    const params = { status, statusText: cleanText(statusText, LIMITS.httpStatusText) };
+    return error("HTTP_UNEXPECTED_STATUS", text(status === 403 ? "steps.ews.getFolder.forbidden" : "steps.ews.getFolder.unexpectedStatus", params), details);
   }
   const parsed: GetFolderResponse = response.bodyTruncated
-    ? { kind: "malformed", reason: `the response is larger than ${LIMITS.httpBodyBytes} bytes, more than any GetFolder answer needs` }
+    ? { kind: "malformed", reason: text("steps.ews.getFolder.tooLarge", { bytes: LIMITS.httpBodyBytes }) }
     : parseGetFolderResponse(response.body);
   switch (parsed.kind) {
     case "malformed":
-      return error("HTTP_UNEXPECTED_STATUS", `EWS answered HTTP ${status}, but not with a SOAP response an EWS client can read: ${parsed.reason}.`, details);
+      return error("HTTP_UNEXPECTED_STATUS", text("steps.ews.getFolder.malformed", { status, reason: parsed.reason }), details);
     case "fault":
       return judgeFault(parsed, details);
     case "message":
-      if (status !== 200) return error("HTTP_UNEXPECTED_STATUS", `EWS answered GetFolder with HTTP ${status}.`, { ...details, ...messageDetails(parsed) });
+      if (status !== 200)
+        return error("HTTP_UNEXPECTED_STATUS", text("steps.ews.getFolder.messageStatus", { status }), { ...details, ...messageDetails(parsed) });
       return judgeMessage(parsed, details);
   }
 }
 
 function judgeMessage(message: GetFolderMessage, context: Record<string, unknown>): Finding {
   const details = { ...context, ...messageDetails(message) };
-  const running = message.serverVersion ? ` The server runs ${versionText(message.serverVersion)}.` : "";
+  const version = message.serverVersion ? versionText(message.serverVersion) : undefined;
   if (message.responseClass === "Error") {
-    const code = message.responseCode ?? "(no ResponseCode)";
-    const said = message.messageText ? `: ${sentence(message.messageText)}` : ".";
-    const hint = message.responseCode ? RESPONSE_CODE_HINTS[message.responseCode] : undefined;
-    const text = `EWS answered GetFolder with error ${code}${said}${hint ? ` ${hint}` : ""}${running}`;
+    const code = message.responseCode ?? text("steps.ews.getFolder.noResponseCode");
+    const said = message.messageText === undefined || message.messageText === "" ? undefined : sentence(message.messageText);
+    const more = moreAfter(hintFor(message.responseCode), version);
+    const params = { code, ...(said === undefined ? {} : { said }), ...(more === undefined ? {} : { more }) };
+    const key =
+      said === undefined
+        ? more
+          ? "steps.ews.getFolder.errorMore"
+          : "steps.ews.getFolder.error"
+        : more
+          ? "steps.ews.getFolder.errorSaidMore"
+          : "steps.ews.getFolder.errorSaid";
+    const answered = text(key, params);
     return message.responseCode && ACCESS_DENIED.has(message.responseCode)
-      ? error("LOGIN_FAILED", text, details)
-      : error("HTTP_UNEXPECTED_STATUS", text, details);
+      ? error("LOGIN_FAILED", answered, details)
+      : error("HTTP_UNEXPECTED_STATUS", answered, details);
   }
   const folder = message.folder;
-  if (!folder) return error("HTTP_UNEXPECTED_STATUS", `EWS answered GetFolder with ${message.responseClass} but without the folder.${running}`, details);
+  if (!folder) {
+    const { responseClass } = message;
+    const noFolder =
+      version === undefined ? text("steps.ews.getFolder.noFolder", { responseClass }) : text("steps.ews.getFolder.noFolderRunning", { responseClass, version });
+    return error("HTTP_UNEXPECTED_STATUS", noFolder, details);
+  }
   const counts = [
-    folder.totalCount === undefined ? undefined : `${folder.totalCount} item${folder.totalCount === 1 ? "" : "s"}`,
-    folder.unreadCount === undefined ? undefined : `${folder.unreadCount} unread`,
+    folder.totalCount === undefined
+      ? undefined
+      : text(folder.totalCount === 1 ? "steps.ews.getFolder.inbox.item" : "steps.ews.getFolder.inbox.items", { count: folder.totalCount }),
+    folder.unreadCount === undefined
+      ? undefined
+      : text(folder.unreadCount === 1 ? "steps.ews.getFolder.inbox.unreadOne" : "steps.ews.getFolder.inbox.unread", { count: folder.unreadCount }),
   ].filter((part) => part !== undefined);
-  const what = `the Inbox${folder.displayName ? ` ("${folder.displayName}")` : ""}${counts.length > 0 ? ` holds ${counts.join(", ")}` : " was returned"}`;
-  const warned = message.responseClass === "Warning" ? ` (with the warning ${message.responseCode ?? "without a code"})` : "";
-  return ok(
-    `The server accepted the supplied credentials (${String(context.method)} authentication) and EWS answered GetFolder${warned}: ${what}.${running}`,
-    details,
-  );
+  const name = folder.displayName ? folder.displayName : undefined;
+  const inbox =
+    counts.length > 0
+      ? name === undefined
+        ? text("steps.ews.getFolder.inbox.holds", { counts: listText(counts) })
+        : text("steps.ews.getFolder.inbox.namedHolds", { name, counts: listText(counts) })
+      : name === undefined
+        ? text("steps.ews.getFolder.inbox.returned")
+        : text("steps.ews.getFolder.inbox.namedReturned", { name });
+  const method = String(context.method);
+  const params = { method, inbox, ...(version === undefined ? {} : { version }) };
+  if (message.responseClass === "Warning") {
+    const code = message.responseCode ?? text("steps.ews.getFolder.warningNoCode");
+    return ok(text(version === undefined ? "steps.ews.getFolder.okWarning" : "steps.ews.getFolder.okWarningRunning", { ...params, code }), details);
+  }
+  return ok(text(version === undefined ? "steps.ews.getFolder.ok" : "steps.ews.getFolder.okRunning", params), details);
 }
 
 function judgeFault(fault: SoapFault, context: Record<string, unknown>): Finding {
@@ -259,11 +259,23 @@ function judgeFault(fault: SoapFault, context: Record<string, unknown>): Finding
     ...compact({ faultCode: fault.faultCode, faultString: fault.faultString, responseCode: fault.responseCode, errorMessage: fault.message }),
     ...(fault.serverVersion ? { serverVersion: versionDetails(fault.serverVersion) } : {}),
   };
-  const code = fault.responseCode ?? fault.faultCode ?? "(no code)";
-  const said = fault.message ?? fault.faultString;
-  const hint = fault.responseCode ? RESPONSE_CODE_HINTS[fault.responseCode] : undefined;
-  const text = `EWS answered GetFolder with a SOAP fault, ${code}${said ? `: ${sentence(said)}` : "."}${hint ? ` ${hint}` : ""}`;
-  return fault.responseCode && ACCESS_DENIED.has(fault.responseCode) ? error("LOGIN_FAILED", text, details) : error("HTTP_UNEXPECTED_STATUS", text, details);
+  const code = fault.responseCode ?? fault.faultCode ?? text("steps.ews.getFolder.noCode");
+  const words = fault.message ?? fault.faultString;
+  const said = words ? sentence(words) : undefined;
+  const more = hintFor(fault.responseCode);
+  const params = { code, ...(said === undefined ? {} : { said }), ...(more === undefined ? {} : { more }) };
+  const key =
+    said === undefined
+      ? more
+        ? "steps.ews.getFolder.faultMore"
+        : "steps.ews.getFolder.fault"
+      : more
+        ? "steps.ews.getFolder.faultSaidMore"
+        : "steps.ews.getFolder.faultSaid";
+  const message = text(key, params);
+  return fault.responseCode && ACCESS_DENIED.has(fault.responseCode)
+    ? error("LOGIN_FAILED", message, details)
+    : error("HTTP_UNEXPECTED_STATUS", message, details);
 }
 
 function messageDetails(message: GetFolderMessage): Record<string, unknown> {
@@ -303,12 +315,19 @@ export function productName(version: ServerVersion): string | undefined {
   return undefined;
 }
 
-function versionText(version: ServerVersion): string {
+/** "Exchange Server 2019 (15.2.1118.7, schema V2017_07_11)", as far as the server said; product names stay as they are. */
+function versionText(version: ServerVersion): TextParamValue {
   const build = buildNumber(version);
-  const inside = [build, version.version ? `schema ${version.version}` : undefined].filter((part) => part !== undefined).join(", ");
+  const schema = version.version ? version.version : undefined;
   const product = productName(version);
-  if (product) return inside ? `${product} (${inside})` : product;
-  return build ? `version ${build}${version.version ? ` (schema ${version.version})` : ""}` : `schema ${version.version ?? "unknown"}`;
+  if (product) {
+    if (build && schema) return text("steps.ews.getFolder.version.productBuildSchema", { product, build, schema });
+    if (build) return text("steps.ews.getFolder.version.productBuild", { product, build });
+    if (schema) return text("steps.ews.getFolder.version.productSchema", { product, schema });
+    return product;
+  }
+  if (build) return schema ? text("steps.ews.getFolder.version.buildSchema", { build, schema }) : text("steps.ews.getFolder.version.build", { build });
+  return version.version === undefined ? text("steps.ews.getFolder.version.unknown") : text("steps.ews.getFolder.version.schema", { schema: version.version });
 }
 
 /** Server text as the end of a sentence: one final period, not two. */

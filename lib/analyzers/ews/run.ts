@@ -2,6 +2,7 @@ import "server-only";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { required } from "@/lib/engine/required";
 import type { StepContext, TestRun } from "@/lib/engine/runner";
+import { isLocalized, text, type LocalizedText } from "@/lib/engine/text";
 import type { ResolvedAddress } from "@/lib/net/dns";
 import type { HttpResponse } from "@/lib/net/http";
 import { judgeAuthMethods, judgeEwsUrl, judgeGetFolder, judgeNtlmIdentity, type EwsUrlOutcome } from "./judge";
@@ -18,7 +19,7 @@ import { probeNtlmChallenge } from "../steps/ntlm-challenge";
 import { openPinnedSession, type PinnedSession, strictRefusalReason } from "../steps/pinned-session";
 import type { EwsInput } from "./definition";
 
-const NTLM_IDENTITY_TITLE = "Reading the server's identity from its NTLM challenge.";
+const NTLM_IDENTITY_TITLE = text("steps.ews.ntlm.title");
 const nonBlocking = { blocking: false } as const;
 
 /** Exchange Web Services: the EWS URL (from Autodiscover, or the server named), its certificate, then EWS as a client meets it. */
@@ -31,8 +32,8 @@ export default async function runEws(input: EwsInput, run: TestRun): Promise<voi
         ? await findEwsUrl(run, input, input.emailAddress)
         : undefined;
   if (!url) {
-    const reason = "there is no EWS URL to test.";
-    run.skip("ews.auth-methods", "Testing HTTP Authentication Methods for the EWS URL.", reason);
+    const reason = text("steps.ews.url.noEwsUrl");
+    run.skip("ews.auth-methods", text("steps.ews.authMethods.titleNoUrl"), reason);
     run.skip("ews.get-folder", getFolderTitle(input), reason);
     return;
   }
@@ -48,33 +49,33 @@ async function findEwsUrl(run: TestRun, input: EwsInput, emailAddress: string): 
   // Not blocking: without settings (even after rejected credentials) EWS may still be tested at Exchange's default URL.
   await run.step(
     "autodiscover",
-    "Attempting to find the EWS URL through Autodiscover.",
+    text("steps.ews.autodiscover.title"),
     async (parent) => {
       const { username, password, authMethod, ignoreTrust } = input;
       const { discovery } = await discoverSettings(parent, { emailAddress, username, password, authMethod, ignoreTrust });
       outcome = judgeEwsUrl(discovery, username !== undefined);
       parent.summarize({
-        success: "Autodiscover was found and answered.",
-        warning: "Autodiscover was found, with warnings.",
-        error: "Autodiscover failed: see the failed step.",
+        success: text("steps.ews.autodiscover.summary.success"),
+        warning: text("steps.ews.autodiscover.summary.warning"),
+        error: text("steps.ews.autodiscover.summary.error"),
       });
     },
     nonBlocking,
   );
-  const title = "Determining the EWS URL from the Autodiscover response.";
+  const title = text("steps.ews.url.title");
   if (outcome?.kind === "found" || outcome?.kind === "missing") {
     const { finding } = outcome;
     await run.step("ews.url", title, (step) => step.report(finding), nonBlocking);
     return outcome.kind === "found" ? outcome.url : undefined;
   }
-  run.skip("ews.url", title, outcome?.reason ?? "the Autodiscover search didn't finish.");
+  run.skip("ews.url", title, outcome?.reason ?? text("steps.ews.url.unfinished"));
   return undefined;
 }
 
 /** DNS, TCP and the certificate of the EWS server, then the anonymous request, the NTLM identity and GetFolder. */
 async function testEws(run: TestRun, input: EwsInput, url: EndpointUrl): Promise<void> {
   const { host, port, path } = url;
-  const text = endpointText(url);
+  const shown = endpointText(url);
   const request = getFolderPost(path, input.emailAddress);
 
   const target = await resolveStep(run, host);
@@ -84,16 +85,16 @@ async function testEws(run: TestRun, input: EwsInput, url: EndpointUrl): Promise
   const session = certificate && connection ? openPinnedSession(run, { host, port, address: connection.address }, certificate.leaf) : undefined;
 
   // Blocking: after a 404 or a missing method there is nothing more to ask this URL.
-  const anonymous = await run.step("ews.auth-methods", `Testing HTTP Authentication Methods for URL ${text}.`, async (step) => {
+  const anonymous = await run.step("ews.auth-methods", text("steps.ews.authMethods.title", { url: shown }), async (step) => {
     const response = await required(session).http.request(request());
-    step.report(judgeAuthMethods(response, input.authMethod, text));
+    step.report(judgeAuthMethods(response, input.authMethod, shown));
     return response;
   });
   await ntlmIdentityStep(run, session, request, anonymous);
 
   const { username, password } = input;
   if (username === undefined || password === undefined) {
-    run.skip("ews.get-folder", getFolderTitle(input), "no user name and password were supplied.");
+    run.skip("ews.get-folder", getFolderTitle(input), text("steps.ews.getFolder.noCredentials"));
     return;
   }
   await run.step(
@@ -142,7 +143,7 @@ async function ntlmIdentityStep(
 ): Promise<void> {
   const scheme = anonymous ? authScheme(anonymous, "ntlm") : undefined;
   if (anonymous && !scheme) {
-    run.skip("ews.ntlm-challenge", NTLM_IDENTITY_TITLE, "the server offers neither NTLM nor Negotiate.");
+    run.skip("ews.ntlm-challenge", NTLM_IDENTITY_TITLE, text("steps.ews.ntlm.neither"));
     return;
   }
   await run.step(
@@ -155,14 +156,26 @@ async function ntlmIdentityStep(
       } catch (cause) {
         if (!(cause instanceof ProblemError)) throw cause;
         step.addDetails({ scheme: offered });
-        step.info(`The server's NTLM challenge couldn't be read: ${cause.message}`);
+        step.info(unreadableChallenge(cause.text ?? cause.message));
       }
     },
     nonBlocking,
   );
 }
 
-function getFolderTitle(input: EwsInput): string {
-  const whose = input.emailAddress === undefined ? "the Inbox folder" : `the Inbox folder of ${input.emailAddress}`;
-  return `Attempting to get ${whose} with an EWS GetFolder request, using the supplied credentials (${AUTH_METHOD_NAMES[input.authMethod]} authentication).`;
+/**
+ * "The server's NTLM challenge couldn't be read: <why>". A catalogue reason loses its final period inside the
+ * sentence, so one that has it gets it back from the template; a plain one is kept as written.
+ */
+function unreadableChallenge(reason: string | LocalizedText): LocalizedText {
+  return isLocalized(reason) && reason.english.endsWith(".")
+    ? text("steps.ews.ntlm.readFailedSentence", { reason })
+    : text("steps.ews.ntlm.readFailed", { reason });
+}
+
+function getFolderTitle(input: EwsInput): LocalizedText {
+  const method = AUTH_METHOD_NAMES[input.authMethod];
+  return input.emailAddress === undefined
+    ? text("steps.ews.getFolder.title", { method })
+    : text("steps.ews.getFolder.titleMailbox", { emailAddress: input.emailAddress, method });
 }

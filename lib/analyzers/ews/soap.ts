@@ -1,3 +1,4 @@
+import { text as stepText, type Text } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 import { attribute, childNames, element, elements, escapeXml, readXml, text, wholeNumber } from "@/lib/net/xml";
 
@@ -69,10 +70,10 @@ export interface SoapFault {
   serverVersion?: ServerVersion;
 }
 
-/** Anything that isn't an EWS answer; `reason` is written for the admin. */
+/** Anything that isn't an EWS answer; `reason` is written for the admin (a clause, without a final period). */
 export interface SoapMalformed {
   kind: "malformed";
-  reason: string;
+  reason: Text;
 }
 
 export type GetFolderResponse = GetFolderMessage | SoapFault | SoapMalformed;
@@ -83,23 +84,23 @@ const RESPONSE_CLASSES = ["Success", "Warning", "Error"] as const;
 export function parseGetFolderResponse(body: Buffer | string): GetFolderResponse {
   const document = readXml(body, { document: "a SOAP response", sender: "EWS" });
   if (document.kind === "malformed") return document;
-  if (document.name !== "Envelope") return malformed(`the root element is <${document.name}>, not a SOAP <Envelope>`);
+  if (document.name !== "Envelope") return malformed(stepText("steps.ews.soap.notEnvelope", { name: document.name }));
   const envelope = document.root;
   const serverVersion = readServerVersion(element(element(envelope, "Header"), "ServerVersionInfo"));
   const soapBody = element(envelope, "Body");
-  if (soapBody === undefined) return malformed("the SOAP <Envelope> has no <Body>");
+  if (soapBody === undefined) return malformed(stepText("steps.ews.soap.noBody"));
   const fault = element(soapBody, "Fault");
   if (fault !== undefined) return readFault(fault, serverVersion);
   const response = element(soapBody, "GetFolderResponse");
   if (response === undefined) {
     const found = childNames(soapBody)[0];
-    return malformed(`the SOAP <Body> holds ${found ? `<${cleanText(found, LIMITS.xmlName)}>` : "nothing"}, not a <GetFolderResponse>`);
+    return malformed(found ? stepText("steps.ews.soap.bodyHolds", { name: cleanText(found, LIMITS.xmlName) }) : stepText("steps.ews.soap.bodyEmpty"));
   }
   const message = element(element(response, "ResponseMessages"), "GetFolderResponseMessage");
-  if (message === undefined) return malformed("the <GetFolderResponse> has no <ResponseMessages>/<GetFolderResponseMessage>");
+  if (message === undefined) return malformed(stepText("steps.ews.soap.noMessage"));
   const responseClass = attribute(message, "ResponseClass", LIMITS.xmlName);
   const known = RESPONSE_CLASSES.find((name) => name === responseClass);
-  if (!known) return malformed(`the response message's ResponseClass is ${responseClass ? `"${responseClass}"` : "missing"}, not Success, Warning or Error`);
+  if (!known) return malformed(responseClass ? stepText("steps.ews.soap.badClass", { responseClass }) : stepText("steps.ews.soap.noClass"));
   const folder = readFolder(element(message, "Folders"));
   return compact<GetFolderMessage>({
     kind: "message",
@@ -155,6 +156,6 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
-function malformed(reason: string): SoapMalformed {
+function malformed(reason: Text): SoapMalformed {
   return { kind: "malformed", reason };
 }

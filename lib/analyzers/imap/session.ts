@@ -1,4 +1,5 @@
 import "server-only";
+import { text } from "@/lib/engine/text";
 import { ImapClient, quotable } from "@/lib/net/mail/imap";
 import type { LineClient } from "@/lib/net/mail/line-client";
 import {
@@ -69,13 +70,13 @@ export const IMAP_PROTOCOL: MailboxProtocol = {
   name: "IMAP",
   startTlsCommand: "STARTTLS",
   steps: {
-    greeting: { code: "imap.greeting", title: "Attempting to read the IMAP server's greeting." },
-    capabilities: { code: "imap.capabilities", title: "Testing the IMAP server's capabilities (CAPABILITY)." },
-    startTls: { code: "imap.starttls", title: "Attempting to start TLS with the STARTTLS command." },
-    capabilitiesTls: { code: "imap.capabilities-tls", title: "Testing the IMAP server's capabilities again over TLS (CAPABILITY)." },
-    login: { code: "imap.login", title: "Attempting to log on to the IMAP server with the supplied credentials." },
-    mailbox: { code: "imap.status", title: "Attempting to count the messages in the Inbox (STATUS INBOX (MESSAGES))." },
-    logout: { code: "imap.logout", title: "Logging off from the IMAP server (LOGOUT)." },
+    greeting: { code: "imap.greeting", title: text("steps.mailbox.imap.title.greeting") },
+    capabilities: { code: "imap.capabilities", title: text("steps.mailbox.imap.title.capabilities") },
+    startTls: { code: "imap.starttls", title: text("steps.mailbox.imap.title.startTls") },
+    capabilitiesTls: { code: "imap.capabilities-tls", title: text("steps.mailbox.imap.title.capabilitiesTls") },
+    login: { code: "imap.login", title: text("steps.mailbox.imap.title.login") },
+    mailbox: { code: "imap.status", title: text("steps.mailbox.imap.title.mailbox") },
+    logout: { code: "imap.logout", title: text("steps.mailbox.imap.title.logout") },
   },
   open: (lines) => new ImapSession(lines),
 };

@@ -1,4 +1,5 @@
-import type { Finding } from "@/lib/engine/finding";
+import { findingText, info, ok, type Finding } from "@/lib/engine/finding";
+import { isLocalized, text, type LocalizedText } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 import { DEFAULT_PATHS } from "./protocol";
 import { endpointText, parseHttpsUrl, type EndpointUrl } from "../steps/autodiscover/endpoint";
@@ -35,16 +36,12 @@ export function endpointsFromAutodiscover(settings: PoxSettings | undefined, aut
     const shown = (url: EndpointUrl) => cleanText(endpointText(url), LIMITS.nameShown);
     return {
       endpoints: withDn({ mailStore, addressBook }),
-      finding: {
-        status: "success",
-        message: `Autodiscover returned the MAPI over HTTP endpoints: Mail Store ${shown(mailStore)}, Address Book ${shown(addressBook)}.`,
-        details: {
-          mailStore: shown(mailStore),
-          addressBook: shown(addressBook),
-          version: mapi.version ?? "not given",
-          userDn: userDn ? "from Autodiscover" : "unknown",
-        },
-      },
+      finding: ok(text("steps.mapiHttp.endpoints.found", { mailStore: shown(mailStore), addressBook: shown(addressBook) }), {
+        mailStore: shown(mailStore),
+        addressBook: shown(addressBook),
+        version: mapi.version ?? "not given",
+        userDn: userDn ? "from Autodiscover" : "unknown",
+      }),
     };
   }
   const fallback = fallbackHost(settings, autodiscoverUrl);
@@ -52,36 +49,39 @@ export function endpointsFromAutodiscover(settings: PoxSettings | undefined, aut
   const [mailStoreGuess, addressBookGuess] = [endpointText(endpoints.mailStore), endpointText(endpoints.addressBook)];
   return {
     endpoints,
-    finding: {
-      status: "info",
-      message: `${whyNoMapiSettings(settings, mapi, mailStoreText)} The analyzer tests ${mailStoreGuess} and ${addressBookGuess} on ${fallback.what}.`,
-      details: { mailStore: mailStoreGuess, addressBook: addressBookGuess, source: fallback.what, userDn: userDn ? "from Autodiscover" : "unknown" },
-    },
+    finding: info(
+      text("steps.mapiHttp.endpoints.guessed", {
+        why: whyNoMapiSettings(settings, mapi, mailStoreText),
+        mailStore: mailStoreGuess,
+        addressBook: addressBookGuess,
+        server: fallback.whatText,
+      }),
+      { mailStore: mailStoreGuess, addressBook: addressBookGuess, source: fallback.what, userDn: userDn ? "from Autodiscover" : "unknown" },
+    ),
   };
 }
 
-function whyNoMapiSettings(settings: PoxSettings | undefined, mapi: PoxProtocol | undefined, mailStoreText: string | undefined): string {
-  if (!settings) return "Without credentials Autodiscover hands out no settings, so the MAPI over HTTP URLs are unknown.";
-  if (!mapi) {
-    return "Autodiscover returned no mapiHttp protocol: Exchange lists it only when MAPI over HTTP is enabled (Set-OrganizationConfig -MapiHttpEnabled $true) and the client asks for it.";
-  }
-  if (mailStoreText === undefined) {
-    return "Autodiscover's mapiHttp protocol has no external Mail Store URL: MAPI over HTTP isn't published outside the network (Set-MapiVirtualDirectory -ExternalUrl).";
-  }
-  return `Autodiscover's external Mail Store URL ${cleanText(mailStoreText, LIMITS.nameShown)} isn't an https URL, which Outlook requires.`;
+/** Why there are no MAPI over HTTP URLs to use: a sentence ending in a period. */
+function whyNoMapiSettings(settings: PoxSettings | undefined, mapi: PoxProtocol | undefined, mailStoreText: string | undefined): LocalizedText {
+  if (!settings) return text("steps.mapiHttp.endpoints.noSettings");
+  if (!mapi) return text("steps.mapiHttp.endpoints.noMapiProtocol");
+  if (mailStoreText === undefined) return text("steps.mapiHttp.endpoints.noExternalUrl");
+  return text("steps.mapiHttp.endpoints.notHttps", { url: cleanText(mailStoreText, LIMITS.nameShown) });
 }
 
 /** The Outlook Anywhere host outside (EXHTTP, or EXPR before Exchange 2013) usually serves /mapi too; else the host Autodiscover answered on. */
-function fallbackHost(settings: PoxSettings | undefined, autodiscoverUrl: EndpointUrl): { host: string; port: number; what: string } {
+function fallbackHost(settings: PoxSettings | undefined, autodiscoverUrl: EndpointUrl): { host: string; port: number; what: string; whatText: LocalizedText } {
   const outside = ["exhttp", "expr"]
     .map((type) => settings?.protocols.find((protocol) => protocol.type.toLowerCase() === type && protocol.server))
     .find((protocol) => protocol !== undefined);
   const server = outside?.server?.toLowerCase();
   // A server name from Autodiscover is hostile text: only a plain host name is used as one.
   if (server && /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(server) && server.length <= 253) {
-    return { host: server, port: 443, what: `the Outlook Anywhere server Autodiscover names (${outside?.type})` };
+    const whatText = text("steps.mapiHttp.endpoints.outlookAnywhereServer", { type: `${outside?.type}` });
+    return { host: server, port: 443, what: whatText.english, whatText };
   }
-  return { host: autodiscoverUrl.host, port: autodiscoverUrl.port, what: "the server that answered Autodiscover" };
+  const whatText = text("steps.mapiHttp.endpoints.autodiscoverServer");
+  return { host: autodiscoverUrl.host, port: autodiscoverUrl.port, what: whatText.english, whatText };
 }
 
 /**
@@ -94,12 +94,20 @@ export function onNamedServer(
 ): { endpoints: MapiEndpoints; finding: Finding } {
   const move = (url: EndpointUrl): EndpointUrl => ({ ...url, host: server.host, port: server.port });
   const endpoints: MapiEndpoints = { ...found.endpoints, mailStore: move(found.endpoints.mailStore), addressBook: move(found.endpoints.addressBook) };
-  const [mailStore, addressBook] = [endpointText(endpoints.mailStore), endpointText(endpoints.addressBook)].map((text) => cleanText(text, LIMITS.nameShown));
+  const [mailStore = "", addressBook = ""] = [endpointText(endpoints.mailStore), endpointText(endpoints.addressBook)].map((url) =>
+    cleanText(url, LIMITS.nameShown),
+  );
+  const { text: _previousText, ...previousFinding } = found.finding;
+  const previous = findingText(found.finding);
+  // The sentence before ends in a period, which a catalogue text passed as a param gives back to the template.
+  const message = isLocalized(previous)
+    ? text("steps.mapiHttp.endpoints.namedServer", { found: previous, host: server.host, mailStore, addressBook })
+    : `${previous} As asked, they are tested on ${server.host} instead: ${mailStore} and ${addressBook}.`;
   return {
     endpoints,
     finding: {
-      ...found.finding,
-      message: `${found.finding.message} As asked, they are tested on ${server.host} instead: ${mailStore} and ${addressBook}.`,
+      ...previousFinding,
+      ...(isLocalized(message) ? { message: message.english, text: message } : { message }),
       details: { ...found.finding.details, testedOn: { mailStore, addressBook } },
     },
   };

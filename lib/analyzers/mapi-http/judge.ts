@@ -1,9 +1,11 @@
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
+import { text, type LocalizedText, type TextParamValue } from "@/lib/engine/text";
 import type { Details } from "@/lib/engine/types";
 import { headerValues, type HttpResponse } from "@/lib/net/http";
 import { offeredSchemes, offers } from "@/lib/net/http-auth";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 import {
+  connectError,
   connectErrorText,
   ENDPOINT_NAMES,
   exchangeProduct,
@@ -13,6 +15,7 @@ import {
   RESPONSE_CODES,
   responseCodeText,
   type MapiEndpoint,
+  type MapiFrame,
 } from "./protocol";
 import { AUTH_METHOD_NAMES, type AuthMethod } from "../fields";
 import { judgeUnanswered } from "../steps/credential-outcome";
@@ -21,8 +24,15 @@ import type { NtlmServerIdentity } from "../steps/ntlm-challenge";
 
 /** Pure judgements of what the MAPI over HTTP endpoints answered: facts in, findings out. */
 
-const ENABLE_MAPI =
-  "Enable it with Set-OrganizationConfig -MapiHttpEnabled $true, and check the /mapi virtual directory: Get-MapiVirtualDirectory | Format-List *Url,*Authentication*.";
+/** Two sentences, each a catalogue text ending in a period. */
+function sentences(first: LocalizedText, then: LocalizedText | undefined): LocalizedText {
+  return then ? text("steps.mapiHttp.sentences", { first, then }) : first;
+}
+
+/** "Methods found: …": the schemes the server offered (its own words), or "none". */
+function methodsFound(schemes: string[]): TextParamValue {
+  return schemes.length > 0 ? schemes.join(", ") : text("steps.common.none");
+}
 
 /** What an Exchange endpoint says about itself in the MAPI over HTTP headers, cleaned for display. */
 export function serverFacts(response: HttpResponse): Details {
@@ -42,17 +52,22 @@ export function serverFacts(response: HttpResponse): Details {
   };
 }
 
-function serverSentence(facts: Details): string {
+function serverSentence(facts: Details): LocalizedText | undefined {
   const application = facts.serverApplication;
-  if (typeof application !== "string") return "";
-  return ` The server identifies itself as ${application}${typeof facts.exchangeVersion === "string" ? ` (${facts.exchangeVersion})` : ""}.`;
+  if (typeof application !== "string") return undefined;
+  const product = facts.exchangeVersion;
+  return typeof product === "string"
+    ? text("steps.mapiHttp.authMethods.serverProduct", { application, product })
+    : text("steps.mapiHttp.authMethods.server", { application });
 }
 
-function identitySentence(identity: NtlmServerIdentity | undefined): string {
+function identitySentence(identity: NtlmServerIdentity | undefined): LocalizedText | undefined {
   const computer = identity?.dnsComputer ?? identity?.netbiosComputer;
-  if (!identity || computer === undefined) return "";
+  if (!identity || computer === undefined) return undefined;
   const domain = identity.dnsDomain ?? identity.netbiosDomain;
-  return ` Its NTLM challenge names the server ${computer}${domain === undefined ? "" : ` in ${domain}`}.`;
+  return domain === undefined
+    ? text("steps.mapiHttp.authMethods.identity", { computer })
+    : text("steps.mapiHttp.authMethods.identityDomain", { computer, domain });
 }
 
 /** "Testing HTTP Authentication Methods for URL …": an anonymous request must get 401 with the chosen method offered. */
@@ -71,43 +86,30 @@ export function judgeMapiAuthMethods(facts: { response: HttpResponse; method: Au
   const name = ENDPOINT_NAMES[endpoint];
   const status = `HTTP ${response.status}${response.statusText ? ` ${cleanText(response.statusText, LIMITS.httpStatusText)}` : ""}`;
   if (response.status === 404) {
-    return error(
-      "HTTP_UNEXPECTED_STATUS",
-      `The server answered 404 Not Found: MAPI over HTTP isn't enabled, or the /mapi virtual directory is missing. ${ENABLE_MAPI}`,
-      details,
-    );
+    return error("HTTP_UNEXPECTED_STATUS", text("steps.mapiHttp.authMethods.notFound"), details);
   }
   if (response.status >= 200 && response.status < 300) {
-    const code = typeof server.responseCode === "string" ? ` (X-ResponseCode ${server.responseCode})` : "";
+    const code = server.responseCode;
     return warning(
       "HTTP_UNEXPECTED_STATUS",
-      `The ${name} endpoint answered ${status}${code} to an anonymous request without asking for authentication; Exchange answers 401 with the authentication methods it accepts.`,
+      typeof code === "string"
+        ? text("steps.mapiHttp.authMethods.anonymousCode", { endpoint: name, status, code })
+        : text("steps.mapiHttp.authMethods.anonymous", { endpoint: name, status }),
       details,
     );
   }
   if (response.status !== 401) {
-    return error(
-      "HTTP_UNEXPECTED_STATUS",
-      `The ${name} endpoint answered ${status} instead of 401 Unauthorized with the authentication methods it accepts.`,
-      details,
-    );
+    return error("HTTP_UNEXPECTED_STATUS", text("steps.mapiHttp.authMethods.unexpected", { endpoint: name, status }), details);
   }
-  const found = schemes.length > 0 ? schemes.join(", ") : "none";
-  const about = `${serverSentence(server)}${identitySentence(identity)}`;
+  const found = methodsFound(schemes);
+  // What the server says about itself, after the verdict: " The server identifies itself as … Its NTLM challenge names …"
+  const about = (verdict: LocalizedText) => sentences(sentences(verdict, serverSentence(server)), identitySentence(identity));
   const wanted = AUTH_METHOD_NAMES[method];
-  if (offers(schemes, wanted)) return ok(`The analyzer found the expected authentication method ${wanted}. Methods found: ${found}.${about}`, details);
+  if (offers(schemes, wanted)) return ok(about(text("steps.mapiHttp.authMethods.methodFound", { method: wanted, found })), details);
   if (method === "ntlm" && offers(schemes, "Negotiate")) {
-    return warning(
-      "HTTP_AUTH_METHOD_MISSING",
-      `NTLM isn't offered on its own; Negotiate is, which falls back to NTLM for most clients. Methods found: ${found}.${about}`,
-      details,
-    );
+    return warning("HTTP_AUTH_METHOD_MISSING", about(text("steps.mapiHttp.authMethods.negotiateOnly", { found })), details);
   }
-  return error(
-    "HTTP_AUTH_METHOD_MISSING",
-    `The authentication method ${wanted} isn't offered by the ${name} endpoint. Methods found: ${found}. Outlook uses the methods of Set-MapiVirtualDirectory -IISAuthenticationMethods.${about}`,
-    details,
-  );
+  return error("HTTP_AUTH_METHOD_MISSING", about(text("steps.mapiHttp.authMethods.methodMissing", { method: wanted, endpoint: name, found })), details);
 }
 
 /** The Set-Cookie names of a response (never the values: they are the session), at most LIMITS.listEntriesShown. */
@@ -120,9 +122,6 @@ export function cookieNames(response: HttpResponse): string[] {
 
 /** Where the Connect request's UserDn came from: Outlook sends the legacy DN Autodiscover gave it. */
 export type UserDnSource = "autodiscover" | "empty";
-
-const USER_DN_EMPTY =
-  "The Connect request carried an empty user DN because no Autodiscover settings gave the mailbox's legacy DN: run the test with the e-mail address and credentials to connect as Outlook does.";
 
 /** "Attempting to connect to the MAPI Mail Store endpoint …": the Connect request with the credentials, and what came back. */
 export function judgeConnect(exchange: CredentialExchange, facts: { method: AuthMethod; scheme: string; userDn: UserDnSource }): Finding {
@@ -140,9 +139,7 @@ export function judgeConnect(exchange: CredentialExchange, facts: { method: Auth
 function judgeConnectResponse(response: HttpResponse, facts: { methodName: string; scheme: string; userDn: UserDnSource; serverDomain?: string }): Finding {
   const { status, statusText } = response;
   const cookies = cookieNames(response);
-  const frame = response.bodyTruncated
-    ? ({ kind: "unframed", reason: `it is larger than ${LIMITS.httpBodyBytes} bytes, more than any Connect response needs` } as const)
-    : readFrame(response.body);
+  const frame = response.bodyTruncated ? tooLarge() : readFrame(response.body);
   const framedCode = frame.kind === "framed" ? parseResponseCode(frame.additionalHeaders["x-responsecode"]) : undefined;
   const server = serverFacts(response);
   // The X-ResponseCode after DONE is the final word on a chunked answer; the HTTP header was written before processing ended.
@@ -159,43 +156,31 @@ function judgeConnectResponse(response: HttpResponse, facts: { methodName: strin
     sessionCookies: { MapiContext: cookies.includes("MapiContext"), MapiSequence: cookies.includes("MapiSequence") },
   };
   if (status === 401) {
-    return error(
-      "LOGIN_FAILED",
-      `The server rejected the supplied credentials (HTTP 401) with ${facts.methodName} authentication. Check the user name, the password, and that the account may use MAPI over HTTP (Get-CASMailbox <user> | Format-List MapiEnabled,MapiHttpEnabled).`,
-      details,
-    );
+    return error("LOGIN_FAILED", text("steps.mapiHttp.connect.rejected", { method: facts.methodName }), details);
   }
   if (status !== 200) {
     return error(
       "HTTP_UNEXPECTED_STATUS",
-      `After authentication the Mail Store endpoint answered HTTP ${status} ${cleanText(statusText, LIMITS.httpStatusText)} to the Connect request instead of 200.`,
+      text("steps.mapiHttp.connect.unexpected", { status, statusText: cleanText(statusText, LIMITS.httpStatusText) }),
       details,
     );
   }
   if (responseCode === undefined) {
-    return error(
-      "HTTP_UNEXPECTED_STATUS",
-      "The server answered the Connect request with HTTP 200 but without an X-ResponseCode: something other than Exchange's MAPI over HTTP endpoint answered (a proxy, or another application on /mapi).",
-      details,
-    );
+    return error("HTTP_UNEXPECTED_STATUS", text("steps.mapiHttp.connect.noResponseCode"), details);
   }
   if (responseCode !== 0) {
     const known = RESPONSE_CODES[responseCode];
-    return error(
-      "HTTP_UNEXPECTED_STATUS",
-      `The server accepted the credentials but refused the Connect request: X-ResponseCode ${responseCodeText(responseCode)}${known ? `, ${known.meaning}` : ""}.${responseCodeAdvice(responseCode)}`,
-      details,
-    );
+    const code = responseCodeText(responseCode);
+    const refused = known
+      ? text("steps.mapiHttp.connect.refusedMeaning", { code, meaning: text(known.meaning) })
+      : text("steps.mapiHttp.connect.refused", { code });
+    return error("HTTP_UNEXPECTED_STATUS", sentences(refused, responseCodeAdvice(responseCode)), details);
   }
   if (frame.kind === "unframed") {
-    return warning(
-      "HTTP_UNEXPECTED_STATUS",
-      `The server answered X-ResponseCode 0, but the response body isn't framed as MAPI over HTTP requires: ${frame.reason}.`,
-      {
-        ...details,
-        frame: frame.reason,
-      },
-    );
+    return warning("HTTP_UNEXPECTED_STATUS", text("steps.mapiHttp.connect.unframed", { reason: frame.reasonText }), {
+      ...details,
+      frame: frame.reason,
+    });
   }
   details.metaTags = frame.metaTags;
   return judgeConnectBody(frame.body, details, facts, cookies);
@@ -204,13 +189,13 @@ function judgeConnectResponse(response: HttpResponse, facts: { methodName: strin
 function judgeConnectBody(body: Buffer, details: Details, facts: { methodName: string; userDn: UserDnSource }, cookies: string[]): Finding {
   const connect = readConnectResponse(body);
   if (connect.kind === "malformed") {
-    return warning("HTTP_UNEXPECTED_STATUS", `The server answered X-ResponseCode 0, but its Connect response body can't be read: ${connect.reason}.`, {
+    return warning("HTTP_UNEXPECTED_STATUS", text("steps.mapiHttp.connect.malformed", { reason: connect.reasonText }), {
       ...details,
       connectBody: connect.reason,
     });
   }
   if (connect.kind === "failure") {
-    return error("HTTP_UNEXPECTED_STATUS", `The Connect request failed on the server: StatusCode ${connectErrorText(connect.statusCode)}.`, {
+    return error("HTTP_UNEXPECTED_STATUS", text("steps.mapiHttp.connect.failed", { code: connectError(connect.statusCode) }), {
       ...details,
       statusCode: connectErrorText(connect.statusCode),
     });
@@ -226,29 +211,31 @@ function judgeConnectBody(body: Buffer, details: Details, facts: { methodName: s
     retryDelayMs: retryDelay,
   });
   if (errorCode !== 0) {
-    const message = `The session was created, but opening the mailbox failed: ErrorCode ${connectErrorText(errorCode)}.`;
+    const message = text("steps.mapiHttp.connect.mailboxFailed", { code: connectError(errorCode) });
     return facts.userDn === "empty"
-      ? warning("HTTP_UNEXPECTED_STATUS", `${message} ${USER_DN_EMPTY}`, details)
+      ? warning("HTTP_UNEXPECTED_STATUS", sentences(message, text("steps.mapiHttp.connect.userDnEmpty")), details)
       : error("HTTP_UNEXPECTED_STATUS", message, details);
   }
   if (cookies.length === 0) {
-    return warning(
-      "HTTP_UNEXPECTED_STATUS",
-      "The Connect request succeeded, but the server set no session cookie: Outlook couldn't send a second request in this session (a proxy in front of Exchange may strip Set-Cookie).",
-      details,
-    );
+    return warning("HTTP_UNEXPECTED_STATUS", text("steps.mapiHttp.connect.noCookie"), details);
   }
-  const who = displayName ? ` for ${displayName}` : "";
+  const method = facts.methodName;
   return ok(
-    `Successfully connected to the MAPI Mail Store endpoint with ${facts.methodName} authentication: X-ResponseCode 0, mailbox session${who} created (cookies ${cookies.join(", ")}).`,
+    displayName
+      ? text("steps.mapiHttp.connect.okFor", { method, displayName, cookies: cookies.join(", ") })
+      : text("steps.mapiHttp.connect.ok", { method, cookies: cookies.join(", ") }),
     details,
   );
 }
 
-function responseCodeAdvice(code: number): string {
-  if (code === 16)
-    return ` MAPI over HTTP is turned off for this endpoint or mailbox: Set-OrganizationConfig -MapiHttpEnabled $true, Set-CASMailbox <user> -MapiHttpEnabled $true.`;
-  if (code === 8)
-    return " The request reached Exchange without the authenticated identity: check the authentication of the /mapi virtual directory and any proxy in front.";
-  return "";
+function responseCodeAdvice(code: number): LocalizedText | undefined {
+  if (code === 16) return text("steps.mapiHttp.connect.endpointDisabled");
+  if (code === 8) return text("steps.mapiHttp.connect.anonymousNotAllowed");
+  return undefined;
+}
+
+/** A body cut at the size limit: no Connect response is that large. */
+function tooLarge(): MapiFrame {
+  const reason = text("steps.mapiHttp.frame.tooLarge", { bytes: LIMITS.httpBodyBytes });
+  return { kind: "unframed", reason: reason.english, reasonText: reason };
 }

@@ -1,3 +1,4 @@
+import { text, type LocalizedText, type TextKey } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 
 /**
@@ -22,26 +23,26 @@ export const OPENING_REQUEST: Record<MapiEndpoint, string> = { emsmdb: "Connect"
  * X-ResponseCode values (MS-OXCMAPIHTTP 2.2.3.3.3). 0 is success at the transport level; any other value means
  * the server refused the request before the protocol layer saw it.
  */
-export const RESPONSE_CODES: Readonly<Record<number, { name: string; meaning: string }>> = {
-  0: { name: "Success", meaning: "the request was properly formatted and accepted" },
-  1: { name: "Unknown Failure", meaning: "the request produced an unknown failure" },
-  2: { name: "Invalid Verb", meaning: "the request has an invalid verb" },
-  3: { name: "Invalid Path", meaning: "the request has an invalid path" },
-  4: { name: "Invalid Header", meaning: "the request has an invalid header" },
-  5: { name: "Invalid Request Type", meaning: "the request has an invalid X-RequestType header" },
-  6: { name: "Invalid Context Cookie", meaning: "the request has an invalid session context cookie" },
-  7: { name: "Missing Header", meaning: "the request is missing a required header" },
-  8: { name: "Anonymous Not Allowed", meaning: "the request is anonymous, but anonymous requests are not accepted" },
-  9: { name: "Too Large", meaning: "the request is too large" },
-  10: { name: "Context Not Found", meaning: "the session context is not found" },
-  11: { name: "No Privilege", meaning: "the client has no privileges to the session context" },
-  12: { name: "Invalid Request Body", meaning: "the request body is invalid" },
-  13: { name: "Missing Cookie", meaning: "the request is missing a required cookie" },
-  14: { name: "Reserved", meaning: "reserved" },
-  15: { name: "Invalid Sequence", meaning: "the request violated the sequencing requirement of one request at a time per session context" },
-  16: { name: "Endpoint Disabled", meaning: "the endpoint is disabled" },
-  17: { name: "Invalid Response", meaning: "the response is invalid" },
-  18: { name: "Endpoint Shutting Down", meaning: "the endpoint is shutting down" },
+export const RESPONSE_CODES: Readonly<Record<number, { name: string; meaning: Extract<TextKey, `steps.mapiHttp.responseCode.${string}`> }>> = {
+  0: { name: "Success", meaning: "steps.mapiHttp.responseCode.c0" },
+  1: { name: "Unknown Failure", meaning: "steps.mapiHttp.responseCode.c1" },
+  2: { name: "Invalid Verb", meaning: "steps.mapiHttp.responseCode.c2" },
+  3: { name: "Invalid Path", meaning: "steps.mapiHttp.responseCode.c3" },
+  4: { name: "Invalid Header", meaning: "steps.mapiHttp.responseCode.c4" },
+  5: { name: "Invalid Request Type", meaning: "steps.mapiHttp.responseCode.c5" },
+  6: { name: "Invalid Context Cookie", meaning: "steps.mapiHttp.responseCode.c6" },
+  7: { name: "Missing Header", meaning: "steps.mapiHttp.responseCode.c7" },
+  8: { name: "Anonymous Not Allowed", meaning: "steps.mapiHttp.responseCode.c8" },
+  9: { name: "Too Large", meaning: "steps.mapiHttp.responseCode.c9" },
+  10: { name: "Context Not Found", meaning: "steps.mapiHttp.responseCode.c10" },
+  11: { name: "No Privilege", meaning: "steps.mapiHttp.responseCode.c11" },
+  12: { name: "Invalid Request Body", meaning: "steps.mapiHttp.responseCode.c12" },
+  13: { name: "Missing Cookie", meaning: "steps.mapiHttp.responseCode.c13" },
+  14: { name: "Reserved", meaning: "steps.mapiHttp.responseCode.c14" },
+  15: { name: "Invalid Sequence", meaning: "steps.mapiHttp.responseCode.c15" },
+  16: { name: "Endpoint Disabled", meaning: "steps.mapiHttp.responseCode.c16" },
+  17: { name: "Invalid Response", meaning: "steps.mapiHttp.responseCode.c17" },
+  18: { name: "Endpoint Shutting Down", meaning: "steps.mapiHttp.responseCode.c18" },
 };
 
 /** "16 (Endpoint Disabled)", or the bare number for a code the specification doesn't define. */
@@ -99,7 +100,14 @@ export function connectRequestBody(userDn: string): Buffer {
  * An answer's body as MS-OXCMAPIHTTP frames it (2.2.2.2, 2.2.7): meta-tag lines (PROCESSING, PENDING…, DONE), then
  * additional headers (X-ResponseCode, X-ElapsedTime, X-StartTime), an empty line, and the binary response body.
  */
-export type MapiFrame = { kind: "framed"; metaTags: string[]; additionalHeaders: Record<string, string>; body: Buffer } | { kind: "unframed"; reason: string };
+export type MapiFrame =
+  | { kind: "framed"; metaTags: string[]; additionalHeaders: Record<string, string>; body: Buffer }
+  | { kind: "unframed"; reason: string; reasonText: LocalizedText };
+
+/** `reason` in English, and as the catalogue text it was rendered from. */
+function because(reason: LocalizedText): { reason: string; reasonText: LocalizedText } {
+  return { reason: reason.english, reasonText: reason };
+}
 
 /** A longer line isn't a meta-tag or an additional header (the longest, X-StartTime, is under 60 characters). */
 const MAX_FRAME_LINE = LIMITS.mapiFrameLine;
@@ -120,9 +128,9 @@ export function readFrame(body: Buffer): MapiFrame {
   for (;;) {
     const tag = line();
     if (tag === undefined) {
-      return { kind: "unframed", reason: metaTags.length === 0 ? "it doesn't start with the PROCESSING meta-tag" : "it ends before the DONE meta-tag" };
+      return { kind: "unframed", ...because(text(metaTags.length === 0 ? "steps.mapiHttp.frame.noProcessing" : "steps.mapiHttp.frame.noDone")) };
     }
-    if (!META_TAGS.has(tag)) return { kind: "unframed", reason: `it has "${cleanText(tag, LIMITS.plainTextLine)}" where a meta-tag was expected` };
+    if (!META_TAGS.has(tag)) return { kind: "unframed", ...because(text("steps.mapiHttp.frame.notMetaTag", { line: cleanText(tag, LIMITS.plainTextLine) })) };
     // Keep-alive PENDING lines may repeat; the list shown stays short.
     if (metaTags.length < LIMITS.listEntriesShown) metaTags.push(tag);
     if (tag === "DONE") break;
@@ -130,7 +138,7 @@ export function readFrame(body: Buffer): MapiFrame {
   const additionalHeaders: Record<string, string> = {};
   for (;;) {
     const header = line();
-    if (header === undefined) return { kind: "unframed", reason: "its additional headers after DONE aren't ended by an empty line" };
+    if (header === undefined) return { kind: "unframed", ...because(text("steps.mapiHttp.frame.headersNotEnded")) };
     if (header === "") break;
     const colon = header.indexOf(":");
     const name = colon > 0 ? header.slice(0, colon).trim().toLowerCase() : "";
@@ -154,16 +162,16 @@ export type ConnectResponse =
       auxiliaryBufferSize: number;
     }
   | { kind: "failure"; statusCode: number; auxiliaryBufferSize: number }
-  | { kind: "malformed"; reason: string };
+  | { kind: "malformed"; reason: string; reasonText: LocalizedText };
 
 /** Reads a Connect response body; never throws, never reads past the end. */
 export function readConnectResponse(body: Buffer): ConnectResponse {
   const reader = new BodyReader(body);
   const statusCode = reader.u32();
-  if (statusCode === undefined) return { kind: "malformed", reason: `the body has ${body.length} bytes, fewer than the 4 of its StatusCode` };
+  if (statusCode === undefined) return { kind: "malformed", ...because(text("steps.mapiHttp.body.tooShort", { bytes: body.length })) };
   if (statusCode !== 0) {
     const auxiliaryBufferSize = reader.auxiliaryBuffer();
-    if (auxiliaryBufferSize === undefined) return { kind: "malformed", reason: "the failure body's AuxiliaryBufferSize is missing or larger than the body" };
+    if (auxiliaryBufferSize === undefined) return { kind: "malformed", ...because(text("steps.mapiHttp.body.failureAuxiliary")) };
     return { kind: "failure", statusCode, auxiliaryBufferSize };
   }
   const errorCode = reader.u32();
@@ -171,14 +179,14 @@ export function readConnectResponse(body: Buffer): ConnectResponse {
   const maxRetryCount = reader.u32();
   const retryDelay = reader.u32();
   if (errorCode === undefined || maxPollingInterval === undefined || maxRetryCount === undefined || retryDelay === undefined) {
-    return { kind: "malformed", reason: "the body ends before ErrorCode, MaxPollingInterval, MaxRetryCount and RetryDelay" };
+    return { kind: "malformed", ...because(text("steps.mapiHttp.body.endsEarly")) };
   }
   const dnPrefix = reader.asciiZ();
-  if (dnPrefix === undefined) return { kind: "malformed", reason: "the DnPrefix string isn't null-terminated" };
+  if (dnPrefix === undefined) return { kind: "malformed", ...because(text("steps.mapiHttp.body.dnPrefix")) };
   const displayName = reader.utf16Z();
-  if (displayName === undefined) return { kind: "malformed", reason: "the DisplayName string isn't null-terminated" };
+  if (displayName === undefined) return { kind: "malformed", ...because(text("steps.mapiHttp.body.displayName")) };
   const auxiliaryBufferSize = reader.auxiliaryBuffer();
-  if (auxiliaryBufferSize === undefined) return { kind: "malformed", reason: "the AuxiliaryBufferSize is missing or larger than the rest of the body" };
+  if (auxiliaryBufferSize === undefined) return { kind: "malformed", ...because(text("steps.mapiHttp.body.auxiliary")) };
   return { kind: "success", statusCode: 0, errorCode, maxPollingInterval, maxRetryCount, retryDelay, dnPrefix, displayName, auxiliaryBufferSize };
 }
 
@@ -224,19 +232,25 @@ class BodyReader {
 }
 
 /** Return values of the connect operation an admin meets (MS-OXCDATA 2.4, MS-OXCRPC 3.1.4.1). */
-const CONNECT_ERRORS: Readonly<Record<number, string>> = {
-  0x000003eb: "ecUnknownUser: the user DN isn't a mailbox the server knows",
-  0x000004df: "ecClientVerDisallowed: this Outlook version isn't allowed",
-  0x80040111: "ecLoginFailure (MAPI_E_LOGON_FAILED): the mailbox logon failed",
-  0x80070005: "ecAccessDenied: the account has no access to this mailbox",
-  0x80004005: "ecError: an unspecified failure",
+const CONNECT_ERRORS: Readonly<Record<number, { name: string; meaning: Extract<TextKey, `steps.mapiHttp.connectError.${string}`> }>> = {
+  0x000003eb: { name: "ecUnknownUser", meaning: "steps.mapiHttp.connectError.unknownUser" },
+  0x000004df: { name: "ecClientVerDisallowed", meaning: "steps.mapiHttp.connectError.clientVersionDisallowed" },
+  0x80040111: { name: "ecLoginFailure (MAPI_E_LOGON_FAILED)", meaning: "steps.mapiHttp.connectError.loginFailure" },
+  0x80070005: { name: "ecAccessDenied", meaning: "steps.mapiHttp.connectError.accessDenied" },
+  0x80004005: { name: "ecError", meaning: "steps.mapiHttp.connectError.error" },
 };
 
-/** "0x000003EB (ecUnknownUser: …)", or the hexadecimal value alone. */
-export function connectErrorText(code: number): string {
+/** "0x000003EB (ecUnknownUser: …)", or the hexadecimal value alone: as a catalogue text when the value is known. */
+export function connectError(code: number): LocalizedText | string {
   const hex = `0x${code.toString(16).toUpperCase().padStart(8, "0")}`;
   const known = CONNECT_ERRORS[code];
-  return known ? `${hex} (${known})` : hex;
+  return known ? text("steps.mapiHttp.connectError.known", { hex, name: known.name, meaning: text(known.meaning) }) : hex;
+}
+
+/** The same in English, for the details. */
+export function connectErrorText(code: number): string {
+  const words = connectError(code);
+  return typeof words === "string" ? words : words.english;
 }
 
 /** "Exchange/15.02.1118.007" → "Exchange Server 2019 or Subscription Edition", from the major and minor version. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { required } from "@/lib/engine/required";
 import type { StepScope, TestRun } from "@/lib/engine/runner";
+import { text } from "@/lib/engine/text";
 import type { ResolvedAddress } from "@/lib/net/dns";
 import type { HttpResponse } from "@/lib/net/http";
 import { connectRequest, probeAnonymous } from "./client";
@@ -27,7 +28,7 @@ interface CheckedServer {
 }
 
 const nonBlocking = { blocking: false } as const;
-const AUTODISCOVER_FAILED = "Autodiscover failed, so the MAPI over HTTP endpoints are unknown.";
+const AUTODISCOVER_FAILED = text("steps.mapiHttp.reason.autodiscoverFailed");
 
 /**
  * MAPI over HTTP (MS-OXCMAPIHTTP): find the endpoints (Autodiscover for a mailbox, on the named server if one is given
@@ -38,9 +39,9 @@ export default async function runMapiHttp(input: MapiHttpInput, run: TestRun): P
     input.emailAddress !== undefined ? await autodiscoverEndpoints(run, input, input.emailAddress) : endpointsOnHost(required(input.host), input.port);
   if (!endpoints) {
     for (const endpoint of ["emsmdb", "nspi"] as const) {
-      run.skip(`mapi.${endpoint}.auth-methods`, `Testing HTTP Authentication Methods for the MAPI ${ENDPOINT_NAMES[endpoint]} endpoint.`, AUTODISCOVER_FAILED);
+      run.skip(`mapi.${endpoint}.auth-methods`, text("steps.mapiHttp.title.authMethodsEndpoint", { endpoint: ENDPOINT_NAMES[endpoint] }), AUTODISCOVER_FAILED);
     }
-    run.skip("mapi.connect", "Attempting to connect to the MAPI Mail Store endpoint with the supplied credentials.", AUTODISCOVER_FAILED);
+    run.skip("mapi.connect", text("steps.mapiHttp.title.connectEndpoint"), AUTODISCOVER_FAILED);
     return;
   }
   const { mailStore, addressBook } = endpoints;
@@ -57,7 +58,7 @@ export default async function runMapiHttp(input: MapiHttpInput, run: TestRun): P
 
 /** "Attempting to find the MAPI over HTTP endpoints through Autodiscover.": Outlook's search, then what it says about /mapi. */
 async function autodiscoverEndpoints(run: TestRun, input: MapiHttpInput, emailAddress: string): Promise<MapiEndpoints | undefined> {
-  return run.step("autodiscover", "Attempting to find the MAPI over HTTP endpoints through Autodiscover.", async (step) => {
+  return run.step("autodiscover", text("steps.mapiHttp.title.autodiscover"), async (step) => {
     const { username, password, authMethod, ignoreTrust } = input;
     const { discovery, settings } = await discoverSettings(step, { emailAddress, username, password, authMethod, ignoreTrust });
     // Found, but it refused the credentials or answered an error: its own step says so, and nothing is guessed from it.
@@ -65,16 +66,16 @@ async function autodiscoverEndpoints(run: TestRun, input: MapiHttpInput, emailAd
     const refused = verdict && (("needsCredentials" in verdict && verdict.credentialsRejected) || ("answer" in verdict && verdict.answer.kind === "error"));
     const autodiscoverUrl = discovery && !refused ? parseHttpsUrl(discovery.url) : undefined;
     if (!autodiscoverUrl) return undefined;
-    const endpoints = await step.step("mapi.endpoints", "Reading the MAPI over HTTP endpoints from the Autodiscover response.", (child) => {
+    const endpoints = await step.step("mapi.endpoints", text("steps.mapiHttp.title.endpoints"), (child) => {
       const found = endpointsFromAutodiscover(settings, autodiscoverUrl);
       const chosen = input.host === undefined ? found : onNamedServer(found, { host: input.host, port: input.port });
       child.report(chosen.finding);
       return chosen.endpoints;
     });
     step.summarize({
-      success: "Autodiscover found the server, and the MAPI over HTTP endpoints to test.",
-      warning: "Autodiscover found the server, with warnings.",
-      error: "Autodiscover didn't find the server.",
+      success: text("steps.mapiHttp.summary.found"),
+      warning: text("steps.mapiHttp.summary.foundWithWarnings"),
+      error: text("steps.mapiHttp.summary.notFound"),
     });
     return endpoints;
   });
@@ -101,10 +102,10 @@ async function authMethodsStep(
   let answer: HttpResponse | undefined;
   await run.step(
     `mapi.${endpoint}.auth-methods`,
-    `Testing HTTP Authentication Methods for URL ${endpointText(url)}.`,
+    text("steps.mapiHttp.title.authMethods", { url: endpointText(url) }),
     async (step) => {
       const checked = await server(step);
-      if (!checked) return step.skipBecause(`the ${ENDPOINT_NAMES[endpoint]} server couldn't be reached, or its certificate failed.`);
+      if (!checked) return step.skipBecause(text("steps.mapiHttp.reason.serverUnreachable", { endpoint: ENDPOINT_NAMES[endpoint] }));
       const probe = await probeAnonymous(checked.session, url.path, endpoint);
       answer = probe.response;
       if (probe.identityError) step.addDetails({ serverIdentity: `not obtained: ${probe.identityError}` });
@@ -125,19 +126,17 @@ async function connectStep(
 ): Promise<void> {
   const { authMethod, username, password } = input;
   const url = endpointText(endpoints.mailStore);
-  const title = `Attempting to connect to the MAPI Mail Store endpoint ${url} with the supplied credentials (${AUTH_METHOD_NAMES[authMethod]} authentication).`;
+  const title = text("steps.mapiHttp.title.connect", { url, method: AUTH_METHOD_NAMES[authMethod] });
   if (username === undefined || password === undefined) {
-    run.skip("mapi.connect", title, "no user name and password were supplied.");
+    run.skip("mapi.connect", title, text("steps.mapiHttp.reason.noCredentials"));
     return;
   }
   await run.step(
     "mapi.connect",
     title,
     async (step) => {
-      if (!server || !anonymous) return step.skipBecause("the Mail Store endpoint's authentication methods couldn't be tested.");
-      if (anonymous.status !== 401) {
-        return step.skipBecause(`the Mail Store endpoint answered the anonymous request with HTTP ${anonymous.status} instead of asking for authentication.`);
-      }
+      if (!server || !anonymous) return step.skipBecause(text("steps.mapiHttp.reason.authMethodsUntested"));
+      if (anonymous.status !== 401) return step.skipBecause(text("steps.mapiHttp.reason.anonymousNot401", { status: anonymous.status }));
       const gate = credentialGate({
         certificateTrusted: server.certificate.trusted,
         ignoreTrust: input.ignoreTrust,

@@ -1,4 +1,5 @@
-import { error, ok, warning, type Finding } from "@/lib/engine/finding";
+import { error, info, ok, warning, type Finding } from "@/lib/engine/finding";
+import { text } from "@/lib/engine/text";
 import { headerValues, type HttpResponse } from "@/lib/net/http";
 import { offeredSchemes, offers } from "@/lib/net/http-auth";
 import { cleanText, LIMITS } from "@/lib/net/limits";
@@ -7,8 +8,6 @@ import { judgeUnanswered } from "../steps/credential-outcome";
 import type { CredentialExchange } from "../steps/credentials";
 
 /** Pure judgements of what the RPC proxy answered: facts in, findings out. */
-
-const CLIENT_CERT_FIX = "Outlook Anywhere doesn't send a client certificate: set the /rpc virtual directory's SSL settings to ignore client certificates.";
 
 /** Whether the server asked for a client certificate, as far as the TLS transcripts could show it. */
 export type CertificateRequest =
@@ -35,30 +34,19 @@ export function judgeClientCertificate(probe: AnonymousProbe): Finding {
     ...(probe.connectionError ? { connectionError: probe.connectionError } : {}),
   };
   if (!probe.response) {
-    return error(
-      "HTTP_CLIENT_CERT_REQUIRED",
-      `The server asked for a client certificate and dropped the connection when none was sent. ${CLIENT_CERT_FIX}`,
-      details,
-    );
+    return error("HTTP_CLIENT_CERT_REQUIRED", text("steps.outlookAnywhere.clientCertificate.dropped"), details);
   }
   if (probe.response.status === 403 && /403\.7|client certificate/i.test(probe.response.body.toString("latin1"))) {
-    return error("HTTP_CLIENT_CERT_REQUIRED", `The server requires a client certificate (HTTP 403.7). ${CLIENT_CERT_FIX}`, details);
+    return error("HTTP_CLIENT_CERT_REQUIRED", text("steps.outlookAnywhere.clientCertificate.required"), details);
   }
   if (request.seen) {
-    return warning(
-      "HTTP_CLIENT_CERT_REQUIRED",
-      `The server asks for a client certificate but answered without one (IIS "Client certificates: Accept"). Some clients prompt for a certificate or fail. ${CLIENT_CERT_FIX}`,
-      details,
-    );
+    return warning("HTTP_CLIENT_CERT_REQUIRED", text("steps.outlookAnywhere.clientCertificate.accepted"), details);
   }
   if (!request.observable) {
-    return {
-      status: "info",
-      message: `The server answered without a client certificate (HTTP ${probe.response.status}), but whether it asks for one couldn't be observed: ${request.reason}.`,
-      details,
-    };
+    // The reason is the TLS tap's own diagnostic (lib/net): it stays as written.
+    return info(text("steps.outlookAnywhere.clientCertificate.notObservable", { status: probe.response.status, reason: request.reason }), details);
   }
-  return ok("Client certificate authentication wasn't detected: the server didn't ask for a client certificate.", details);
+  return ok(text("steps.outlookAnywhere.clientCertificate.notRequested"), details);
 }
 
 /** Judges the unauthenticated answer: 401 with the chosen method among the offered ones. */
@@ -72,38 +60,25 @@ export function judgeAuthMethods(response: HttpResponse, method: AuthMethod): Fi
   };
   const wanted = AUTH_METHOD_NAMES[method];
   if (response.status === 404) {
-    return error(
-      "HTTP_UNEXPECTED_STATUS",
-      "The server answered 404 Not Found: the RPC over HTTP proxy isn't installed at /rpc/rpcproxy.dll, or Outlook Anywhere isn't enabled.",
-      details,
-    );
+    return error("HTTP_UNEXPECTED_STATUS", text("steps.outlookAnywhere.authMethods.notFound"), details);
   }
   if (response.status >= 200 && response.status < 300) {
-    return warning(
-      "HTTP_UNEXPECTED_STATUS",
-      `The RPC proxy answered HTTP ${response.status} without asking for authentication; Outlook Anywhere expects 401 with the authentication methods offered.`,
-      details,
-    );
+    return warning("HTTP_UNEXPECTED_STATUS", text("steps.outlookAnywhere.authMethods.noChallenge", { status: response.status }), details);
   }
   if (response.status !== 401) {
     return error(
       "HTTP_UNEXPECTED_STATUS",
-      `The RPC proxy answered HTTP ${response.status} ${response.statusText} instead of 401 Unauthorized with the authentication methods it accepts.`,
+      text("steps.outlookAnywhere.authMethods.unexpectedStatus", { status: response.status, statusText: response.statusText }),
       details,
     );
   }
-  const found = schemes.length > 0 ? schemes.join(", ") : "none";
-  if (offers(schemes, wanted)) {
-    return ok(`The analyzer found the expected authentication method ${wanted}. Methods found: ${found}.`, details);
-  }
+  // Scheme names are the server's words: only "none" is translated.
+  const found = schemes.length > 0 ? schemes.join(", ") : text("steps.common.none");
+  if (offers(schemes, wanted)) return ok(text("steps.outlookAnywhere.authMethods.found", { method: wanted, found }), details);
   if (method === "ntlm" && offers(schemes, "Negotiate")) {
-    return warning(
-      "HTTP_AUTH_METHOD_MISSING",
-      `NTLM isn't offered on its own; Negotiate is, which falls back to NTLM for most clients. Methods found: ${found}.`,
-      details,
-    );
+    return warning("HTTP_AUTH_METHOD_MISSING", text("steps.outlookAnywhere.authMethods.negotiateOnly", { found }), details);
   }
-  return error("HTTP_AUTH_METHOD_MISSING", `The authentication method ${wanted} isn't offered by the RPC proxy. Methods found: ${found}.`, details);
+  return error("HTTP_AUTH_METHOD_MISSING", text("steps.outlookAnywhere.authMethods.missing", { method: wanted, found }), details);
 }
 
 /** "Attempting to ping RPC proxy … with the supplied credentials." */
@@ -118,18 +93,14 @@ export function judgeAuthentication(outcome: CredentialExchange, method: AuthMet
       const { status, statusText } = outcome.response;
       const details = { status, method: name, scheme, ...(outcome.serverDomain ? { serverDomain: outcome.serverDomain } : {}) };
       if (status === 401) {
-        return error(
-          "LOGIN_FAILED",
-          `The server rejected the supplied credentials (HTTP 401) with ${name} authentication. Check the user name, the password, and that the account may use Outlook Anywhere.`,
-          details,
-        );
+        return error("LOGIN_FAILED", text("steps.outlookAnywhere.authenticate.rejected", { method: name }), details);
       }
       if (status >= 200 && status < 300) {
-        return ok(`RPC Proxy was successfully pinged: the server accepted the supplied credentials with ${name} authentication (HTTP ${status}).`, details);
+        return ok(text("steps.outlookAnywhere.authenticate.pinged", { method: name, status }), details);
       }
       return error(
         "HTTP_UNEXPECTED_STATUS",
-        `After authentication the RPC proxy answered HTTP ${status} ${cleanText(statusText, LIMITS.httpStatusText)}.`,
+        text("steps.outlookAnywhere.authenticate.unexpectedStatus", { status, statusText: cleanText(statusText, LIMITS.httpStatusText) }),
         details,
       );
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { checkMutualAuth } from "@/lib/cert/mutual-auth";
 import { required } from "@/lib/engine/required";
 import type { StepScope, TestRun } from "@/lib/engine/runner";
+import { text } from "@/lib/engine/text";
 import { AUTH_METHOD_NAMES } from "../fields";
 import { judgeAuthentication, judgeAuthMethods, judgeClientCertificate } from "./judge";
 import { authenticatedRpcRequest, probeAnonymous, rpcProxyPath } from "./rpc-proxy";
@@ -25,34 +26,31 @@ export default async function runOutlookAnywhere(input: OutlookAnywhereInput, ru
     return;
   }
   const emailAddress = required(input.emailAddress);
-  const expr = await run.step(
-    "autodiscover.expr",
-    `Attempting to retrieve the Outlook Anywhere settings for ${emailAddress} through Autodiscover.`,
-    async (step) => {
-      const { settings } = await discoverSettings(step, { ...input, emailAddress });
-      if (!settings) return undefined;
-      const provider = settings.protocols.find((protocol) => protocol.type.toUpperCase() === "EXPR");
-      const principal = provider && exprPrincipal(provider);
-      if (!provider?.server || !principal) {
-        step.fail(
-          "AUTODISCOVER_BAD_RESPONSE",
-          "Autodiscover returns no EXPR provider: Outlook Anywhere isn't published to clients outside the network, so Outlook has no RPC proxy to connect to.",
-        );
-        return undefined;
-      }
-      step.succeed(
-        `Autodiscover names the Outlook Anywhere server ${provider.server}, with the principal ${principal.principal}${principal.fromAutodiscover ? " (CertPrincipalName)" : " (no CertPrincipalName: Outlook uses msstd:<server>)"}.`,
-      );
-      step.addDetails({ exprServer: provider.server, principal: principal.principal, authPackage: provider.authPackage });
-      return { host: provider.server, principal: principal.principal };
-    },
-  );
-  const title = `Testing RPC over HTTP connectivity to the server ${expr?.host ?? "Autodiscover names"}.`;
+  const expr = await run.step("autodiscover.expr", text("steps.outlookAnywhere.expr.title", { emailAddress }), async (step) => {
+    const { settings } = await discoverSettings(step, { ...input, emailAddress });
+    if (!settings) return undefined;
+    const provider = settings.protocols.find((protocol) => protocol.type.toUpperCase() === "EXPR");
+    const principal = provider && exprPrincipal(provider);
+    if (!provider?.server || !principal) {
+      step.fail("AUTODISCOVER_BAD_RESPONSE", text("steps.outlookAnywhere.expr.noProvider"));
+      return undefined;
+    }
+    step.succeed(
+      text(principal.fromAutodiscover ? "steps.outlookAnywhere.expr.found" : "steps.outlookAnywhere.expr.foundDefault", {
+        server: provider.server,
+        principal: principal.principal,
+      }),
+    );
+    step.addDetails({ exprServer: provider.server, principal: principal.principal, authPackage: provider.authPackage });
+    return { host: provider.server, principal: principal.principal };
+  });
   if (!expr) {
-    run.skip("rpc.proxy", title, "Autodiscover didn't hand out the Outlook Anywhere (EXPR) settings.");
+    run.skip("rpc.proxy", text("steps.outlookAnywhere.proxy.titleUnknown"), text("steps.outlookAnywhere.proxy.noExpr"));
     return;
   }
-  await run.step("rpc.proxy", title, (step) => rpcProxySteps(step, input, expr), { blocking: false });
+  await run.step("rpc.proxy", text("steps.outlookAnywhere.proxy.title", { host: expr.host }), (step) => rpcProxySteps(step, input, expr), {
+    blocking: false,
+  });
 }
 
 /** The RPC proxy as Outlook meets it: DNS, TCP, the certificate, client certificates, methods, mutual authentication, credentials. */
@@ -71,7 +69,7 @@ async function rpcProxySteps(run: StepScope, input: OutlookAnywhereInput, server
 
   const anonymous = await run.step(
     "rpc.client-certificate",
-    "Checking the IIS configuration for client certificate authentication.",
+    text("steps.outlookAnywhere.clientCertificate.title"),
     async (step) => {
       const probe = await probeAnonymous(required(rpc), path);
       step.report(judgeClientCertificate(probe));
@@ -81,9 +79,9 @@ async function rpcProxySteps(run: StepScope, input: OutlookAnywhereInput, server
   );
   await run.step(
     "rpc.auth-methods",
-    `Testing HTTP Authentication Methods for URL ${url}.`,
+    text("steps.outlookAnywhere.authMethods.title", { url }),
     async (step) => {
-      if (!anonymous) return step.skipBecause("the client certificate check didn't get an answer to judge.");
+      if (!anonymous) return step.skipBecause(text("steps.outlookAnywhere.authMethods.noAnswer"));
       step.report(judgeAuthMethods(anonymous, authMethod));
       // Where NTLM is offered, its CHALLENGE names the server that answered (useful behind a load balancer).
       const ntlm = authScheme(anonymous, "ntlm");
@@ -96,15 +94,15 @@ async function rpcProxySteps(run: StepScope, input: OutlookAnywhereInput, server
   );
   await run.step(
     "rpc.mutual-auth",
-    "Testing SSL mutual authentication with the RPC proxy server.",
+    text("steps.outlookAnywhere.mutualAuth.title"),
     (step) => step.report(checkMutualAuth(server.principal, required(certificate).leaf.facts)),
     nonBlocking,
   );
 
-  const title = `Attempting to ping RPC proxy ${host} with the supplied credentials (${AUTH_METHOD_NAMES[authMethod]} authentication).`;
+  const title = text("steps.outlookAnywhere.authenticate.title", { host, method: AUTH_METHOD_NAMES[authMethod] });
   const { username, password } = input;
   if (username === undefined || password === undefined) {
-    run.skip("rpc.authenticate", title, "no user name and password were supplied.");
+    run.skip("rpc.authenticate", title, text("steps.outlookAnywhere.authenticate.noCredentials"));
     return;
   }
   await run.step(

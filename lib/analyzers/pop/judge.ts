@@ -1,5 +1,7 @@
-import { error, ok, warning, type Finding } from "@/lib/engine/finding";
+import { error, info, ok, warning, type Finding } from "@/lib/engine/finding";
+import { text, type LocalizedText } from "@/lib/engine/text";
 import type { PopGreeting, PopReply } from "@/lib/net/mail/pop";
+import { sentences } from "../steps/mailbox-sentences";
 
 /** Pure judgements of what a POP3 server answered: facts in, findings out. */
 
@@ -7,41 +9,27 @@ export type PopLoginMethod = "USER/PASS" | "AUTH PLAIN";
 
 export function judgeGreeting(greeting: PopGreeting): Finding {
   const details = { greeting: greeting.text };
-  if (greeting.kind === "unexpected") {
-    return error(
-      "PROTOCOL_ERROR",
-      `The server's first line isn't a POP3 greeting ("${greeting.text}"): is another service (or a TLS-only one) listening on this port?`,
-      details,
-    );
-  }
-  if (!greeting.ok) {
-    return error(
-      "PROTOCOL_ERROR",
-      `The POP3 server refused the session in its greeting ("-ERR ${greeting.text}"): it takes no POP3 sessions from this address now (too many connections, a block list, or the service shutting down).`,
-      details,
-    );
-  }
-  return ok(`The POP3 server greeted the analyzer: "+OK ${greeting.text}".`, details);
+  const said = { greeting: greeting.text };
+  if (greeting.kind === "unexpected") return error("PROTOCOL_ERROR", text("steps.mailbox.pop.greeting.unexpected", said), details);
+  if (!greeting.ok) return error("PROTOCOL_ERROR", text("steps.mailbox.pop.greeting.refused", said), details);
+  return ok(text("steps.mailbox.pop.greeting.ok", said), details);
 }
 
 /** CAPA's answer. CAPA is optional (RFC 2449): a server without it is old, not broken. */
 export function judgeCapabilities(reply: PopReply, capabilities: string[], afterTls: boolean): Finding {
-  if (!reply.ok) {
-    return {
-      status: "info",
-      message: `The POP3 server doesn't support CAPA ("-ERR ${reply.text}"): it predates RFC 2449, so it can't say whether it offers STLS or which logins it takes.`,
-    };
-  }
+  if (!reply.ok) return info(text("steps.mailbox.pop.capabilities.unsupported", { answer: reply.text }));
   const names = capabilities.map((line) => line.toUpperCase());
-  const notes: string[] = [];
-  if (!afterTls && names.includes("USER")) notes.push("It lists USER before TLS: it may accept a password in clear text.");
-  if (afterTls && !loginMethod(capabilities)) notes.push("It offers neither USER nor SASL PLAIN: clients can't log on with a password.");
-  return ok(`The POP3 server's capabilities: ${capabilities.join(", ") || "none listed"}.${notes.length > 0 ? ` ${notes.join(" ")}` : ""}`, { capabilities });
+  const notes: LocalizedText[] = [];
+  if (!afterTls && names.includes("USER")) notes.push(text("steps.mailbox.pop.capabilities.userBeforeTls"));
+  if (afterTls && !loginMethod(capabilities)) notes.push(text("steps.mailbox.pop.capabilities.noLoginMethod"));
+  const joined = capabilities.join(", ");
+  const listed = joined ? text("steps.mailbox.pop.capabilities.list", { capabilities: joined }) : text("steps.mailbox.pop.capabilities.noneListed");
+  return ok(sentences([listed, ...notes]), { capabilities });
 }
 
 export function judgeStls(reply: PopReply): Finding {
-  if (reply.ok) return ok(`The server agreed to start TLS ("+OK ${reply.text}").`);
-  return error("STARTTLS_MISSING", `The server refused STLS ("-ERR ${reply.text}"): clients can't encrypt the connection.`);
+  if (reply.ok) return ok(text("steps.mailbox.pop.stls.ok", { answer: reply.text }));
+  return error("STARTTLS_MISSING", text("steps.mailbox.pop.stls.refused", { answer: reply.text }));
 }
 
 /** SASL PLAIN (one round trip, any characters) when the server lists it and not USER; else USER/PASS, as most clients use. */
@@ -53,26 +41,22 @@ export function loginMethod(capabilities: readonly string[]): PopLoginMethod | u
 }
 
 export function judgeNoLoginMethod(capabilities: readonly string[]): Finding {
-  return error("LOGIN_FAILED", "The POP3 server offers neither USER nor SASL PLAIN over TLS: mail clients can't log on with a password.", { capabilities });
+  return error("LOGIN_FAILED", text("steps.mailbox.pop.login.noMethod"), { capabilities });
 }
 
 export function judgeLogin(reply: PopReply, method: PopLoginMethod): Finding {
-  if (reply.ok) return ok(`The POP3 server accepted the credentials (${method}): "+OK ${reply.text}".`, { method });
-  return error("LOGIN_FAILED", `The POP3 server refused the credentials (${method}): "-ERR ${reply.text}".`, { method });
+  const said = { method, answer: reply.text };
+  if (reply.ok) return ok(text("steps.mailbox.pop.login.ok", said), { method });
+  return error("LOGIN_FAILED", text("steps.mailbox.pop.login.refused", said), { method });
 }
 
 export function judgeStat(reply: PopReply, messages: number | undefined, octets: number | undefined): Finding {
-  if (!reply.ok) {
-    return error("MAILBOX_COMMAND_FAILED", `The POP3 server refused STAT: "-ERR ${reply.text}". The user can log on but the mailbox can't be read.`);
-  }
-  if (messages === undefined)
-    return warning("PROTOCOL_ERROR", `The POP3 server answered STAT without the message count RFC 1939 requires: "+OK ${reply.text}".`);
-  return ok(`The mailbox holds ${messages} message${messages === 1 ? "" : "s"} (${octets ?? 0} bytes).`, { messages, octets });
+  if (!reply.ok) return error("MAILBOX_COMMAND_FAILED", text("steps.mailbox.pop.stat.refused", { answer: reply.text }));
+  if (messages === undefined) return warning("PROTOCOL_ERROR", text("steps.mailbox.pop.stat.noCount", { answer: reply.text }));
+  const counts = { count: messages, octets: octets ?? 0 };
+  return ok(text(messages === 1 ? "steps.mailbox.pop.stat.one" : "steps.mailbox.pop.stat.many", counts), { messages, octets });
 }
 
 export function judgeQuit(answer: string[] | undefined): Finding {
-  return {
-    status: "info",
-    message: answer ? "The server answered QUIT and the connection was closed." : "The server didn't answer QUIT; the analyzer closed the connection.",
-  };
+  return info(answer ? text("steps.mailbox.pop.quit.answered") : text("steps.mailbox.pop.quit.noAnswer"));
 }

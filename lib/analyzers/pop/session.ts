@@ -1,4 +1,5 @@
 import "server-only";
+import { text } from "@/lib/engine/text";
 import type { LineClient } from "@/lib/net/mail/line-client";
 import { PopClient } from "@/lib/net/mail/pop";
 import { judgeCapabilities, judgeGreeting, judgeLogin, judgeNoLoginMethod, judgeQuit, judgeStat, judgeStls, loginMethod } from "./judge";
@@ -54,13 +55,13 @@ export const POP_PROTOCOL: MailboxProtocol = {
   name: "POP",
   startTlsCommand: "STLS",
   steps: {
-    greeting: { code: "pop.greeting", title: "Attempting to read the POP3 server's greeting." },
-    capabilities: { code: "pop.capabilities", title: "Testing the POP3 server's capabilities (CAPA)." },
-    startTls: { code: "pop.stls", title: "Attempting to start TLS with the STLS command." },
-    capabilitiesTls: { code: "pop.capabilities-tls", title: "Testing the POP3 server's capabilities again over TLS (CAPA)." },
-    login: { code: "pop.login", title: "Attempting to log on to the POP3 server with the supplied credentials." },
-    mailbox: { code: "pop.stat", title: "Attempting to count the messages in the mailbox (STAT)." },
-    logout: { code: "pop.quit", title: "Logging off from the POP3 server (QUIT)." },
+    greeting: { code: "pop.greeting", title: text("steps.mailbox.pop.title.greeting") },
+    capabilities: { code: "pop.capabilities", title: text("steps.mailbox.pop.title.capabilities") },
+    startTls: { code: "pop.stls", title: text("steps.mailbox.pop.title.startTls") },
+    capabilitiesTls: { code: "pop.capabilities-tls", title: text("steps.mailbox.pop.title.capabilitiesTls") },
+    login: { code: "pop.login", title: text("steps.mailbox.pop.title.login") },
+    mailbox: { code: "pop.stat", title: text("steps.mailbox.pop.title.mailbox") },
+    logout: { code: "pop.quit", title: text("steps.mailbox.pop.title.logout") },
   },
   open: (lines) => new PopSession(lines),
 };

@@ -3,7 +3,8 @@ import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { required } from "@/lib/engine/required";
 import type { StepContext, StepScope } from "@/lib/engine/runner";
-import { text } from "@/lib/engine/text";
+import { text, type Text } from "@/lib/engine/text";
+import { embed } from "@/lib/mail/texts";
 import { lookupPtr } from "@/lib/net/dns-records";
 import { LIMITS } from "@/lib/net/limits";
 import { Transcript } from "@/lib/net/mail/line-client";
@@ -32,7 +33,7 @@ export interface Dialog {
   ehlo: EhloResult;
   alive: boolean;
   /** Why the dialog ended early, for the steps skipped after it. */
-  ended?: string;
+  ended?: Text;
   /** After STARTTLS: whether it worked, and the certificates presented (server's first). */
   tls?: { trusted: boolean; chain: Buffer[] };
   starttlsOffered: boolean;
@@ -54,7 +55,7 @@ export async function openDialog(scope: StepScope, host: string, port: number): 
   const connection = await tcpStep(scope, host, target, port);
   const transcript = new Transcript();
   let client: SmtpClient | undefined;
-  const banner = await scope.step("smtp.banner", "Checking the SMTP banner (the 220 greeting).", async (step) => {
+  const banner = await scope.step("smtp.banner", text("steps.smtpInbound.banner.title"), async (step) => {
     const open = required(connection);
     client = new SmtpClient(open.socket, { timeoutMs: env().RCA_TIMEOUT_MS, transcript });
     const reply = await withTranscript(step, transcript, async () => {
@@ -62,21 +63,30 @@ export async function openDialog(scope: StepScope, host: string, port: number): 
         return await required(client).greeting();
       } catch (cause) {
         // Silence, garbage or a dropped connection: all a banner problem for the admin.
-        if (cause instanceof ProblemError)
-          throw new ProblemError("SMTP_BANNER", `No valid SMTP banner. ${cause.message}`, { ...cause.details, cause: cause.problem });
+        if (cause instanceof ProblemError) {
+          const message = embed("steps.smtpInbound.banner.invalid", "steps.smtpInbound.banner.invalidPhrase", "cause", cause.text ?? cause.message);
+          throw new ProblemError("SMTP_BANNER", message, { ...cause.details, cause: cause.problem });
+        }
         throw cause;
       }
     });
     const address = open.address.address;
     const ptr = await lookupPtr(address).then(
       (answer) => ({ names: answer.records }),
-      (cause: unknown) => ({ failed: cause instanceof Error ? cause.message : "lookup failed" }),
+      (cause: unknown) => ({
+        failed:
+          cause instanceof ProblemError
+            ? (cause.text ?? cause.message)
+            : cause instanceof Error
+              ? cause.message
+              : text("steps.smtpInbound.banner.lookupFailed"),
+      }),
     );
     const finding = judgeBanner(reply, address, ptr);
     step.report(finding);
     return finding.status !== "error";
   });
-  const ehlo = await scope.step("smtp.ehlo", "Testing the EHLO command and the extensions the server offers.", async (step) => {
+  const ehlo = await scope.step("smtp.ehlo", text("steps.smtpInbound.ehlo.title"), async (step) => {
     const result = await withTranscript(step, transcript, () => required(client).ehlo(env().RCA_EHLO_NAME));
     const finding = judgeEhlo(result, false);
     step.report(finding);
@@ -99,11 +109,11 @@ export async function dialogStep(
   scope: StepScope,
   dialog: Dialog | undefined,
   code: string,
-  title: string,
+  title: Text,
   body: (step: StepContext, dialog: Dialog) => Promise<void>,
 ): Promise<void> {
   if (!dialog || !dialog.alive) {
-    scope.skip(code, title, dialog?.ended ?? "no mail exchanger accepted the SMTP dialog.");
+    scope.skip(code, title, dialog?.ended ?? text("steps.smtpInbound.dialog.noMailExchanger"));
     return;
   }
   let failed = true;
@@ -118,7 +128,7 @@ export async function dialogStep(
   );
   if (failed && dialog.alive) {
     dialog.alive = false;
-    dialog.ended ??= `the SMTP dialog broke off at "${title.replace(/\.$/, "")}".`;
+    dialog.ended ??= text("steps.smtpInbound.dialog.brokeOff", { step: typeof title === "string" ? title.replace(/\.$/, "") : title });
   }
 }
 
@@ -146,18 +156,14 @@ export async function startTls(step: StepContext, dialog: Dialog): Promise<void>
   });
   if (!outcome?.socket) {
     dialog.alive = false;
-    dialog.ended = "the TLS handshake after STARTTLS failed, which ends the SMTP session.";
+    dialog.ended = text("steps.smtpInbound.dialog.tlsFailed");
     // The failed child step carries the problem; the parent takes its status from it.
-    step.info("The server accepted STARTTLS, but the TLS handshake failed (see below): senders then retry without TLS or give up.");
+    step.info(text("steps.smtpInbound.starttls.handshakeFailed"));
     return;
   }
   dialog.client.resume(outcome.socket);
   dialog.tls = { trusted: outcome.trusted, chain: peerChain(outcome.socket) };
-  step.succeed(
-    outcome.trusted
-      ? "STARTTLS works and the certificate is valid for the host name."
-      : "STARTTLS works, but the certificate has problems (below). They are warnings here: most sending servers use TLS opportunistically and don't validate the certificate (RFC 7435), so mail still arrives encrypted. Senders that enforce MTA-STS or DANE do validate it.",
-  );
+  step.succeed(text(outcome.trusted ? "steps.smtpInbound.starttls.ok" : "steps.smtpInbound.starttls.okUntrusted"));
 }
 
 /** The certificates the server presented, server's first, as Node linked them (DER). */

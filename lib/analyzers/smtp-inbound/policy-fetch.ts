@@ -41,7 +41,7 @@ export async function fetchStsPolicy(domain: string): Promise<PolicyFetch> {
     };
   } catch (cause) {
     if (!(cause instanceof ProblemError)) throw cause;
-    return { failure: { problem: cause.problem, message: cause.message } };
+    return { failure: { problem: cause.problem, message: cause.text ?? cause.message } };
   } finally {
     http?.close();
   }

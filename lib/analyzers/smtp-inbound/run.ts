@@ -1,5 +1,6 @@
 import "server-only";
 import type { StepScope, TestRun } from "@/lib/engine/runner";
+import { text, type LocalizedText, type Text } from "@/lib/engine/text";
 import { lookupAddresses, lookupMx, lookupTlsa, lookupTxt, type TlsaRecord } from "@/lib/net/dns-records";
 import type { ProblemCode } from "@/lib/problems";
 import { checkRecipient, checkRelay, dialogStep, ehloAgain, openDialog, startTls, type Dialog } from "./dialog";
@@ -17,15 +18,15 @@ export default async function runSmtpInbound(input: SmtpInboundInput, run: TestR
   if (!hosts) return;
   const dialog = await findMailExchanger(run, hosts, input.port, input.host !== undefined);
   try {
-    await dialogStep(run, dialog, "smtp.starttls", "Attempting to start TLS with the STARTTLS command.", startTls);
-    if (dialog?.tls) await dialogStep(run, dialog, "smtp.ehlo-tls", "Sending EHLO again over the TLS connection.", ehloAgain);
+    await dialogStep(run, dialog, "smtp.starttls", text("steps.smtpInbound.starttls.title"), startTls);
+    if (dialog?.tls) await dialogStep(run, dialog, "smtp.ehlo-tls", text("steps.smtpInbound.ehlo.titleTls"), ehloAgain);
     const recipient = input.recipient;
     if (recipient !== undefined) {
-      await dialogStep(run, dialog, "smtp.recipient", `Checking that the server accepts mail for ${recipient}.`, (step, open) =>
+      await dialogStep(run, dialog, "smtp.recipient", text("steps.smtpInbound.recipient.title", { recipient }), (step, open) =>
         checkRecipient(step, open, recipient),
       );
     }
-    if (input.relayCheck) await dialogStep(run, dialog, "smtp.relay", "Testing whether the server is an open relay.", checkRelay);
+    if (input.relayCheck) await dialogStep(run, dialog, "smtp.relay", text("steps.smtpInbound.relay.title"), checkRelay);
   } finally {
     if (dialog?.alive) await dialog.client.quit();
     else dialog?.client.destroy();
@@ -38,12 +39,12 @@ function mxStep(run: TestRun, input: SmtpInboundInput): Promise<MailHost[] | und
   const domain = input.domain;
   if (domain === undefined) {
     const host = input.host!;
-    return run.step("smtp.mx", "Attempting to retrieve DNS MX records.", (step) => {
-      step.info(`No MX lookup: the test connects to the mail server you named, ${host}, on port ${input.port}.`);
+    return run.step("smtp.mx", text("steps.smtpInbound.mx.title"), (step) => {
+      step.info(text("steps.smtpInbound.mx.named", { host, port: input.port }));
       return [{ host, source: "named" as const }];
     });
   }
-  return run.step("smtp.mx", `Attempting to retrieve DNS MX records for domain ${domain}.`, async (step) => {
+  return run.step("smtp.mx", text("steps.smtpInbound.mx.titleDomain", { domain }), async (step) => {
     const answer = await lookupMx(domain);
     step.addDetails({ resolver: answer.resolver });
     const addresses = Object.fromEntries(
@@ -74,12 +75,12 @@ function mxStep(run: TestRun, input: SmtpInboundInput): Promise<MailHost[] | und
  * alternative: a host that fails is a warning while a later one may work; "smtp.mx-result" gives the verdict.
  */
 async function findMailExchanger(run: TestRun, hosts: MailHost[], port: number, named: boolean): Promise<Dialog | undefined> {
-  const tried: Array<{ host: string; worked: boolean; problem?: ProblemCode; message?: string }> = [];
+  const tried: Array<{ host: string; worked: boolean; problem?: ProblemCode; message?: Text }> = [];
   let dialog: Dialog | undefined;
   for (const candidate of hosts) {
-    const title = `Testing ${candidate.source === "named" ? "mail server" : "Mail Exchanger"} ${candidate.host}${candidate.preference !== undefined ? ` (preference ${candidate.preference})` : ""} on port ${port}.`;
+    const title = hostTitle(candidate, port);
     if (dialog) {
-      run.skip("smtp.mx-host", title, `${dialog.host} accepted the SMTP dialog, so senders (and the analyzer) don't try this one.`);
+      run.skip("smtp.mx-host", title, text("steps.smtpInbound.host.notTried", { host: dialog.host }));
       continue;
     }
     let scope: StepScope | undefined;
@@ -89,12 +90,11 @@ async function findMailExchanger(run: TestRun, hosts: MailHost[], port: number, 
       async (step) => {
         scope = step;
         const open = await openDialog(step, candidate.host, port);
+        const host = candidate.host;
         step.summarize({
-          success: `${candidate.host} accepted the SMTP dialog.`,
-          warning: open
-            ? `${candidate.host} accepted the SMTP dialog, with warnings.`
-            : `${candidate.host} couldn't be used: senders try the next mail exchanger.`,
-          error: `${candidate.host} couldn't be used: senders try the next mail exchanger.`,
+          success: text("steps.smtpInbound.host.accepted", { host }),
+          warning: open ? text("steps.smtpInbound.host.acceptedWithWarnings", { host }) : text("steps.smtpInbound.host.unusable", { host }),
+          error: text("steps.smtpInbound.host.unusable", { host }),
         });
         return open;
       },
@@ -104,28 +104,44 @@ async function findMailExchanger(run: TestRun, hosts: MailHost[], port: number, 
     const failure = dialog ? undefined : failureOf(scope);
     tried.push({ host: candidate.host, worked: dialog !== undefined, ...failure });
   }
-  await run.step("smtp.mx-result", "Checking whether a mail exchanger accepted the SMTP dialog.", (step) => step.report(judgeMxResult(tried, named)), {
+  await run.step("smtp.mx-result", text("steps.smtpInbound.result.title"), (step) => step.report(judgeMxResult(tried, named)), {
     blocking: false,
   });
   return dialog;
 }
 
-/** What stopped a host attempt: its last step with a problem (an earlier one may be a mere warning), for the summary. */
-function failureOf(scope: StepScope | undefined) {
+function hostTitle(candidate: MailHost, port: number): LocalizedText {
+  const { host, preference } = candidate;
+  if (candidate.source === "named") return text("steps.smtpInbound.host.titleNamed", { host, port });
+  return preference !== undefined
+    ? text("steps.smtpInbound.host.titleMx", { host, preference, port })
+    : text("steps.smtpInbound.host.titleImplicit", { host, port });
+}
+
+/**
+ * What stopped a host attempt: its last step with a problem (an earlier one may be a mere warning), for the summary;
+ * its message as the catalogue text it was recorded from, when it was one.
+ */
+function failureOf(scope: StepScope | undefined): { problem: ProblemCode; message: Text } | undefined {
   const failed = [...(scope?.steps ?? [])].reverse().find((child) => child.problem !== undefined);
-  return failed?.problem ? { problem: failed.problem, message: failed.message } : undefined;
+  if (!failed?.problem) return undefined;
+  const message: Text =
+    failed.messageKey !== undefined
+      ? { key: failed.messageKey as LocalizedText["key"], params: failed.messageParams ?? {}, english: failed.message }
+      : failed.message;
+  return { problem: failed.problem, message };
 }
 
 /** MTA-STS, DANE and TLS-RPT: the domain's rules for TLS, judged against what the dialog found. */
 async function securitySteps(run: TestRun, input: SmtpInboundInput, hosts: MailHost[], dialog: Dialog | undefined): Promise<void> {
   const domain = input.domain;
   const titles = {
-    mtaSts: "Checking the domain's MTA-STS policy.",
-    dane: "Checking the DANE TLSA records of the mail exchanger.",
-    tlsRpt: "Checking the domain's TLS reporting (TLS-RPT) record.",
+    mtaSts: text("steps.smtpInbound.mtaSts.title"),
+    dane: text("steps.smtpInbound.dane.title"),
+    tlsRpt: text("steps.smtpInbound.tlsRpt.title"),
   };
   if (domain === undefined) {
-    const reason = "you named a mail server, not a domain: MTA-STS, DANE and TLS-RPT belong to the domain's MX records.";
+    const reason = text("steps.smtpInbound.security.namedServer");
     run.skip("smtp.mta-sts", titles.mtaSts, reason);
     run.skip("smtp.dane", titles.dane, reason);
     run.skip("smtp.tls-rpt", titles.tlsRpt, reason);
@@ -152,11 +168,11 @@ async function securitySteps(run: TestRun, input: SmtpInboundInput, hosts: MailH
     { blocking: false },
   );
   let dane = false;
-  if (!dialog) run.skip("smtp.dane", titles.dane, "no mail exchanger accepted the SMTP dialog, so no certificate could be compared.");
+  if (!dialog) run.skip("smtp.dane", titles.dane, text("steps.smtpInbound.security.noDialog"));
   else {
     await run.step(
       "smtp.dane",
-      `Checking the DANE TLSA records of ${dialog.host}.`,
+      text("steps.smtpInbound.dane.titleHost", { host: dialog.host }),
       async (step) => {
         const name = `_${dialog.port}._tcp.${dialog.host}`;
         const records: TlsaRecord[] = (await lookupTlsa(name)).records;

@@ -1,8 +1,10 @@
 import { isIP } from "node:net";
-import { error, ok, warning, type Finding } from "@/lib/engine/finding";
+import { error, info, ok, warning, type Finding } from "@/lib/engine/finding";
+import { text, type LocalizedText, type TextParamValue } from "@/lib/engine/text";
 import { isDmarcRecord, parseDmarcRecord } from "@/lib/mail/dmarc";
 import { blockListOperator, interpretBlockListAnswer } from "@/lib/mail/dnsbl";
 import { inNetwork, LOOKUP_LIMIT, type SpfEvaluation } from "@/lib/mail/spf";
+import { embed, semicolonList } from "@/lib/mail/texts";
 import { classifyAddress } from "@/lib/net/policy";
 
 /** Pure judgements of the outbound SMTP test: the facts come from run.ts's DNS lookups. */
@@ -11,19 +13,19 @@ import { classifyAddress } from "@/lib/net/policy";
 export function judgeSenderAddress(ip: string, allowPrivate: boolean): Finding {
   const verdict = classifyAddress(ip, allowPrivate);
   if (!verdict.allowed) {
-    return error(
-      "TARGET_FORBIDDEN",
-      `${ip} is ${withArticle(verdict.category ?? "non-public")} address: other mail servers never see mail coming from it, so its reverse DNS, block listings and SPF don't matter to them. Enter the public address your server sends from (the address of its NAT or firewall). The operator can allow private addresses with RCA_ALLOW_PRIVATE_TARGETS=true.`,
-      { category: verdict.category ?? "non-public" },
-    );
+    const category = verdict.category ?? text("steps.smtpOutbound.target.nonPublic");
+    return error("TARGET_FORBIDDEN", text(`steps.smtpOutbound.target.forbidden${article(category)}`, { ip, category }), {
+      category: verdict.category ?? "non-public",
+    });
   }
   return verdict.category
-    ? ok(`${ip} is ${withArticle(verdict.category)} address; it is tested because this analyzer allows private addresses.`, { category: verdict.category })
-    : ok(`${ip} is a public address.`);
+    ? ok(text(`steps.smtpOutbound.target.allowed${article(verdict.category)}`, { ip, category: verdict.category }), { category: verdict.category })
+    : ok(text("steps.smtpOutbound.target.public", { ip }));
 }
 
-function withArticle(category: string): string {
-  return `${/^[aeiou]/i.test(category) ? "an" : "a"} ${category}`;
+/** The English article before a category ("a private", "an IPv4-mapped"); the templates of both read the same in Italian. */
+function article(category: string | LocalizedText): "A" | "An" {
+  return /^[aeiou]/i.test(typeof category === "string" ? category : category.english) ? "An" : "A";
 }
 
 export interface PtrFacts {
@@ -51,31 +53,26 @@ export function looksGeneric(name: string, ip: string): boolean {
 
 export function judgePtr(facts: PtrFacts): Finding {
   const details = { reverseName: facts.reverseName, ptrNames: facts.names, forwardLookups: facts.forward };
-  if (facts.names.length === 0) {
-    return error(
-      "PTR_MISSING",
-      `${facts.ip} has no reverse DNS (PTR) record at ${facts.reverseName}. Many receiving servers (Gmail, Outlook.com, most anti-spam gateways) reject or junk mail from an address without one.`,
-      details,
-    );
-  }
-  const confirmed = facts.forward.find((entry) => entry.addresses.some((address) => sameIp(address, facts.ip)));
+  const { ip } = facts;
+  if (facts.names.length === 0) return error("PTR_MISSING", text("steps.smtpOutbound.ptr.missing", { ip, reverseName: facts.reverseName }), details);
+  const confirmed = facts.forward.find((entry) => entry.addresses.some((address) => sameIp(address, ip)));
   if (!confirmed) {
-    const seen = facts.forward.map((entry) => `${entry.name} → ${entry.addresses.join(", ") || "no address"}`).join("; ");
-    return error(
-      "PTR_MISMATCH",
-      `The PTR record of ${facts.ip} names ${facts.names.join(", ")}, but that name doesn't resolve back to ${facts.ip} (${seen}). Receivers check this forward confirmation ("FCrDNS") and treat a mismatch like a missing PTR.`,
-      details,
+    const seen = semicolonList(
+      facts.forward.map((entry) =>
+        text("steps.smtpOutbound.ptr.forward", {
+          name: entry.name,
+          addresses: entry.addresses.length > 0 ? entry.addresses.join(", ") : text("steps.smtpOutbound.ptr.noAddress"),
+        }),
+      ),
     );
+    return error("PTR_MISMATCH", text("steps.smtpOutbound.ptr.mismatch", { ip, names: facts.names.join(", "), seen }), details);
   }
-  const generic = looksGeneric(confirmed.name, facts.ip);
-  return ok(
-    `Reverse DNS of ${facts.ip} is ${confirmed.name}, which resolves back to ${facts.ip}.${
-      generic
-        ? " The name looks like an ISP's generic name for a customer address; some receivers distrust such names: a name of your own domain, like mail.contoso.com, is better."
-        : ""
-    }`,
-    { ...details, confirmedName: confirmed.name, ...(generic ? { genericName: true } : {}) },
-  );
+  const generic = looksGeneric(confirmed.name, ip);
+  return ok(text(generic ? "steps.smtpOutbound.ptr.okGeneric" : "steps.smtpOutbound.ptr.ok", { ip, name: confirmed.name }), {
+    ...details,
+    confirmedName: confirmed.name,
+    ...(generic ? { genericName: true } : {}),
+  });
 }
 
 function sameIp(a: string, b: string): boolean {
@@ -98,24 +95,18 @@ export function judgeBlockList(ip: string, facts: BlockListFacts): Finding {
   const details = { queryName: facts.queryName, answers: facts.answers, ...(facts.reasons.length > 0 ? { reasons: facts.reasons } : {}) };
   switch (answer.kind) {
     case "not-listed":
-      return ok(`${ip} is not listed on ${list}.`, details);
+      return ok(text("steps.smtpOutbound.dnsbl.notListed", { ip, list }), details);
     case "refused":
-      return {
-        status: "info",
-        message: `${list} answered ${facts.answers.join(", ")}: ${answer.reason}. That is not a listing, but this analyzer can't tell whether ${ip} is listed there. The operator can use a resolver the list serves (not a public one) in RCA_DNS_SERVERS.`,
-        details,
-      };
+      return info(text("steps.smtpOutbound.dnsbl.refused", { list, answers: facts.answers.join(", "), reason: answer.text, ip }), details);
     case "unexpected":
-      return {
-        status: "info",
-        message: `${list} answered ${facts.answers.join(", ")}, which is not a block list answer (listings are 127.0.0.x addresses, RFC 5782); ignored.`,
-        details,
-      };
+      return info(text("steps.smtpOutbound.dnsbl.unexpected", { list, answers: facts.answers.join(", ") }), details);
     case "listed": {
-      const reason = facts.reasons.length > 0 ? ` The list says: "${facts.reasons.join(" ")}".` : "";
+      const reasons = semicolonList(answer.texts);
       return error(
         "DNSBL_LISTED",
-        `${ip} is listed on ${list}: ${answer.reasons.join("; ")}.${reason} Receivers that use this list reject or junk mail from this address.`,
+        facts.reasons.length > 0
+          ? text("steps.smtpOutbound.dnsbl.listedSays", { ip, list, reasons, says: facts.reasons.join(" ") })
+          : text("steps.smtpOutbound.dnsbl.listed", { ip, list, reasons }),
         { ...details, meaning: answer.reasons },
       );
     }
@@ -133,39 +124,46 @@ export function judgeSpf(domain: string, ip: string, spf: SpfEvaluation): Findin
     ...(spf.reason ? { reason: spf.reason } : {}),
   };
   const decided = spf.matched?.at(-1);
-  const by = decided ? ` (${decided})` : " (no mechanism matched and there is no all mechanism, so the result is neutral)";
+  const why = spf.reasonText ?? spf.reason;
   switch (spf.result) {
     case "pass":
-      return ok(`The SPF record of ${domain} permits ${ip}: ${decided ?? "a mechanism"} matched. ${spf.lookups} of ${LOOKUP_LIMIT} DNS lookups used.`, details);
+      return ok(
+        decided
+          ? text("steps.smtpOutbound.spf.pass", { domain, ip, mechanism: decided, lookups: spf.lookups, limit: LOOKUP_LIMIT })
+          : text("steps.smtpOutbound.spf.passAny", { domain, ip, lookups: spf.lookups, limit: LOOKUP_LIMIT }),
+        details,
+      );
     case "fail":
       return error(
         "SPF_NOT_PERMITTED",
-        `The SPF record of ${domain} doesn't permit ${ip}: the result is fail${by}. Receivers reject, or junk, mail from ${domain} sent from this address.`,
+        decided ? text("steps.smtpOutbound.spf.fail", { domain, ip, mechanism: decided }) : text("steps.smtpOutbound.spf.failUnmatched", { domain, ip }),
         details,
       );
     case "softfail":
     case "neutral":
       return warning(
         "SPF_NOT_PERMITTED",
-        `The SPF record of ${domain} doesn't permit ${ip}: the result is ${spf.result}${by}. Receivers usually accept such mail but count it against it, and it fails DMARC's SPF check.`,
+        decided
+          ? text("steps.smtpOutbound.spf.weak", { domain, ip, result: spf.result, mechanism: decided })
+          : text("steps.smtpOutbound.spf.weakUnmatched", { domain, ip, result: spf.result }),
         details,
       );
     case "none":
-      return error(
-        "SPF_MISSING",
-        `${domain} has no SPF record (a TXT record starting with v=spf1), so receivers can't tell which servers may send its mail. Gmail, Yahoo and Outlook.com require SPF or DKIM, and junk or reject unauthenticated mail.`,
-        details,
-      );
+      return error("SPF_MISSING", text("steps.smtpOutbound.spf.none", { domain }), details);
     case "permerror":
       return error(
         "SPF_INVALID",
-        `The SPF record of ${domain} can't be evaluated (permerror): ${spf.reason ?? "it is invalid"} Receivers treat it as failing.`,
+        embed("steps.smtpOutbound.spf.permerror", "steps.smtpOutbound.spf.permerrorPhrase", "reason", why ?? text("steps.smtpOutbound.spf.invalid"), {
+          domain,
+        }),
         details,
       );
     case "temperror":
       return error(
         "DNS_FAILURE",
-        `The SPF check of ${domain} couldn't be completed (temperror): ${spf.reason ?? "a DNS lookup failed"} Receivers see the same failure and usually defer the mail.`,
+        embed("steps.smtpOutbound.spf.temperror", "steps.smtpOutbound.spf.temperrorPhrase", "reason", why ?? text("steps.smtpOutbound.spf.lookupFailed"), {
+          domain,
+        }),
         details,
       );
   }
@@ -186,40 +184,47 @@ export function judgeDmarc(facts: DmarcFacts): Finding {
   if (!found) {
     const stray = facts.lookups.find((lookup) => lookup.records.length > 0);
     if (stray) {
-      return error(
-        "DMARC_INVALID",
-        `${stray.name} has TXT records, but none starts with "v=DMARC1" (${stray.records.map((record) => `"${record}"`).join(", ")}): receivers discard them, so ${facts.domain} has no DMARC policy.`,
-        details,
-      );
+      const records = stray.records.map((record) => `"${record}"`).join(", ");
+      return error("DMARC_INVALID", text("steps.smtpOutbound.dmarc.stray", { name: stray.name, records, domain: facts.domain }), details);
     }
     return warning(
       "DMARC_MISSING",
-      `${facts.domain} has no DMARC record (TXT at ${facts.lookups.map((lookup) => lookup.name).join(", then at ")}). Without one, anybody can send mail in its name and receivers have no policy to apply; Gmail, Yahoo and Outlook.com require one from bulk senders.`,
+      text("steps.smtpOutbound.dmarc.missing", { domain: facts.domain, names: thenAt(facts.lookups.map((lookup) => lookup.name)) }),
       details,
     );
   }
   const records = found.records.filter(isDmarcRecord);
   if (records.length > 1) {
-    return error("DMARC_INVALID", `${found.name} has ${records.length} DMARC records; with more than one, receivers apply no DMARC policy at all.`, {
-      ...details,
-      records,
-    });
+    return error("DMARC_INVALID", text("steps.smtpOutbound.dmarc.several", { name: found.name, count: records.length }), { ...details, records });
   }
   const record = records[0]!;
   const parsed = parseDmarcRecord(record);
-  if (!parsed.ok) return error("DMARC_INVALID", `The DMARC record at ${found.name} is invalid: ${parsed.reason} ("${record}")`, { ...details, record });
+  if (!parsed.ok) {
+    return error(
+      "DMARC_INVALID",
+      embed("steps.smtpOutbound.dmarc.invalid", "steps.smtpOutbound.dmarc.invalidPhrase", "reason", parsed.reasonText, { name: found.name, record }),
+      { ...details, record },
+    );
+  }
   const policy = parsed.record;
-  const inherited =
-    found !== facts.lookups[0] ? ` (the organisational domain's record, which applies to ${facts.domain} with sp=${policy.sp ?? policy.p})` : "";
-  const effective = found !== facts.lookups[0] ? (policy.sp ?? policy.p) : policy.p;
+  const inherited = found !== facts.lookups[0];
+  const effective = inherited ? (policy.sp ?? policy.p) : policy.p;
   const notes = [
-    effective === "none" ? "p=none only monitors: receivers send reports but apply no policy to mail that fails DMARC" : "",
-    policy.pct < 100 ? `pct=${policy.pct}: the policy applies to ${policy.pct}% of failing mail` : "",
-    policy.rua.length === 0 ? "no rua= address, so nobody receives the aggregate reports" : "",
-  ].filter(Boolean);
-  return ok(`DMARC record found at ${found.name}${inherited}: policy ${effective}.${notes.length > 0 ? ` Note: ${notes.join("; ")}.` : ""}`, {
+    effective === "none" ? text("steps.smtpOutbound.dmarc.note.monitorOnly") : undefined,
+    policy.pct < 100 ? text("steps.smtpOutbound.dmarc.note.pct", { pct: policy.pct }) : undefined,
+    policy.rua.length === 0 ? text("steps.smtpOutbound.dmarc.note.noRua") : undefined,
+  ].filter((note) => note !== undefined);
+  const key = `${inherited ? "okInherited" : "ok"}${notes.length > 0 ? "Notes" : ""}` as const;
+  return ok(text(`steps.smtpOutbound.dmarc.${key}`, { name: found.name, domain: facts.domain, policy: effective, notes: semicolonList(notes) }), {
     ...details,
     record,
     policy: { ...policy },
   });
+}
+
+/** "a, then at b, then at c": the names asked, in order. */
+function thenAt(names: readonly string[]): TextParamValue {
+  const [first, ...rest] = names;
+  if (first === undefined) return "";
+  return rest.length === 0 ? first : text("steps.smtpOutbound.dmarc.thenAt", { first, rest: thenAt(rest) });
 }

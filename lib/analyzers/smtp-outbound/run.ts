@@ -3,6 +3,7 @@ import { getDomain } from "tldts";
 import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
 import type { TestRun } from "@/lib/engine/runner";
+import { text } from "@/lib/engine/text";
 import { isDmarcRecord } from "@/lib/mail/dmarc";
 import { evaluateSpf, type SpfDns } from "@/lib/mail/spf";
 import { blockListName, lookupAddresses, lookupMx, lookupPtr, lookupTxt, reverseName } from "@/lib/net/dns-records";
@@ -16,15 +17,17 @@ import type { SmtpOutboundInput } from "./definition";
  */
 export default async function runSmtpOutbound(input: SmtpOutboundInput, run: TestRun): Promise<void> {
   const { ip, domain } = input;
-  await run.step("smtp.target", `Checking that ${ip} is a public IP address.`, (step) => step.report(judgeSenderAddress(ip, env().RCA_ALLOW_PRIVATE_TARGETS)));
+  await run.step("smtp.target", text("steps.smtpOutbound.target.title", { ip }), (step) =>
+    step.report(judgeSenderAddress(ip, env().RCA_ALLOW_PRIVATE_TARGETS)),
+  );
 
-  await run.step("smtp.ptr", `Attempting to perform a reverse DNS lookup for IP address ${ip}.`, async (step) => step.report(judgePtr(await ptrFacts(ip))), {
+  await run.step("smtp.ptr", text("steps.smtpOutbound.ptr.title", { ip }), async (step) => step.report(judgePtr(await ptrFacts(ip))), {
     blocking: false,
   });
 
   await run.step(
     "smtp.dnsbl",
-    `Checking whether IP address ${ip} is on DNS block lists.`,
+    text("steps.smtpOutbound.dnsbl.title", { ip }),
     async (step) => {
       const zones = env().RCA_DNSBL_ZONES;
       // Asked all at once: one slow list mustn't hold the others for a timeout each.
@@ -33,7 +36,7 @@ export default async function runSmtpOutbound(input: SmtpOutboundInput, run: Tes
         const answer = answers[index]!;
         await step.step(
           "smtp.dnsbl.zone",
-          `Checking the block list ${zone}.`,
+          text("steps.smtpOutbound.dnsbl.zoneTitle", { zone }),
           (child) => {
             if (answer.status === "rejected") throw asWarning(answer.reason);
             child.report(judgeBlockList(ip, answer.value));
@@ -43,33 +46,33 @@ export default async function runSmtpOutbound(input: SmtpOutboundInput, run: Tes
       }
       step.addDetails({ zones });
       step.summarize({
-        success: `${ip} is not listed on the ${zones.length} block lists asked.`,
-        warning: `Some block lists couldn't be asked about ${ip}.`,
-        error: `${ip} is listed on at least one block list.`,
+        success: text("steps.smtpOutbound.dnsbl.summary.success", { ip, count: zones.length }),
+        warning: text("steps.smtpOutbound.dnsbl.summary.warning", { ip }),
+        error: text("steps.smtpOutbound.dnsbl.summary.error", { ip }),
       });
     },
     { blocking: false },
   );
 
   if (domain === undefined) {
-    run.skip("smtp.spf", "Attempting to validate the SPF record.", "no domain was entered: SPF belongs to the domain in the senders' addresses.");
-    run.skip("smtp.dmarc", "Attempting to validate the DMARC record.", "no domain was entered: DMARC belongs to the domain in the senders' From addresses.");
+    run.skip("smtp.spf", text("steps.smtpOutbound.spf.titleNoDomain"), text("steps.smtpOutbound.spf.noDomain"));
+    run.skip("smtp.dmarc", text("steps.smtpOutbound.dmarc.titleNoDomain"), text("steps.smtpOutbound.dmarc.noDomain"));
     return;
   }
   await run.step(
     "smtp.spf",
-    `Attempting to validate the SPF record of ${domain} for IP address ${ip}.`,
+    text("steps.smtpOutbound.spf.title", { domain, ip }),
     async (step) => step.report(judgeSpf(domain, ip, await evaluateSpf({ ip, domain, sender: `postmaster@${domain}`, dns: SPF_DNS }))),
     { blocking: false },
   );
-  await run.step("smtp.dmarc", `Attempting to validate the DMARC record of ${domain}.`, async (step) => step.report(judgeDmarc(await dmarcFacts(domain))), {
+  await run.step("smtp.dmarc", text("steps.smtpOutbound.dmarc.title", { domain }), async (step) => step.report(judgeDmarc(await dmarcFacts(domain))), {
     blocking: false,
   });
 }
 
 /** One block list that can't be asked is a warning: the others still answer, and receivers may not use it. */
 function asWarning(reason: unknown): unknown {
-  return reason instanceof ProblemError ? new ProblemError(reason.problem, reason.message, reason.details, "warning") : reason;
+  return reason instanceof ProblemError ? new ProblemError(reason.problem, reason.text ?? reason.message, reason.details, "warning") : reason;
 }
 
 /** The PTR names of the address, and each name's addresses (forward confirmation). */

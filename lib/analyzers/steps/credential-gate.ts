@@ -1,3 +1,4 @@
+import { text, type LocalizedText } from "@/lib/engine/text";
 import { headerValues, type HttpResponse } from "@/lib/net/http";
 import { offeredSchemes, offers } from "@/lib/net/http-auth";
 import { AUTH_METHOD_NAMES, type AuthMethod } from "../fields";
@@ -21,16 +22,14 @@ export function credentialGate(facts: {
   ignoreTrust: boolean;
   scheme: string | undefined;
   method: AuthMethod;
-}): { send: true; scheme: string } | { send: false; reason: string } {
+}): { send: true; scheme: string } | { send: false; reason: LocalizedText } {
   const method = AUTH_METHOD_NAMES[facts.method];
   if (!facts.certificateTrusted) {
     return {
       send: false,
-      reason: facts.ignoreTrust
-        ? `the credentials weren't sent: "Ignore trust for SSL" turned certificate errors into warnings, but Outlook would refuse this certificate (its trust, name, dates or usage), so it would never send a password over this connection.`
-        : "the credentials weren't sent: the certificate failed a check Outlook makes (trust, name, dates or usage), and Outlook never sends a password over such a connection.",
+      reason: text(facts.ignoreTrust ? "steps.http.gate.untrustedIgnored" : "steps.http.gate.untrusted"),
     };
   }
-  if (!facts.scheme) return { send: false, reason: `the server doesn't offer ${method} authentication, so the credentials weren't sent.` };
+  if (!facts.scheme) return { send: false, reason: text("steps.http.gate.noScheme", { method }) };
   return { send: true, scheme: facts.scheme };
 }

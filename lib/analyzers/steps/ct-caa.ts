@@ -7,6 +7,7 @@ import { embeddedScts, stapledScts, verifySct, type Sct, type SctSource } from "
 import type { ParsedCertificate } from "@/lib/cert/parse";
 import { ProblemError } from "@/lib/engine/problem-error";
 import type { StepScope } from "@/lib/engine/runner";
+import { text, type LocalizedText } from "@/lib/engine/text";
 import { lookupCaa } from "@/lib/net/dns-records";
 
 export interface CtInput {
@@ -35,15 +36,15 @@ const SCT_CLOCK_SKEW_MS = 5 * 60 * 1000;
 export async function ctStep(parent: StepScope, input: CtInput): Promise<void> {
   await parent.step(
     "tls.certificate.ct",
-    "Checking the certificate's Certificate Transparency (SCT) records.",
+    text("steps.ctCaa.ct.title"),
     (step) => {
       const path = input.path();
       const leaf = path[0];
-      if (!leaf) return step.skipBecause("no certificate was obtained.");
+      if (!leaf) return step.skipBecause(text("steps.ctCaa.ct.noCertificate"));
       const issuer = path[1] && !leaf.facts.selfIssued ? path[1] : undefined;
       const logs = input.logs ?? bundledLogs();
       const scts: SctFinding[] = [];
-      const unreadable: Array<{ source: SctSource; reason: string }> = [];
+      const unreadable: Array<{ source: SctSource; reason: LocalizedText }> = [];
       const examine = (sct: Sct, source: SctSource): SctFinding => {
         const log = logs.find(sct.logId);
         const future = sct.timestamp > input.now.getTime() + SCT_CLOCK_SKEW_MS;
@@ -57,14 +58,14 @@ export async function ctStep(parent: StepScope, input: CtInput): Promise<void> {
       try {
         scts.push(...embeddedScts(leaf).map((sct) => examine(sct, "embedded")));
       } catch {
-        unreadable.push({ source: "embedded", reason: "the certificate's SCT list extension is malformed" });
+        unreadable.push({ source: "embedded", reason: text("steps.ctCaa.ct.unreadable.embedded") });
       }
       const stapled = input.stapledOcsp?.();
       if (stapled) {
         try {
           scts.push(...stapledScts(stapled, leaf).map((sct) => examine(sct, "ocsp")));
         } catch {
-          unreadable.push({ source: "ocsp", reason: "the stapled OCSP response or its SCT list isn't readable" });
+          unreadable.push({ source: "ocsp", reason: text("steps.ctCaa.ct.unreadable.ocsp") });
         }
       }
       step.report(
@@ -98,11 +99,11 @@ export interface CaaInput {
 export async function caaStep(parent: StepScope, input: CaaInput): Promise<void> {
   await parent.step(
     "tls.certificate.caa",
-    "Checking the domain's CAA records for the certificate's issuer.",
+    text("steps.ctCaa.caa.title"),
     async (step) => {
       const host = input.host?.replace(/^\[|\]$/g, "");
-      if (!host) return step.skipBecause("no host name was given: CAA records belong to domain names.");
-      if (isIP(host)) return step.skipBecause(`${host} is an IP address: CAA records exist only for domain names.`);
+      if (!host) return step.skipBecause(text("steps.ctCaa.caa.noHost"));
+      if (isIP(host)) return step.skipBecause(text("steps.ctCaa.caa.ipAddress", { host }));
       const leaf = input.leaf();
       const subject = caaSubject(host, leaf.facts.dnsNames);
       const checked: string[] = [];
@@ -120,9 +121,13 @@ export async function caaStep(parent: StepScope, input: CaaInput): Promise<void>
         } catch (error) {
           if (!(error instanceof ProblemError)) throw error;
           step.addDetails({ checked, ...(error.details ?? {}) });
+          // The lookup's own failure, in the reader's language when it is a catalogue text: its final period, if
+          // any, is dropped when it is rendered as a param, so the template that puts one back is chosen then.
+          const failure = error.text ?? error.message;
+          const params = { failure, issuer: leaf.facts.issuer, name: subject.name };
           step.warn(
             error.problem,
-            `${error.message} Whether ${leaf.facts.issuer} may issue for ${subject.name} couldn't be checked; a CA whose CAA lookup fails may refuse to issue too.`,
+            error.text && error.message.endsWith(".") ? text("steps.ctCaa.caa.lookupFailed", params) : text("steps.ctCaa.caa.lookupFailedPhrase", params),
           );
           return;
         }

@@ -3,6 +3,9 @@ import { env } from "@/lib/config/env";
 import { error, type Finding } from "@/lib/engine/finding";
 import { required } from "@/lib/engine/required";
 import type { StepContext, StepScope, TestRun } from "@/lib/engine/runner";
+import { text, type LocalizedText, type Text } from "@/lib/engine/text";
+import { REF_KEY, renderTemplate } from "@/lib/i18n/format";
+import { en } from "@/lib/i18n/messages/en";
 import { LineClient, Transcript } from "@/lib/net/mail/line-client";
 import { certificateSteps } from "./certificate";
 import { resolveStep, tcpStep } from "./connectivity";
@@ -44,7 +47,7 @@ export interface MailboxProtocol {
   name: string;
   startTlsCommand: string;
   /** Step codes and titles, in the order of the dialog. */
-  steps: Record<"greeting" | "capabilities" | "startTls" | "capabilitiesTls" | "login" | "mailbox" | "logout", { code: string; title: string }>;
+  steps: Record<"greeting" | "capabilities" | "startTls" | "capabilitiesTls" | "login" | "mailbox" | "logout", { code: string; title: Text }>;
   open(lines: LineClient): MailboxSession;
 }
 
@@ -74,7 +77,7 @@ export async function runMailboxTest(run: TestRun, input: MailboxInput, protocol
   const lines = socket ? new LineClient(socket, { timeoutMs: env().RCA_TIMEOUT_MS, transcript, protocol: protocol.name }) : undefined;
   if (lines) run.defer(() => lines.destroy());
   const session = lines ? protocol.open(lines) : undefined;
-  const dialog = <T>(step: { code: string; title: string }, body: (session: MailboxSession, context: StepContext) => Promise<T>, blocking = true) =>
+  const dialog = <T>(step: { code: string; title: Text }, body: (session: MailboxSession, context: StepContext) => Promise<T>, blocking = true) =>
     recordedStep(run, transcript, step, (context) => body(required(session), context), blocking);
 
   await dialog(steps.greeting, async (s, step) => step.report(await s.greeting()));
@@ -101,10 +104,10 @@ export async function runMailboxTest(run: TestRun, input: MailboxInput, protocol
   await dialog(
     steps.login,
     async (s, step) => {
-      if (username === undefined || password === undefined) return step.skipBecause("no user name and password were supplied.");
+      if (username === undefined || password === undefined) return step.skipBecause(text("steps.mailbox.dialog.noCredentials"));
       const gate = credentialGate({ encrypted, certificateTrusted: trusted, ignoreTrust, username, password });
       step.addDetails({ credentialsSent: gate.send });
-      if (!gate.send) return step.skipBecause(gate.reason);
+      if (!gate.send) return step.skipBecause(gate.text);
       const finding = await s.login(username, password);
       step.report(redacted(finding, transcript));
       loggedOn = finding.status === "success" || finding.status === "info";
@@ -113,7 +116,7 @@ export async function runMailboxTest(run: TestRun, input: MailboxInput, protocol
   );
   await dialog(
     steps.mailbox,
-    async (s, step) => (loggedOn ? step.report(await s.mailboxCommand()) : step.skipBecause("the analyzer didn't log on to the mailbox.")),
+    async (s, step) => (loggedOn ? step.report(await s.mailboxCommand()) : step.skipBecause(text("steps.mailbox.dialog.notLoggedOn"))),
     false,
   );
   await dialog(steps.logout, async (s, step) => step.report(await s.logout()), false);
@@ -122,6 +125,7 @@ export async function runMailboxTest(run: TestRun, input: MailboxInput, protocol
 /**
  * A mail client sends a password only over TLS it trusts: never over a plain connection, never after a certificate
  * error, not even one "Ignore trust for SSL" let through. A credential with CR or LF can't be sent in a command line.
+ * `reason` is the English of `text`, the catalogue text a skipped step records.
  */
 export function credentialGate(facts: {
   encrypted: boolean;
@@ -129,36 +133,23 @@ export function credentialGate(facts: {
   ignoreTrust: boolean;
   username: string;
   password: string;
-}): { send: true } | { send: false; reason: string } {
-  if (!facts.encrypted) {
-    return { send: false, reason: "the credentials weren't sent: the connection isn't encrypted, and a password must never cross the network in clear text." };
-  }
-  if (!facts.certificateTrusted) {
-    return {
-      send: false,
-      reason: facts.ignoreTrust
-        ? `the credentials weren't sent: "Ignore trust for SSL" turned certificate errors into warnings, but a mail client would refuse this certificate (its trust, name, dates or usage), so it would never send a password over this connection.`
-        : "the credentials weren't sent: the certificate failed a check a mail client makes (trust, name, dates or usage), and a mail client never sends a password over such a connection.",
-    };
-  }
-  if (/[\r\n\0]/.test(facts.username) || /[\r\n\0]/.test(facts.password)) {
-    return { send: false, reason: "the user name or password contains a line break (or NUL), which can't be sent in a mail protocol command." };
-  }
+}): { send: true } | { send: false; reason: string; text: LocalizedText } {
+  const refuse = (reason: LocalizedText) => ({ send: false as const, reason: reason.english, text: reason });
+  if (!facts.encrypted) return refuse(text("steps.mailbox.gate.notEncrypted"));
+  if (!facts.certificateTrusted) return refuse(facts.ignoreTrust ? text("steps.mailbox.gate.ignoredTrust") : text("steps.mailbox.gate.untrusted"));
+  if (/[\r\n\0]/.test(facts.username) || /[\r\n\0]/.test(facts.password)) return refuse(text("steps.mailbox.gate.lineBreak"));
   return { send: true };
 }
 
 function startTlsMissing(protocol: MailboxProtocol): Finding {
-  return error(
-    "STARTTLS_MISSING",
-    `The server doesn't offer ${protocol.startTlsCommand}: a mail client set to use it can't connect, and one that falls back to an unencrypted connection would send the user's password across the network in clear text.`,
-  );
+  return error("STARTTLS_MISSING", text("steps.mailbox.dialog.startTlsMissing", { command: protocol.startTlsCommand }));
 }
 
 /** A step of the dialog, with the lines it exchanged as its `transcript` detail (also when it fails). */
 async function recordedStep<T>(
   scope: StepScope,
   transcript: Transcript,
-  step: { code: string; title: string },
+  step: { code: string; title: Text },
   body: (context: StepContext) => Promise<T>,
   blocking: boolean,
 ): Promise<T | undefined> {
@@ -178,7 +169,21 @@ async function recordedStep<T>(
   );
 }
 
-/** The server may quote the user name back in its answer: never in a result. */
+/**
+ * The server may quote the user name back in its answer: never in a result. The catalogue text is kept, its server
+ * text redacted, while it still says what the redacted English says; else the step records the redacted English.
+ */
 function redacted(finding: Finding, transcript: Transcript): Finding {
-  return { ...finding, message: transcript.redact(finding.message) };
+  const message = transcript.redact(finding.message);
+  const { text: localized, ...rest } = finding;
+  if (!localized) return { ...rest, message };
+  // Server text only: the keys of referenced texts stay as they are.
+  const params = Object.fromEntries(
+    Object.entries(localized.params).map(([name, value]) => [
+      name,
+      typeof value === "string" && !name.endsWith(`.${REF_KEY}`) ? transcript.redact(value) : value,
+    ]),
+  );
+  const again: LocalizedText = { key: localized.key, params, english: renderTemplate(en, localized.key, params) ?? "" };
+  return again.english === message ? { ...rest, message, text: again } : { ...rest, message };
 }

@@ -5,6 +5,7 @@ import { trustStore } from "@/lib/cert/trust-store";
 import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
 import type { StepScope } from "@/lib/engine/runner";
+import { englishOf, isLocalized, text, type LocalizedText, type Text } from "@/lib/engine/text";
 import type { ResolvedAddress } from "@/lib/net/dns";
 import { HttpSession } from "@/lib/net/http";
 import { connectAddress } from "@/lib/net/tcp";
@@ -18,6 +19,8 @@ export interface PinnedSession {
   leaf: ParsedCertificate;
   /** Set when a strict (credential) connection was refused: why, in OpenSSL's words. */
   refused?: string;
+  /** `refused` as the catalogue text it was made from, when it was one: pass `refusedText ?? refused` to strictRefusalReason. */
+  refusedText?: LocalizedText;
 }
 
 /** A host as it appears in a URL or Host header: IPv6 literals in brackets, the port unless it is the scheme's default. */
@@ -52,7 +55,10 @@ export function openPinnedSession(
         try {
           session = await tlsHandshake(raw, { servername: host, timeoutMs, alpn: ["http/1.1"], trust: trustStore().openssl, strict: options.strict });
         } catch (cause) {
-          if (options.strict && refusedByPolicy(cause)) pinned.refused = cause.message;
+          if (options.strict && refusedByPolicy(cause)) {
+            pinned.refused = cause.message;
+            if (cause.text) pinned.refusedText = cause.text;
+          }
           throw cause;
         }
         const presented = session.chain[0] ? createHash("sha256").update(session.chain[0]).digest("hex").toUpperCase() : "none";
@@ -60,7 +66,7 @@ export function openPinnedSession(
           session.socket.destroy();
           throw new ProblemError(
             "CONNECTION_FAILED",
-            `A new connection to ${host} presented a different certificate (SHA-256 ${presented}) from the one validated (${expected}); nothing was sent over it.`,
+            text("steps.http.pinned.otherCertificate", { host, presented: session.chain[0] ? presented : text("steps.common.none"), expected }),
           );
         }
         pinned.taps.push(session.tap);
@@ -73,9 +79,37 @@ export function openPinnedSession(
   return pinned;
 }
 
-/** Why the credentials stayed home when the strict (credential) handshake was refused: the words every test uses. */
-export function strictRefusalReason(refused: string, client = "Outlook's"): string {
-  return `the credentials weren't sent: a connection made as strictly as ${client} (TLS 1.2 or later, default security, certificate verified by OpenSSL) was refused: ${refused}`;
+/** Whose handshake the strict one copies, as the refusal says it. */
+export type StrictClient = "Outlook's" | "a device's";
+
+/**
+ * Why the credentials stayed home when the strict (credential) handshake was refused: the words every test uses, in
+ * lower case (a skip reason). `refused` is the session's `refusedText ?? refused`: as a catalogue text, the refusal
+ * reads in the reader's language too.
+ */
+export function strictRefusalReason(refused: Text, client: StrictClient = "Outlook's"): LocalizedText {
+  return refusalText(refused, client, false);
+}
+
+/** The same, as a sentence of its own ("The credentials weren't sent: …"). */
+export function strictRefusalSentence(refused: Text, client: StrictClient = "Outlook's"): LocalizedText {
+  return refusalText(refused, client, true);
+}
+
+function refusalText(refused: Text, client: StrictClient, capital: boolean): LocalizedText {
+  // A referenced text loses its final period inside a sentence: the template then puts it back.
+  const sentence = isLocalized(refused) && englishOf(refused).endsWith(".");
+  const key = capital
+    ? sentence
+      ? "steps.http.strictRefusal.capitalSentence"
+      : "steps.http.strictRefusal.capitalPhrase"
+    : sentence
+      ? "steps.http.strictRefusal.sentence"
+      : "steps.http.strictRefusal.phrase";
+  return text(key, {
+    client: text(client === "a device's" ? "steps.http.strictRefusal.client.device" : "steps.http.strictRefusal.client.outlook"),
+    refused,
+  });
 }
 
 /**

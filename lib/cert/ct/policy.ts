@@ -1,6 +1,6 @@
 import type { CertificateFacts } from "@/lib/cert/parse";
-import { ok, warning, type Finding } from "@/lib/engine/finding";
-import type { Details } from "@/lib/engine/types";
+import { info, ok, warning, type Finding } from "@/lib/engine/finding";
+import { englishOf, listText, text, type LocalizedText, type Text, type TextParamValue } from "@/lib/engine/text";
 import { LIMITS } from "@/lib/net/limits";
 import { sctAlgorithmName, type Sct, type SctSource, type SctVerification } from "./sct";
 import type { CtLog } from "./logs";
@@ -38,8 +38,8 @@ export interface CtFacts {
   publiclyTrusted: boolean;
   /** Whether the certificate came from a handshake (then stapling was possible), and what was stapled. */
   handshake?: { stapledOcsp: boolean };
-  /** Sources that couldn't be read, with why. */
-  unreadable: Array<{ source: SctSource; reason: string }>;
+  /** Sources that couldn't be read, with why (a clause without a final period). */
+  unreadable: Array<{ source: SctSource; reason: Text }>;
   /** The log list used, for the details. */
   logList: string;
 }
@@ -52,12 +52,6 @@ export function embeddedSctsRequired(leaf: Pick<CertificateFacts, "notBefore" | 
 function lifetimeDays(leaf: Pick<CertificateFacts, "notBefore" | "notAfter">): number {
   return (Date.parse(leaf.notAfter) - Date.parse(leaf.notBefore)) / DAY_MS;
 }
-
-const SOURCE_NAMES: Record<SctSource, string> = {
-  embedded: "embedded in the certificate",
-  ocsp: "in the stapled OCSP response",
-  tls: "in the TLS extension",
-};
 
 const VERIFICATION_NAMES: Record<SctVerification, string> = {
   verified: "verified with the log's key",
@@ -94,10 +88,6 @@ function meets(tallied: SourceTally, required: number): boolean {
   return tallied.count >= required && tallied.operators.size + tallied.unknownLogs >= OPERATORS_REQUIRED;
 }
 
-function info(message: string, details: Details): Finding {
-  return { status: "info", message, details };
-}
-
 /** The CT step's finding, from the SCTs found. */
 export function judgeCt(facts: CtFacts): Finding {
   const required = embeddedSctsRequired(facts.leaf);
@@ -116,57 +106,62 @@ export function judgeCt(facts: CtFacts): Finding {
     logList: facts.logList,
     ...(facts.handshake ? { stapledOcsp: facts.handshake.stapledOcsp ? "present" : "none stapled" } : { stapledOcsp: "not applicable (no handshake)" }),
     tlsExtension: TLS_EXTENSION_NOTE,
-    ...(facts.unreadable.length > 0 ? { unreadable: facts.unreadable } : {}),
+    ...(facts.unreadable.length > 0 ? { unreadable: facts.unreadable.map((entry) => ({ source: entry.source, reason: englishOf(entry.reason) })) } : {}),
   };
   const found = summary(facts.scts);
-  const notes = [
-    ...(unknown.length > 0
-      ? [`${unknown.length} SCT(s) come from logs missing from the bundled log list (${facts.logList}): counted, not named or verified.`]
-      : []),
-    ...(invalid.length > 0
-      ? [`${invalid.length} SCT(s) have a signature that doesn't verify with the log's key: browsers ignore them, and so does this count.`]
-      : []),
-    ...(future.length > 0 ? [`${future.length} SCT(s) are dated in the future: browsers ignore them, and so does this count.`] : []),
-    ...facts.unreadable.map((entry) => `The SCTs ${SOURCE_NAMES[entry.source]} couldn't be read (${entry.reason}).`),
-  ].join(" ");
-  const withNotes = (message: string) => (notes ? `${message} ${notes}` : message);
+  const notes: LocalizedText[] = [
+    ...(unknown.length > 0 ? [text("steps.ctCaa.ct.notes.unknownLogs", { count: unknown.length, logList: facts.logList })] : []),
+    ...(invalid.length > 0 ? [text("steps.ctCaa.ct.notes.invalid", { count: invalid.length })] : []),
+    ...(future.length > 0 ? [text("steps.ctCaa.ct.notes.future", { count: future.length })] : []),
+    ...facts.unreadable.map((entry) =>
+      text("steps.ctCaa.ct.notes.unreadable", { source: text(`steps.ctCaa.ct.source.${entry.source}`), reason: entry.reason }),
+    ),
+  ];
+  const withNotes = (message: LocalizedText) => sentences([message, ...notes]);
+  const policy = { found, required, days, delivered: SCTS_DELIVERED_REQUIRED, operators: OPERATORS_REQUIRED };
 
-  if (!facts.publiclyTrusted) {
-    return info(
-      withNotes(
-        `${found} The certificate doesn't chain to a publicly trusted root, so the browsers' Certificate Transparency policies don't apply to it (CT doesn't apply to a private CA).`,
-      ),
-      details,
-    );
-  }
+  if (!facts.publiclyTrusted) return info(withNotes(text("steps.ctCaa.ct.notPublic", { found })), details);
   if (meets(embedded, required) || meets(delivered, SCTS_DELIVERED_REQUIRED)) {
-    const operators = new Set([...embedded.operators, ...delivered.operators]);
+    const operators = [...new Set([...embedded.operators, ...delivered.operators])];
     return ok(
       withNotes(
-        `${found} That meets Chrome's and Apple's Certificate Transparency policies (${required} embedded SCTs for a certificate valid ${days} days, or ${SCTS_DELIVERED_REQUIRED} delivered by OCSP or TLS, from at least ${OPERATORS_REQUIRED} log operators${operators.size > 0 ? `; operators: ${[...operators].join(", ")}` : ""}).`,
+        operators.length > 0 ? text("steps.ctCaa.ct.meetsOperators", { ...policy, names: operators.join(", ") }) : text("steps.ctCaa.ct.meets", policy),
       ),
       details,
     );
   }
-  return warning(
-    "CT_INSUFFICIENT_SCTS",
-    withNotes(
-      `${found} Chrome's and Apple's Certificate Transparency policies require ${required} SCTs embedded in a certificate valid ${days} days (or ${SCTS_DELIVERED_REQUIRED} delivered by OCSP stapling or the TLS extension), from at least ${OPERATORS_REQUIRED} distinct log operators: Chrome and Safari may refuse this publicly trusted certificate. Ask the CA to reissue it with SCTs embedded. (SCTs sent only in the TLS extension aren't visible to the analyzer.)`,
-    ),
-    details,
-  );
+  return warning("CT_INSUFFICIENT_SCTS", withNotes(text("steps.ctCaa.ct.insufficient", policy)), details);
 }
 
-function summary(scts: SctFinding[]): string {
-  if (scts.length === 0) return "The certificate carries no Signed Certificate Timestamps (none embedded, none in a stapled OCSP response).";
+/**
+ * Sentences said one after the other ("A. B. C."), each in the reader's language. Every sentence but the first ends
+ * in a period; the first may end in a parenthesis.
+ */
+function sentences([first, ...rest]: readonly [LocalizedText, ...LocalizedText[]]): LocalizedText {
+  const [second, ...others] = rest;
+  if (second === undefined) return first;
+  const joined = { first, rest: sentences([second, ...others]) };
+  return first.english.endsWith(".") ? text("steps.ctCaa.sentences", joined) : text("steps.ctCaa.sentencesAfter", joined);
+}
+
+function summary(scts: SctFinding[]): LocalizedText {
+  if (scts.length === 0) return text("steps.ctCaa.ct.none");
   const bySource = (["embedded", "ocsp", "tls"] as const)
     .map((source) => ({ source, count: scts.filter((finding) => finding.source === source).length }))
     .filter((entry) => entry.count > 0)
-    .map((entry) => `${entry.count} ${SOURCE_NAMES[entry.source]}`);
-  const logs = [...new Set(scts.map((finding) => finding.log?.description ?? `unknown log ${finding.sct.logId}`))];
-  const shown =
-    logs.slice(0, LIMITS.listEntriesShown).join(", ") + (logs.length > LIMITS.listEntriesShown ? ` and ${logs.length - LIMITS.listEntriesShown} more` : "");
-  return `Found ${scts.length} Signed Certificate Timestamp(s): ${bySource.join(", ")}; logs: ${shown}.`;
+    .map((entry) => text(`steps.ctCaa.ct.counted.${entry.source}`, { count: entry.count }));
+  const logs = [
+    ...new Map(
+      scts.map((finding): [string, TextParamValue] =>
+        finding.log
+          ? [finding.log.description, finding.log.description]
+          : [`unknown log ${finding.sct.logId}`, text("steps.ctCaa.ct.unknownLog", { logId: finding.sct.logId })],
+      ),
+    ).values(),
+  ];
+  const list = listText(logs.slice(0, LIMITS.listEntriesShown));
+  const shown = logs.length > LIMITS.listEntriesShown ? text("steps.ctCaa.ct.more", { list, more: logs.length - LIMITS.listEntriesShown }) : list;
+  return text("steps.ctCaa.ct.found", { count: scts.length, sources: listText(bySource), logs: shown });
 }
 
 function describe(finding: SctFinding) {

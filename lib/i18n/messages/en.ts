@@ -1,4 +1,16 @@
 import { chainPictureEn } from "./chain-picture";
+import { activeSyncStepsEn } from "./steps/activesync";
+import { autodiscoverStepsEn } from "./steps/autodiscover";
+import { ctCaaStepsEn } from "./steps/ct-caa";
+import { ewsStepsEn } from "./steps/ews";
+import { httpStepsEn } from "./steps/http";
+import { mailboxStepsEn } from "./steps/mailbox";
+import { mapiHttpStepsEn } from "./steps/mapi-http";
+import { outlookAnywhereStepsEn } from "./steps/outlook-anywhere";
+import { pathValidationStepsEn } from "./steps/path-validation";
+import { smtpInboundStepsEn } from "./steps/smtp-inbound";
+import { smtpOutboundStepsEn } from "./steps/smtp-outbound";
+import { validationEn } from "./validation";
 
 /**
  * The English catalogue: every string of the interface, and the templates of step texts (lib/engine/text.ts renders
@@ -108,6 +120,17 @@ export const en = {
     justNow: "just now",
   },
   steps: {
+    autodiscover: autodiscoverStepsEn,
+    http: httpStepsEn,
+    outlookAnywhere: outlookAnywhereStepsEn,
+    ews: ewsStepsEn,
+    activeSync: activeSyncStepsEn,
+    mapiHttp: mapiHttpStepsEn,
+    smtpInbound: smtpInboundStepsEn,
+    smtpOutbound: smtpOutboundStepsEn,
+    mailbox: mailboxStepsEn,
+    ctCaa: ctCaaStepsEn,
+    pathValidation: pathValidationStepsEn,
     dns: {
       resolve: {
         title: "Attempting to resolve the host name {host} in DNS.",
@@ -786,6 +809,7 @@ export const en = {
     },
   },
   chainPicture: chainPictureEn,
+  validation: validationEn,
 } as const;
 
 export type EnglishMessages = typeof en;

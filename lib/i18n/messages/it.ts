@@ -1,4 +1,16 @@
 import { chainPictureIt } from "./chain-picture";
+import { activeSyncStepsIt } from "./steps/activesync";
+import { autodiscoverStepsIt } from "./steps/autodiscover";
+import { ctCaaStepsIt } from "./steps/ct-caa";
+import { ewsStepsIt } from "./steps/ews";
+import { httpStepsIt } from "./steps/http";
+import { mailboxStepsIt } from "./steps/mailbox";
+import { mapiHttpStepsIt } from "./steps/mapi-http";
+import { outlookAnywhereStepsIt } from "./steps/outlook-anywhere";
+import { pathValidationStepsIt } from "./steps/path-validation";
+import { smtpInboundStepsIt } from "./steps/smtp-inbound";
+import { smtpOutboundStepsIt } from "./steps/smtp-outbound";
+import { validationIt } from "./validation";
 import type { EnglishMessages } from "./en";
 import type { CatalogueShape } from "./types";
 
@@ -109,6 +121,17 @@ export const it: CatalogueShape<EnglishMessages> = {
     justNow: "proprio ora",
   },
   steps: {
+    autodiscover: autodiscoverStepsIt,
+    http: httpStepsIt,
+    outlookAnywhere: outlookAnywhereStepsIt,
+    ews: ewsStepsIt,
+    activeSync: activeSyncStepsIt,
+    mapiHttp: mapiHttpStepsIt,
+    smtpInbound: smtpInboundStepsIt,
+    smtpOutbound: smtpOutboundStepsIt,
+    mailbox: mailboxStepsIt,
+    ctCaa: ctCaaStepsIt,
+    pathValidation: pathValidationStepsIt,
     dns: {
       resolve: {
         title: "Tentativo di risolvere il nome host {host} nel DNS.",
@@ -818,4 +841,5 @@ export const it: CatalogueShape<EnglishMessages> = {
     },
   },
   chainPicture: chainPictureIt,
+  validation: validationIt,
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { text } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "../limits";
 import type { LineClient } from "./line-client";
 
@@ -32,7 +33,7 @@ export class ImapClient {
   constructor(readonly lines: LineClient) {}
 
   async greeting(): Promise<ImapGreeting> {
-    const [line = ""] = await this.lines.readAnswer(() => true, "the connection (the IMAP greeting)");
+    const [line = ""] = await this.lines.readAnswer(() => true, text("steps.mailbox.imap.awaitingGreeting"));
     return parseGreeting(line);
   }
 
@@ -137,7 +138,7 @@ function taggedAnswer(tag: string, lines: string[], command: string): ImapAnswer
   const last = lines[lines.length - 1] ?? "";
   const match = new RegExp(`^${tag} (OK|NO|BAD)\\b ?(.*)$`, "i").exec(last);
   if (!match) {
-    throw new ProblemError("PROTOCOL_ERROR", `IMAP: the server answered ${firstWord(command)} with a tagged line that isn't OK, NO or BAD.`, {
+    throw new ProblemError("PROTOCOL_ERROR", text("steps.mailbox.imap.badTaggedLine", { command: firstWord(command) }), {
       answer: cleanText(last, LIMITS.mailLineShown),
     });
   }

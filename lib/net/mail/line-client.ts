@@ -1,5 +1,6 @@
 import "server-only";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { text, type LocalizedText, type TextParamValue } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "../limits";
 import type { Socket } from "node:net";
 import type { TLSSocket } from "node:tls";
@@ -68,15 +69,15 @@ export class LineClient {
   private socket: Socket | TLSSocket;
   private buffer: Buffer = Buffer.alloc(0);
   private received = 0;
-  private closed: string | undefined;
+  private closed: LocalizedText | undefined;
   private waiter: (() => void) | undefined;
   private readonly onData = (chunk: Buffer) => {
     this.received += chunk.length;
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
     this.wake();
   };
-  private readonly onEnd = () => this.close("the server closed the connection");
-  private readonly onError = (error: NodeJS.ErrnoException) => this.close(`the connection failed (${error.code ?? "error"})`);
+  private readonly onEnd = () => this.close(text("steps.mailbox.lines.closedByServer"));
+  private readonly onError = (error: NodeJS.ErrnoException) => this.close(text("steps.mailbox.lines.connectionFailed", { code: error.code ?? "error" }));
 
   constructor(
     socket: Socket | TLSSocket,
@@ -93,7 +94,7 @@ export class LineClient {
   /** Sends one command. `shown` replaces it in the transcript (a password becomes `****`). */
   async send(line: string, shown: string = line): Promise<void> {
     if (/[\r\n]/.test(line)) throw new Error("a command line must not contain CR or LF");
-    if (this.closed) throw this.failure(`couldn't send ${JSON.stringify(firstWord(shown))}: ${this.closed}`, "PROTOCOL_ERROR");
+    if (this.closed) throw this.failure("cannotSend", { command: JSON.stringify(firstWord(shown)), reason: this.closed }, "PROTOCOL_ERROR");
     this.options.transcript.add("C", shown);
     await new Promise<void>((resolve) => this.socket.write(`${line}\r\n`, () => resolve()));
   }
@@ -102,7 +103,7 @@ export class LineClient {
    * Reads lines until `complete` says the answer is whole, within one time budget for the answer. An over-long
    * line, too many lines or too many bytes in all fail the dialog: a hostile server can't hold it open.
    */
-  async readAnswer(complete: (line: string, lines: readonly string[]) => boolean, what: string): Promise<string[]> {
+  async readAnswer(complete: (line: string, lines: readonly string[]) => boolean, what: TextParamValue): Promise<string[]> {
     const deadline = Date.now() + this.options.timeoutMs;
     const lines: string[] = [];
     for (;;) {
@@ -111,7 +112,7 @@ export class LineClient {
       this.options.transcript.add("S", line);
       if (complete(line, lines)) return lines;
       if (lines.length >= LIMITS.mailAnswerLines) {
-        throw this.failure(`The server sent more than ${LIMITS.mailAnswerLines} lines in answer to ${what} without ending its answer.`, "PROTOCOL_ERROR");
+        throw this.failure("tooManyLines", { limit: LIMITS.mailAnswerLines, what }, "PROTOCOL_ERROR");
       }
     }
   }
@@ -122,10 +123,7 @@ export class LineClient {
    */
   detach(): Socket {
     if (this.buffer.length > 0) {
-      throw this.failure(
-        "The server sent data after agreeing to start TLS and before the handshake: a client could be fooled into treating unprotected data as protected (STARTTLS response injection).",
-        "PROTOCOL_ERROR",
-      );
+      throw this.failure("injection", {}, "PROTOCOL_ERROR");
     }
     this.detachListeners();
     return this.socket as Socket;
@@ -171,7 +169,7 @@ export class LineClient {
     this.socket.on("error", () => {});
   }
 
-  private close(reason: string): void {
+  private close(reason: LocalizedText): void {
     this.closed ??= reason;
     this.wake();
   }
@@ -182,7 +180,7 @@ export class LineClient {
     waiter?.();
   }
 
-  private async readLine(deadline: number, what: string): Promise<string> {
+  private async readLine(deadline: number, what: TextParamValue): Promise<string> {
     for (;;) {
       const end = this.buffer.indexOf(0x0a);
       if (end >= 0) {
@@ -193,16 +191,20 @@ export class LineClient {
       }
       if (this.buffer.length > LIMITS.mailLineBytes) throw this.overlong(what);
       if (this.received > LIMITS.mailDialogBytes) {
-        throw this.failure(`The server sent more than ${LIMITS.mailDialogBytes} bytes in this dialog: the analyzer stopped reading.`, "PROTOCOL_ERROR");
+        throw this.failure("tooManyBytes", { limit: LIMITS.mailDialogBytes }, "PROTOCOL_ERROR");
       }
       if (this.closed) {
-        const partial = this.buffer.length > 0 ? ` after an unfinished line (${this.buffer.length} bytes)` : "";
-        throw this.failure(`No complete answer to ${what}: ${this.closed}${partial}.`, "CONNECTION_FAILED");
+        const reason = this.closed;
+        throw this.buffer.length > 0
+          ? this.failure("noAnswerPartial", { what, reason, bytes: this.buffer.length }, "CONNECTION_FAILED")
+          : this.failure("noAnswer", { what, reason }, "CONNECTION_FAILED");
       }
       const left = deadline - Date.now();
       if (left <= 0 || !(await this.waitForData(left))) {
-        const got = this.buffer.length > 0 ? `only part of a line (${this.buffer.length} bytes)` : "nothing";
-        throw this.failure(`The server sent ${got} in answer to ${what} within ${this.options.timeoutMs} ms.`, "PROTOCOL_TIMEOUT");
+        const ms = this.options.timeoutMs;
+        throw this.buffer.length > 0
+          ? this.failure("timeoutPartial", { bytes: this.buffer.length, what, ms }, "PROTOCOL_TIMEOUT")
+          : this.failure("timeoutNothing", { what, ms }, "PROTOCOL_TIMEOUT");
       }
     }
   }
@@ -221,14 +223,23 @@ export class LineClient {
     });
   }
 
-  private overlong(what: string): ProblemError {
-    return this.failure(`The server sent a line longer than ${LIMITS.mailLineBytes} bytes in answer to ${what}.`, "PROTOCOL_ERROR");
+  private overlong(what: TextParamValue): ProblemError {
+    return this.failure("overlong", { limit: LIMITS.mailLineBytes, what }, "PROTOCOL_ERROR");
   }
 
-  private failure(message: string, problem: "PROTOCOL_ERROR" | "PROTOCOL_TIMEOUT" | "CONNECTION_FAILED"): ProblemError {
-    return new ProblemError(problem, `${this.options.protocol}: ${message}`, { protocol: this.options.protocol });
+  /** A failure of the dialog, its message prefixed with the protocol ("IMAP: …"). */
+  private failure(
+    message: FailureKey,
+    params: Readonly<Record<string, TextParamValue>>,
+    problem: "PROTOCOL_ERROR" | "PROTOCOL_TIMEOUT" | "CONNECTION_FAILED",
+  ): ProblemError {
+    const { protocol } = this.options;
+    return new ProblemError(problem, text(`steps.mailbox.lines.${message}`, { protocol, ...params }), { protocol });
   }
 }
+
+type FailureKey =
+  "cannotSend" | "tooManyLines" | "injection" | "tooManyBytes" | "noAnswer" | "noAnswerPartial" | "timeoutNothing" | "timeoutPartial" | "overlong";
 
 function firstWord(line: string): string {
   return line.split(" ", 1)[0] ?? line;

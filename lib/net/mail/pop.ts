@@ -1,5 +1,6 @@
 import "server-only";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { text } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "../limits";
 import { plainToken } from "./imap";
 import type { LineClient } from "./line-client";
@@ -23,7 +24,7 @@ export class PopClient {
   constructor(readonly lines: LineClient) {}
 
   async greeting(): Promise<PopGreeting> {
-    const [line = ""] = await this.lines.readAnswer(() => true, "the connection (the POP3 greeting)");
+    const [line = ""] = await this.lines.readAnswer(() => true, text("steps.mailbox.pop.awaitingGreeting"));
     const reply = parseReply(line);
     return reply ? { kind: "reply", ...reply } : { kind: "unexpected", text: cleanText(line, LIMITS.mailLineShown) };
   }
@@ -88,7 +89,7 @@ export function parseReply(line: string): PopReply | undefined {
 function expectReply(line: string, command: string): PopReply {
   const reply = parseReply(line);
   if (reply) return reply;
-  throw new ProblemError("PROTOCOL_ERROR", `POP: the server answered ${firstWord(command)} with a line that is neither +OK nor -ERR.`, {
+  throw new ProblemError("PROTOCOL_ERROR", text("steps.mailbox.pop.badReply", { command: firstWord(command) }), {
     answer: cleanText(line, LIMITS.mailLineShown),
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { englishOf, text, type Text } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "../limits";
 import { LineClient, type Transcript } from "./line-client";
 import type { Socket } from "node:net";
@@ -34,14 +35,14 @@ const REPLY_LINE = /^(\d{3})(?:[ -](.*))?$/;
 const ENHANCED = /^([245]\.\d{1,3}\.\d{1,3})(?:\s|$)/;
 
 /** Parses the lines of one reply; a line that isn't "ddd…" with the first line's code is a protocol error. */
-export function parseReply(raw: readonly string[], what: string): SmtpReply {
+export function parseReply(raw: readonly string[], what: Text): SmtpReply {
   let code: number | undefined;
   const lines: string[] = [];
   for (const line of raw) {
     const match = REPLY_LINE.exec(line);
     const lineCode = match ? Number(match[1]) : undefined;
     if (lineCode === undefined || (code !== undefined && lineCode !== code) || lineCode < 200 || lineCode > 599) {
-      throw new ProblemError("PROTOCOL_ERROR", `SMTP: the answer to ${what} isn't an SMTP reply: ${JSON.stringify(cleanText(line, LIMITS.plainTextLine))}.`, {
+      throw new ProblemError("PROTOCOL_ERROR", text("steps.smtpInbound.smtp.notReply", { what, line: JSON.stringify(cleanText(line, LIMITS.plainTextLine)) }), {
         protocol: "SMTP",
       });
     }
@@ -70,7 +71,7 @@ export class SmtpClient {
 
   /** The server's greeting (the "220" banner); any code is returned, the caller judges it. */
   greeting(): Promise<SmtpReply> {
-    return this.readReply("the connection (the 220 banner)");
+    return this.readReply(text("steps.smtpInbound.smtp.greeting"));
   }
 
   /** One command and its reply. */
@@ -108,8 +109,9 @@ export class SmtpClient {
     this.lines.destroy();
   }
 
-  private async readReply(what: string): Promise<SmtpReply> {
-    return parseReply(await this.lines.readAnswer((line) => !CONTINUATION.test(line), what), what);
+  /** `what` names what is answered, in the messages: the line client's own (lib/net/mail/line-client.ts) take its English. */
+  private async readReply(what: Text): Promise<SmtpReply> {
+    return parseReply(await this.lines.readAnswer((line) => !CONTINUATION.test(line), englishOf(what)), what);
   }
 }
 

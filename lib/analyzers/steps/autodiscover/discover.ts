@@ -1,18 +1,20 @@
 import "server-only";
+import { findingText, type Finding } from "@/lib/engine/finding";
 import { required } from "@/lib/engine/required";
 import type { StepContext, StepScope } from "@/lib/engine/runner";
+import { englishOf, isLocalized, text, type LocalizedText, type Text, type TextParamValue } from "@/lib/engine/text";
 import { resolveSrv, type ResolvedAddress } from "@/lib/net/dns";
 import { headerValues, type HttpResponse } from "@/lib/net/http";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 import { AUTODISCOVER_PATH, endpointText, getHttpRedirect, parseHttpsUrl, poxPost, type EndpointUrl } from "./endpoint";
-import { judgeAnonymousPost, judgeDiscovery, judgePoxAnswer, type PostVerdict, type PoxSettings } from "./judge";
+import { judgeAnonymousPost, judgeDiscovery, judgePoxAnswer, sentenceParam, type PostVerdict, type PoxSettings } from "./judge";
 import { parsePoxResponse, type PoxResponse, type PoxSchema } from "./pox";
 import { certificateSteps, type CertificateOutcome } from "../certificate";
 import { resolveStep, tcpStep } from "../connectivity";
 import { authScheme, credentialGate } from "../credential-gate";
 import { sendWithCredentials } from "../credentials";
 import { probeNtlmChallenge } from "../ntlm-challenge";
-import { openPinnedSession, strictRefusalReason } from "../pinned-session";
+import { openPinnedSession, strictRefusalSentence } from "../pinned-session";
 import type { AuthMethod } from "../../fields";
 
 /** Who is looking, and how: the inputs every test that starts with Autodiscover has. */
@@ -30,6 +32,8 @@ export interface AutodiscoverRequest {
 export interface Discovery {
   url: string;
   method: string;
+  /** The method as a catalogue text; `method` is its English. */
+  methodText?: LocalizedText;
   /** The address the endpoint answered for (a redirectAddr changes it). */
   emailAddress: string;
   verdict: Extract<PostVerdict, { found: true }>;
@@ -52,16 +56,16 @@ export async function discoverSettings(scope: StepScope, request: AutodiscoverRe
   const search: Search = { input: request, hops: 0 };
   const discovery = await discover(scope, search, request.emailAddress);
   const domain = domainOf(request.emailAddress);
-  const paths = [
+  const paths: TextParamValue[] = [
     `https://${domain}${AUTODISCOVER_PATH}`,
     `https://autodiscover.${domain}${AUTODISCOVER_PATH}`,
-    `the HTTP redirect from http://autodiscover.${domain}${AUTODISCOVER_PATH}`,
-    `the SRV record _autodiscover._tcp.${domain}`,
+    text("steps.autodiscover.path.httpRedirect", { url: `http://autodiscover.${domain}${AUTODISCOVER_PATH}` }),
+    text("steps.autodiscover.path.srv", { name: `_autodiscover._tcp.${domain}` }),
   ];
   // Not blocking: what follows (the JSON endpoint, a test's fallback URL) runs whatever the search found.
   await scope.step(
     "autodiscover.result",
-    "Checking whether Autodiscover was found.",
+    text("steps.autodiscover.result.title"),
     (step) => step.report(judgeDiscovery(discovery, domain, paths, search.unreadable)),
     {
       blocking: false,
@@ -78,29 +82,34 @@ function domainOf(emailAddress: string): string {
 /** The four methods for one address, as children of `scope`; later ones are skipped once one works. */
 async function discover(scope: StepScope, search: Search, emailAddress: string): Promise<Discovery | undefined> {
   const domain = domainOf(emailAddress);
-  const methods: Array<{ code: string; name: string; title: string; attempt: (step: StepContext) => Promise<Discovery | undefined> }> = [
+  const methods: Array<{ code: string; title: Text; attempt: (step: StepContext) => Promise<Discovery | undefined> }> = [
     {
       code: "autodiscover.method1",
-      name: "method 1",
-      title: `Attempting to test potential Autodiscover URL https://${domain}${AUTODISCOVER_PATH}.`,
-      attempt: (step) => tryEndpoint(step, search, emailAddress, { host: domain, port: 443, path: AUTODISCOVER_PATH }, "method 1", true),
+      title: text("steps.autodiscover.method.titleUrl", { url: `https://${domain}${AUTODISCOVER_PATH}` }),
+      attempt: (step) =>
+        tryEndpoint(step, search, emailAddress, { host: domain, port: 443, path: AUTODISCOVER_PATH }, text("steps.autodiscover.method.name.one"), true),
     },
     {
       code: "autodiscover.method2",
-      name: "method 2",
-      title: `Attempting to test potential Autodiscover URL https://autodiscover.${domain}${AUTODISCOVER_PATH}.`,
-      attempt: (step) => tryEndpoint(step, search, emailAddress, { host: `autodiscover.${domain}`, port: 443, path: AUTODISCOVER_PATH }, "method 2", true),
+      title: text("steps.autodiscover.method.titleUrl", { url: `https://autodiscover.${domain}${AUTODISCOVER_PATH}` }),
+      attempt: (step) =>
+        tryEndpoint(
+          step,
+          search,
+          emailAddress,
+          { host: `autodiscover.${domain}`, port: 443, path: AUTODISCOVER_PATH },
+          text("steps.autodiscover.method.name.two"),
+          true,
+        ),
     },
     {
       code: "autodiscover.method3",
-      name: "method 3",
-      title: `Attempting to contact the Autodiscover service using the HTTP redirect method (http://autodiscover.${domain}${AUTODISCOVER_PATH}).`,
+      title: text("steps.autodiscover.method.titleHttpRedirect", { url: `http://autodiscover.${domain}${AUTODISCOVER_PATH}` }),
       attempt: (step) => tryHttpRedirect(step, search, emailAddress, `autodiscover.${domain}`),
     },
     {
       code: "autodiscover.method4",
-      name: "method 4",
-      title: `Attempting to contact the Autodiscover service using the DNS SRV redirect method (_autodiscover._tcp.${domain}).`,
+      title: text("steps.autodiscover.method.titleSrv", { name: `_autodiscover._tcp.${domain}` }),
       attempt: (step) => trySrv(step, search, emailAddress, `_autodiscover._tcp.${domain}`),
     },
   ];
@@ -108,7 +117,7 @@ async function discover(scope: StepScope, search: Search, emailAddress: string):
   let foundBy = 0;
   for (const [index, method] of methods.entries()) {
     if (found) {
-      scope.skip(method.code, method.title, `method ${foundBy} succeeded, so this one wasn't attempted.`);
+      scope.skip(method.code, method.title, text("steps.autodiscover.method.skipped", { number: foundBy }));
       continue;
     }
     foundBy = index + 1;
@@ -119,9 +128,9 @@ async function discover(scope: StepScope, search: Search, emailAddress: string):
       async (step) => {
         const result = await method.attempt(step);
         step.summarize({
-          success: result ? `Testing of this potential Autodiscover URL succeeded.` : "This method didn't find Autodiscover.",
-          warning: result ? "This method found Autodiscover, with warnings." : "This method didn't find Autodiscover; Outlook tries the next one.",
-          error: "This method didn't find Autodiscover; Outlook tries the next one.",
+          success: text(result ? "steps.autodiscover.method.summary.success" : "steps.autodiscover.method.summary.notFound"),
+          warning: text(result ? "steps.autodiscover.method.summary.foundWithWarnings" : "steps.autodiscover.method.summary.tryNext"),
+          error: text("steps.autodiscover.method.summary.tryNext"),
         });
         return result;
       },
@@ -137,12 +146,13 @@ async function tryEndpoint(
   search: Search,
   emailAddress: string,
   url: EndpointUrl,
-  method: string,
+  /** The method that led here, as the result names it. */
+  method: Text,
   /** Outlook sends credentials without asking only where the address's own domain (or Autodiscover's answer) sent it. */
   credentialsAllowed: boolean,
 ): Promise<Discovery | undefined> {
   const { input } = search;
-  const text = endpointText(url);
+  const endpoint = endpointText(url);
   const target = await resolveStep(scope, url.host);
   const connection = await tcpStep(scope, url.host, target, url.port);
   const certificate = await certificateSteps(scope, {
@@ -155,29 +165,31 @@ async function tryEndpoint(
   });
   // Kept whatever the step's status: an endpoint that answers with an Autodiscover error was still found.
   let verdict: PostVerdict | undefined;
-  await scope.step("autodiscover.post", `Sending an Autodiscover POST request to ${text}.`, async (step) => {
+  await scope.step("autodiscover.post", text("steps.autodiscover.post.title", { url: endpoint }), async (step) => {
     verdict = await postToEndpoint(
       step,
       search,
       { ...input, ...(credentialsAllowed ? {} : { withhold: withheldReason(url.host, emailAddress, method) }) },
       emailAddress,
       url,
-      text,
+      endpoint,
       required(connection).address,
       required(certificate),
     );
   });
-  return verdict?.found ? { url: text, method, emailAddress, verdict } : undefined;
+  return verdict?.found
+    ? { url: endpoint, method: englishOf(method), ...(isLocalized(method) ? { methodText: method } : {}), emailAddress, verdict }
+    : undefined;
 }
 
 /** Outlook's POST, anonymous first; credentials follow only through the gate and over a strict connection. */
 async function postToEndpoint(
   step: StepContext,
   search: Search,
-  input: AutodiscoverRequest & { withhold?: string },
+  input: AutodiscoverRequest & { withhold?: LocalizedText },
   emailAddress: string,
   url: EndpointUrl,
-  text: string,
+  endpoint: string,
   address: ResolvedAddress,
   certificate: CertificateOutcome,
 ): Promise<PostVerdict> {
@@ -187,7 +199,7 @@ async function postToEndpoint(
     // No credentials travel on this session: it may use a certificate "Ignore trust" let through.
     const session = openPinnedSession(step, { host: url.host, port: url.port, address }, leaf);
     const anonymous = await session.http.request(request());
-    const judged = judgeAnonymousPost(anonymous, text);
+    const judged = judgeAnonymousPost(anonymous, endpoint);
     // Where NTLM is offered, its CHALLENGE names the server that answered (a NEGOTIATE carries no credentials).
     const ntlm = judged?.verdict.found ? authScheme(anonymous, "ntlm") : undefined;
     if (ntlm) {
@@ -198,10 +210,10 @@ async function postToEndpoint(
       step.report(judged.finding);
       return judged.verdict;
     }
-    if (!judged) return report(step, judgePoxAnswer(anonymous, readPox(anonymous), text));
+    if (!judged) return report(step, judgePoxAnswer(anonymous, readPox(anonymous), endpoint));
     if (input.withhold) {
       step.addDetails({ credentialsSent: false });
-      step.report({ ...judged.finding, message: `${judged.finding.message} ${input.withhold}` });
+      step.report(appended(judged.finding, input.withhold));
       return { found: true, needsCredentials: true, credentialsWithheld: input.withhold };
     }
 
@@ -213,7 +225,12 @@ async function postToEndpoint(
     });
     if (!gate.send) {
       step.addDetails({ credentialsSent: false });
-      step.report({ ...judged.finding, message: `${judged.finding.message} Skipped sending the credentials because ${gate.reason}` });
+      step.report(
+        withMessage(
+          judged.finding,
+          text("steps.autodiscover.post.gateRefused", { found: sentenceParam(findingText(judged.finding)), reason: sentenceParam(gate.reason) }),
+        ),
+      );
       return judged.verdict;
     }
     const strict = openPinnedSession(step, { host: url.host, port: url.port, address }, leaf, { strict: true });
@@ -228,25 +245,25 @@ async function postToEndpoint(
     } catch (cause) {
       if (strict.refused === undefined) throw cause;
       step.addDetails({ credentialsSent: false, strictHandshake: strict.refused });
-      step.report({
-        ...judged.finding,
-        message: `${judged.finding.message} ${capitalized(strictRefusalReason(strict.refused))}`,
-      });
+      step.report(appended(judged.finding, strictRefusalSentence(strict.refusedText ?? strict.refused)));
       return judged.verdict;
     }
     if (exchange.kind !== "answered") {
       const why =
         exchange.kind === "no-challenge"
-          ? "no NTLM challenge came back"
+          ? text("steps.autodiscover.post.why.noChallenge")
           : exchange.kind === "malformed-challenge"
-            ? `its NTLM challenge couldn't be read (${exchange.reason})`
-            : "the connection changed between the NTLM challenge and the answer";
-      step.fail("HTTP_UNEXPECTED_STATUS", `${text} didn't complete ${input.authMethod === "ntlm" ? "NTLM" : "Basic"} authentication: ${why}.`);
+            ? text("steps.autodiscover.post.why.malformedChallenge", { reason: exchange.reason })
+            : text("steps.autodiscover.post.why.connectionChanged");
+      step.fail(
+        "HTTP_UNEXPECTED_STATUS",
+        text("steps.autodiscover.post.incomplete", { url: endpoint, method: input.authMethod === "ntlm" ? "NTLM" : "Basic", why }),
+      );
       return { found: true, needsCredentials: true, exchangeFailed: why } as const;
     }
     const answer = readPox(exchange.response);
-    if (answer.kind === "malformed" && exchange.response.status === 200) search.unreadable ??= { url: text, reason: answer.reason };
-    return report(step, judgePoxAnswer(exchange.response, answer, text));
+    if (answer.kind === "malformed" && exchange.response.status === 200) search.unreadable ??= { url: endpoint, reason: answer.reason };
+    return report(step, judgePoxAnswer(exchange.response, answer, endpoint));
   }
 }
 
@@ -261,8 +278,19 @@ function withinDomain(host: string, emailAddress: string): boolean {
  * An unauthenticated plain-HTTP redirect or an unsigned SRV record can point anywhere: before sending credentials to
  * a host outside the mailbox's domain found that way, Outlook asks the user. The analyzer doesn't send them.
  */
-function withheldReason(host: string, emailAddress: string, method: string): string {
-  return `The credentials weren't sent: ${host} is outside ${domainOf(emailAddress)} and was found by ${method}, which anyone able to answer plain HTTP or DNS for the domain could forge; Outlook asks the user before sending credentials there.`;
+function withheldReason(host: string, emailAddress: string, method: Text): LocalizedText {
+  return text("steps.autodiscover.post.withheld", { host, domain: domainOf(emailAddress), method });
+}
+
+/** The endpoint's finding (a sentence), then what happened to the credentials. */
+function appended(found: Finding, then: LocalizedText): Finding {
+  const key = englishOf(then).endsWith(".") ? "steps.autodiscover.post.then" : "steps.autodiscover.post.thenPhrase";
+  return withMessage(found, text(key, { found: sentenceParam(findingText(found)), then }));
+}
+
+/** The finding with another message, status and details kept. */
+function withMessage(finding: Finding, message: LocalizedText): Finding {
+  return { ...finding, message: message.english, text: message };
 }
 
 /** An addr-spec as Autodiscover's RedirectAddr must be: local@domain, the domain a host name. */
@@ -288,41 +316,43 @@ async function tryHttpRedirect(scope: StepScope, search: Search, emailAddress: s
   const connection = await tcpStep(scope, host, target, 80);
   const location = await scope.step(
     "autodiscover.http-redirect",
-    `Checking http://${host}${AUTODISCOVER_PATH} for a redirect to an https URL.`,
+    text("steps.autodiscover.httpRedirect.title", { url: `http://${host}${AUTODISCOVER_PATH}` }),
     async (step) => {
       const response = await getHttpRedirect(host, required(connection).address, 80);
       const raw = headerValues(response, "location")[0];
       const shown = raw === undefined ? "none" : cleanText(raw, LIMITS.nameShown);
+      const location = raw === undefined ? text("steps.common.none") : shown;
       step.addDetails({ status: response.status, location: shown });
       const url = raw === undefined ? undefined : parseHttpsUrl(raw);
       if (response.status !== 302 || !url) {
         step.fail(
           "HTTP_UNEXPECTED_STATUS",
           response.status === 302
-            ? `The redirect points to ${shown}, which isn't an https URL: Outlook follows only a 302 to https.`
-            : `http://${host}${AUTODISCOVER_PATH} answered HTTP ${response.status} instead of a 302 redirect to an https URL.`,
+            ? text("steps.autodiscover.httpRedirect.notHttps", { location })
+            : text("steps.autodiscover.httpRedirect.noRedirect", { url: `http://${host}${AUTODISCOVER_PATH}`, status: response.status }),
         );
         return undefined;
       }
-      step.succeed(`The HTTP redirect method points to ${endpointText(url)}.`);
+      step.succeed(text("steps.autodiscover.httpRedirect.ok", { url: endpointText(url) }));
       return url;
     },
   );
   // The target is checked against the target policy by its own DNS step, like any other.
-  return location ? tryEndpoint(scope, search, emailAddress, location, "method 3 (HTTP redirect)", withinDomain(location.host, emailAddress)) : undefined;
+  const method = text("steps.autodiscover.method.name.httpRedirect");
+  return location ? tryEndpoint(scope, search, emailAddress, location, method, withinDomain(location.host, emailAddress)) : undefined;
 }
 
 /** Method 4: the SRV record names the host and port of the endpoint. */
 async function trySrv(scope: StepScope, search: Search, emailAddress: string, name: string): Promise<Discovery | undefined> {
-  const record = await scope.step("autodiscover.srv", `Attempting to locate the SRV record ${name} in DNS.`, async (step) => {
+  const record = await scope.step("autodiscover.srv", text("steps.autodiscover.srv.title", { name }), async (step) => {
     const { records, resolver } = await resolveSrv(name);
     const first = records[0];
     step.addDetails({ records: records.map((r) => `${r.priority} ${r.weight} ${r.port} ${r.name}`), resolver });
     if (!first) {
-      step.fail("DNS_NO_RECORD", `No SRV record ${name} exists.`);
+      step.fail("DNS_NO_RECORD", text("steps.autodiscover.srv.none", { name }));
       return undefined;
     }
-    step.succeed(`The SRV record points to ${first.name}, port ${first.port}.`);
+    step.succeed(text("steps.autodiscover.srv.ok", { host: first.name, port: first.port }));
     return first;
   });
   return record
@@ -331,7 +361,7 @@ async function trySrv(scope: StepScope, search: Search, emailAddress: string, na
         search,
         emailAddress,
         { host: record.name, port: record.port, path: AUTODISCOVER_PATH },
-        "method 4 (SRV record)",
+        text("steps.autodiscover.method.name.srv"),
         withinDomain(record.name, emailAddress),
       )
     : undefined;
@@ -343,16 +373,12 @@ async function followRedirect(scope: StepScope, search: Search, found: Discovery
   if (!answer || (answer.kind !== "redirectAddr" && answer.kind !== "redirectUrl")) return found;
   search.hops += 1;
   const where = answer.kind === "redirectAddr" ? answer.address : answer.url;
-  const title = `Following the Autodiscover redirect to ${where}.`;
+  const title = text("steps.autodiscover.redirect.title", { target: where });
   if (search.hops > LIMITS.autodiscoverRedirects) {
     await scope.step(
       "autodiscover.redirect",
       title,
-      (step) =>
-        step.fail(
-          "AUTODISCOVER_BAD_RESPONSE",
-          `More than ${LIMITS.autodiscoverRedirects} Autodiscover redirects in a row: a redirect loop. Outlook gives up too.`,
-        ),
+      (step) => step.fail("AUTODISCOVER_BAD_RESPONSE", text("steps.autodiscover.redirect.loop", { max: LIMITS.autodiscoverRedirects })),
       // The search's own result step still says what was (not) found.
       { blocking: false },
     );
@@ -364,24 +390,20 @@ async function followRedirect(scope: StepScope, search: Search, found: Discovery
     async (step) => {
       if (answer.kind === "redirectAddr") {
         if (!looksLikeAddress(answer.address)) {
-          step.fail("AUTODISCOVER_BAD_RESPONSE", `The redirect address ${answer.address} isn't an e-mail address: Outlook doesn't follow it.`);
+          step.fail("AUTODISCOVER_BAD_RESPONSE", text("steps.autodiscover.redirect.badAddress", { address: answer.address }));
           return undefined;
         }
         return discover(step, search, answer.address);
       }
       const url = parseHttpsUrl(answer.url);
       if (!url) {
-        step.fail("AUTODISCOVER_BAD_RESPONSE", `The redirect URL ${answer.url} isn't an https URL: Outlook doesn't follow it.`);
+        step.fail("AUTODISCOVER_BAD_RESPONSE", text("steps.autodiscover.redirect.badUrl", { url: answer.url }));
         return undefined;
       }
       // The same address, asked of another endpoint (redirectUrl keeps the address a redirectAddr may have changed).
-      const next = await tryEndpoint(step, search, found.emailAddress, url, found.method, true);
+      const next = await tryEndpoint(step, search, found.emailAddress, url, found.methodText ?? found.method, true);
       return next ? followRedirect(step, search, next) : undefined;
     },
     { blocking: false },
   );
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,6 +1,7 @@
 import { checkMutualAuth, MSSTD_PREFIX } from "@/lib/cert/mutual-auth";
 import type { CertificateFacts } from "@/lib/cert/parse";
-import { error, ok, warning, type Finding } from "@/lib/engine/finding";
+import { error, findingText, ok, warning, type Finding } from "@/lib/engine/finding";
+import { englishOf, isLocalized, listText, text, type Text, type TextParamValue } from "@/lib/engine/text";
 import { headerValues, type HttpResponse } from "@/lib/net/http";
 import { offeredSchemes } from "@/lib/net/http-auth";
 import { cleanText, LIMITS } from "@/lib/net/limits";
@@ -18,9 +19,9 @@ export type PostVerdict =
       needsCredentials: true;
       credentialsRejected?: boolean;
       /** Why the credential exchange didn't complete (NTLM), when it didn't. */
-      exchangeFailed?: string;
+      exchangeFailed?: Text;
       /** Why the credentials weren't offered to this endpoint at all. */
-      credentialsWithheld?: string;
+      credentialsWithheld?: Text;
     }
   | { found: true; answer: Exclude<PoxResponse, { kind: "malformed" }> }
   | { found: false };
@@ -32,15 +33,12 @@ export function judgeAnonymousPost(response: HttpResponse, url: string): { findi
   if (response.status === 401) {
     if (methods.length === 0) {
       return {
-        finding: error("HTTP_UNEXPECTED_STATUS", `${url} answered 401 without naming any authentication method (no WWW-Authenticate header).`, details),
+        finding: error("HTTP_UNEXPECTED_STATUS", text("steps.autodiscover.post.noMethods", { url }), details),
         verdict: { found: false },
       };
     }
     return {
-      finding: ok(
-        `The Autodiscover endpoint ${url} answered 401 and asks for authentication (methods: ${methods.join(", ")}): it is there. Supply credentials to see the settings it hands Outlook.`,
-        details,
-      ),
+      finding: ok(text("steps.autodiscover.post.needsCredentials", { url, methods: methods.join(", ") }), details),
       verdict: { found: true, needsCredentials: true },
     };
   }
@@ -49,15 +47,35 @@ export function judgeAnonymousPost(response: HttpResponse, url: string): { findi
 }
 
 function unexpectedStatus(response: HttpResponse, url: string): Finding {
-  const where =
-    response.status >= 300 && response.status < 400
-      ? ` (a redirect to ${cleanText(headerValues(response, "location")[0] ?? "nowhere", LIMITS.nameShown)}; Outlook doesn't follow redirects of a POST)`
-      : "";
+  const { status } = response;
+  const statusText = cleanText(response.statusText, LIMITS.httpStatusText);
+  const location = headerValues(response, "location")[0];
   return error(
     "HTTP_UNEXPECTED_STATUS",
-    `${url} answered HTTP ${response.status} ${cleanText(response.statusText, LIMITS.httpStatusText)}${where}: it isn't an Autodiscover endpoint Outlook can use.`,
-    { url, status: response.status },
+    status >= 300 && status < 400
+      ? text("steps.autodiscover.post.unexpectedRedirect", {
+          url,
+          status,
+          statusText,
+          location: location === undefined ? text("steps.autodiscover.post.nowhere") : cleanText(location, LIMITS.nameShown),
+        })
+      : text("steps.autodiscover.post.unexpectedStatus", { url, status, statusText }),
+    { url, status },
   );
+}
+
+/**
+ * The Autodiscover service's own error: its code, and its message (server text) as the end of a sentence. The
+ * templates of `group` differ by whether there is a code and a message.
+ */
+function serviceError(
+  group: "steps.autodiscover.post.serviceError" | "steps.autodiscover.result.serviceError",
+  answer: { errorCode?: string; message?: string },
+  params: Record<string, TextParamValue> = {},
+): Text {
+  const { errorCode: code, message } = answer;
+  if (message === undefined) return code ? text(`${group}.codeNoMessage`, { ...params, code }) : text(`${group}.noCodeNoMessage`, params);
+  return code ? text(`${group}.code`, { ...params, code, message: sentence(message) }) : text(`${group}.noCode`, { ...params, message: sentence(message) });
 }
 
 /** The answer to the POST that carried credentials (or an anonymous 200), with its body already parsed. */
@@ -65,11 +83,7 @@ export function judgePoxAnswer(response: HttpResponse, parsed: PoxResponse | und
   const details = { url, status: response.status };
   if (response.status === 401) {
     return {
-      finding: error(
-        "LOGIN_FAILED",
-        `${url} rejected the supplied credentials (HTTP 401). Check the user name, the password, and that the account has a mailbox.`,
-        details,
-      ),
+      finding: error("LOGIN_FAILED", text("steps.autodiscover.post.rejected", { url }), details),
       verdict: { found: true, needsCredentials: true, credentialsRejected: true },
     };
   }
@@ -77,13 +91,12 @@ export function judgePoxAnswer(response: HttpResponse, parsed: PoxResponse | und
   switch (parsed.kind) {
     case "malformed":
       return {
-        finding: error("AUTODISCOVER_BAD_RESPONSE", `${url} answered 200, but not with an Autodiscover response Outlook can read: ${parsed.reason}`, details),
+        finding: error("AUTODISCOVER_BAD_RESPONSE", text("steps.autodiscover.post.malformed", { url, reason: parsed.reason }), details),
         verdict: { found: false },
       };
     case "error": {
-      const code = parsed.errorCode ? ` ${parsed.errorCode}` : "";
       return {
-        finding: error("AUTODISCOVER_BAD_RESPONSE", `The Autodiscover service answered with error${code}: ${sentence(parsed.message ?? "no message")}`, {
+        finding: error("AUTODISCOVER_BAD_RESPONSE", serviceError("steps.autodiscover.post.serviceError", parsed), {
           ...details,
           errorCode: parsed.errorCode,
           errorMessage: parsed.message,
@@ -94,19 +107,23 @@ export function judgePoxAnswer(response: HttpResponse, parsed: PoxResponse | und
     }
     case "redirectAddr":
       return {
-        finding: ok(`The Autodiscover service redirects to another address: ${parsed.address}.`, { ...details, redirectAddr: parsed.address }),
+        finding: ok(text("steps.autodiscover.post.redirectAddr", { address: parsed.address }), { ...details, redirectAddr: parsed.address }),
         verdict: { found: true, answer: parsed },
       };
     case "redirectUrl":
       return {
-        finding: ok(`The Autodiscover service redirects to another URL: ${parsed.url}.`, { ...details, redirectUrl: parsed.url }),
+        finding: ok(text("steps.autodiscover.post.redirectUrl", { url: parsed.url }), { ...details, redirectUrl: parsed.url }),
         verdict: { found: true, answer: parsed },
       };
     case "settings": {
-      const name = parsed.user.displayName ? ` for ${parsed.user.displayName}` : "";
-      const types = parsed.protocols.map((protocol) => protocol.type).join(", ") || "none";
+      const name = parsed.user.displayName;
+      const types = parsed.protocols.map((protocol) => protocol.type).join(", ");
+      const protocols = types || text("steps.common.none");
       return {
-        finding: ok(`The Autodiscover service returned the settings${name}. Protocols: ${types}.`, { ...details, ...settingsDetails(parsed) }),
+        finding: ok(name ? text("steps.autodiscover.post.settingsFor", { name, protocols }) : text("steps.autodiscover.post.settings", { protocols }), {
+          ...details,
+          ...settingsDetails(parsed),
+        }),
         verdict: { found: true, answer: parsed },
       };
     }
@@ -138,20 +155,23 @@ export function exprPrincipal(expr: PoxProtocol): { principal: string; fromAutod
  */
 export function judgeExprPrincipal(expr: PoxProtocol, certificate: CertificateFacts): Finding {
   const wanted = exprPrincipal(expr);
-  if (!wanted) return error("AUTODISCOVER_PRINCIPAL_MISMATCH", "The EXPR provider names no server, so Outlook can't use Outlook Anywhere.");
+  if (!wanted) return error("AUTODISCOVER_PRINCIPAL_MISMATCH", text("steps.autodiscover.expr.noServer"));
   const finding = checkMutualAuth(wanted.principal, certificate);
-  const source = wanted.fromAutodiscover
-    ? `Autodiscover's EXPR CertPrincipalName ${wanted.principal}`
-    : `the principal Outlook derives from the EXPR server (${wanted.principal}; Autodiscover sends no CertPrincipalName)`;
+  const source = text(wanted.fromAutodiscover ? "steps.autodiscover.expr.source.autodiscover" : "steps.autodiscover.expr.source.derived", {
+    principal: wanted.principal,
+  });
   const details = { ...finding.details, exprServer: expr.server, certPrincipalName: expr.certPrincipalName ?? null };
-  if (finding.status === "success") return ok(`The certificate of ${expr.server} matches ${source}. ${finding.message}`, details);
-  const fix = certificate.subjectCommonNames[0]
-    ? ` Fix: Set-OutlookProvider EXPR -CertPrincipalName:"${MSSTD_PREFIX}${certificate.subjectCommonNames[0]}"`
-    : "";
-  if (finding.status === "warning") return warning("AUTODISCOVER_PRINCIPAL_MISMATCH", `${finding.message} (Checked: ${source}.)`, details);
+  // The mutual-authentication check's own sentence ends each text (its final period comes from the template).
+  const check = sentenceParam(findingText(finding));
+  const server = String(expr.server);
+  if (finding.status === "success") return ok(text("steps.autodiscover.expr.match", { server, source, check }), details);
+  if (finding.status === "warning") return warning("AUTODISCOVER_PRINCIPAL_MISMATCH", text("steps.autodiscover.expr.warning", { check, source }), details);
+  const commonName = certificate.subjectCommonNames[0];
   return error(
     "AUTODISCOVER_PRINCIPAL_MISMATCH",
-    `The certificate of ${expr.server} doesn't match ${source}: Outlook refuses to connect.${fix}. ${finding.message}`,
+    commonName
+      ? text("steps.autodiscover.expr.mismatchFix", { server, source, principal: `${MSSTD_PREFIX}${commonName}`, check })
+      : text("steps.autodiscover.expr.mismatch", { server, source, check }),
     details,
   );
 }
@@ -161,43 +181,54 @@ export function judgeExprPrincipal(expr: PoxProtocol, certificate: CertificateFa
  * next one), so what is wrong with the endpoint that was found is said again here, as the error it is.
  */
 export function judgeDiscovery(
-  discovery: { url: string; method: string; verdict: Extract<PostVerdict, { found: true }> } | undefined,
+  discovery:
+    | {
+        url: string;
+        method: string;
+        /** The method as a catalogue text, read in the reader's language; `method` is its English. */
+        methodText?: TextParamValue;
+        verdict: Extract<PostVerdict, { found: true }>;
+      }
+    | undefined,
   domain: string,
-  paths: string[],
+  /** Where the methods looked, in order (catalogue texts or plain English). */
+  paths: readonly TextParamValue[],
   /** An endpoint that accepted the credentials but answered with something that isn't Autodiscover XML. */
   unreadable?: { url: string; reason: string },
 ): Finding {
   if (!discovery && unreadable) {
-    return error(
-      "AUTODISCOVER_BAD_RESPONSE",
-      `No method got usable settings: ${unreadable.url} accepted the credentials but answered with something that isn't an Autodiscover response: ${unreadable.reason}`,
-      { url: unreadable.url },
-    );
+    return error("AUTODISCOVER_BAD_RESPONSE", text("steps.autodiscover.result.unreadable", { url: unreadable.url, reason: unreadable.reason }), {
+      url: unreadable.url,
+    });
   }
-  if (!discovery) {
-    return error(
-      "AUTODISCOVER_NOT_FOUND",
-      `None of the methods Outlook uses found an Autodiscover service for ${domain}: ${paths.join(", ")}. Outlook can't set up this mailbox automatically.`,
-    );
-  }
-  const where = `${discovery.url} (${discovery.method})`;
+  if (!discovery) return error("AUTODISCOVER_NOT_FOUND", text("steps.autodiscover.result.notFound", { domain, paths: listText(paths) }));
+  const where = { url: discovery.url, method: discovery.methodText ?? discovery.method };
   const details = { url: discovery.url, method: discovery.method };
   const { verdict } = discovery;
   if ("needsCredentials" in verdict) {
-    if (verdict.credentialsRejected) return error("LOGIN_FAILED", `Autodiscover was found at ${where}, but it rejected the supplied credentials.`, details);
+    if (verdict.credentialsRejected) return error("LOGIN_FAILED", text("steps.autodiscover.result.rejected", where), details);
     if (verdict.exchangeFailed)
-      return error("HTTP_UNEXPECTED_STATUS", `Autodiscover was found at ${where}, but authentication didn't complete: ${verdict.exchangeFailed}.`, details);
-    if (verdict.credentialsWithheld) return ok(`Autodiscover was found at ${where}. ${verdict.credentialsWithheld}`, details);
-    return ok(`Autodiscover was found at ${where}; it needs credentials to hand out settings.`, details);
+      return error("HTTP_UNEXPECTED_STATUS", text("steps.autodiscover.result.incomplete", { ...where, why: verdict.exchangeFailed }), details);
+    if (verdict.credentialsWithheld)
+      return ok(text("steps.autodiscover.result.withheld", { ...where, withheld: sentenceParam(verdict.credentialsWithheld) }), details);
+    return ok(text("steps.autodiscover.result.needsCredentials", where), details);
   }
   if (verdict.answer.kind === "error") {
-    return error(
-      "AUTODISCOVER_BAD_RESPONSE",
-      `Autodiscover was found at ${where}, but it answered with error${verdict.answer.errorCode ? ` ${verdict.answer.errorCode}` : ""}: ${sentence(verdict.answer.message ?? "no message")}`,
-      { ...details, errorCode: verdict.answer.errorCode, errorMessage: verdict.answer.message },
-    );
+    return error("AUTODISCOVER_BAD_RESPONSE", serviceError("steps.autodiscover.result.serviceError", verdict.answer, where), {
+      ...details,
+      errorCode: verdict.answer.errorCode,
+      errorMessage: verdict.answer.message,
+    });
   }
-  return ok(`Autodiscover was found at ${where}.`, details);
+  return ok(text("steps.autodiscover.result.found", where), details);
+}
+
+/**
+ * A sentence passed where its template supplies the final period: a catalogue text as it is (a referenced text loses
+ * its final period when rendered), plain English without its own.
+ */
+export function sentenceParam(value: Text): TextParamValue {
+  return isLocalized(value) ? value : englishOf(value).replace(/\.$/, "");
 }
 
 /** Server text as the end of a sentence: one final period, not two. */
