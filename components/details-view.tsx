@@ -1,5 +1,6 @@
 import { useMessages, useTranslations } from "next-intl";
 import { lookupTemplate, type MessageTree } from "@/lib/i18n/format";
+import { detailLabelsEn } from "@/lib/i18n/messages/detail-labels";
 import type { ReactNode } from "react";
 
 /**
@@ -9,25 +10,6 @@ import type { ReactNode } from "react";
 
 const MAX_DEPTH = 6;
 const MAX_ITEMS = 200;
-
-const LABELS: Record<string, string> = {
-  thumbprintSha1: "Thumbprint (SHA-1)",
-  thumbprintSha256: "Thumbprint (SHA-256)",
-  chainAsSent: "Chain as sent",
-  chainOrigin: "Chain origin",
-  dnsNames: "DNS names (SAN)",
-  ipAddresses: "IP addresses (SAN)",
-  subjectCommonNames: "Subject common names",
-  issuerCommonName: "Issuer common name",
-  notBefore: "Valid from",
-  notAfter: "Valid to",
-  isCA: "Certificate authority",
-  selfIssued: "Self-issued",
-  extendedKeyUsage: "Extended key usage",
-  wwwAuthenticate: "WWW-Authenticate",
-  unusedSentCertificates: "Unused certificates sent",
-  elapsedMs: "Elapsed",
-};
 
 const ACRONYMS = new Set([
   "alpn",
@@ -67,10 +49,14 @@ const ACRONYMS = new Set([
   "utc",
 ]);
 
-/** `chainAsSent` → "Chain as sent"; keys that aren't identifiers (HTTP header names…) are shown as they are. */
+const LABELS: Readonly<Record<string, string>> = detailLabelsEn;
+
+/**
+ * A detail key in English: its label (lib/i18n/messages/detail-labels.ts), else words made from the key, `chainAsSent`
+ * → "Chain as sent"; keys that aren't identifiers (HTTP header names…) are shown as they are.
+ */
 export function labelFor(key: string): string {
-  const known = LABELS[key];
-  if (known) return known;
+  if (Object.hasOwn(LABELS, key)) return LABELS[key] ?? key;
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) return key;
   const words = key
     .replace(/_/g, " ")
@@ -85,9 +71,14 @@ export function labelFor(key: string): string {
 }
 
 /** labelFor in the reader's language: the catalogue's `details.labels.<key>` when it has one, else labelFor's English. */
+export function detailLabel(messages: MessageTree, key: string): string {
+  return (/^[A-Za-z][A-Za-z0-9]*$/.test(key) ? lookupTemplate(messages, `details.labels.${key}`) : undefined) ?? labelFor(key);
+}
+
+/** detailLabel with the reader's catalogue. */
 export function useDetailLabel(): (key: string) => string {
   const messages = useMessages() as MessageTree;
-  return (key) => (/^[A-Za-z][A-Za-z0-9]*$/.test(key) ? lookupTemplate(messages, `details.labels.${key}`) : undefined) ?? labelFor(key);
+  return (key) => detailLabel(messages, key);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

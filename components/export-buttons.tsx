@@ -11,6 +11,10 @@ type CopyState = "idle" | "copied" | "failed";
  * Export next to the permalink: the result JSON as a plain download link (works without JavaScript) and "Copy as
  * text" for a ticket (the same text the command line prints). Printing opens every <details> first; the print
  * stylesheet does the same where the browser supports ::details-content.
+ *
+ * `text` is built on the server, in the reader's language: `formatResult(result, { colour: false },
+ * resultTexts(messages))` (lib/results/text.ts) with the page's catalogue, so the steps read as the page shows
+ * them and the full result never has to be sent to the browser. The JSON stays English (the API's contract).
  */
 export function ExportButtons({ id, text }: { id: string; text: string }) {
   const hydrated = useHydrated();

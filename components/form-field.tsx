@@ -1,6 +1,6 @@
 import type { FormField } from "@/lib/analyzers/definition";
 import type { FormValue } from "@/lib/analyzers/form";
-import { fieldHint, fieldLabel } from "@/lib/i18n/definitions";
+import { choiceLabel, fieldHint, fieldLabel } from "@/lib/i18n/definitions";
 import { translateValidation } from "@/lib/i18n/validation";
 import { PemFileButton } from "./pem-file-button";
 import { RichText } from "./rich-text";
@@ -44,7 +44,8 @@ export function FormFieldControl({ testId, field, value, error: englishError, on
     );
   }
   if (field.kind === "choice") {
-    return <RadioGroup name={field.name} legend={label} options={field.options} value={String(value)} onChange={onValue} error={error} />;
+    const options = field.options.map((option) => ({ value: option.value, label: choiceLabel(messages, field, option) }));
+    return <RadioGroup name={field.name} legend={label} options={options} value={String(value)} onChange={onValue} error={error} />;
   }
   if (field.kind === "textarea") {
     return (

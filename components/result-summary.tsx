@@ -2,7 +2,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { analyzerOf, fieldOf, SECRET_FIELDS } from "@/lib/analyzers/catalog";
 import type { FormField } from "@/lib/analyzers/definition";
 import type { TestResult } from "@/lib/engine/types";
-import { fieldLabel } from "@/lib/i18n/definitions";
+import { choiceValueLabel, fieldLabel } from "@/lib/i18n/definitions";
 import { labelFor, useDetailLabel } from "./details-view";
 import { formatAge, formatDuration, formatUtc } from "./format";
 import { useCatalogue } from "./use-step-text";
@@ -13,7 +13,8 @@ const OTHER_LABELS: Record<string, string> = { credentials: "Credentials" };
 
 function InputValue({ field, value }: { field: FormField | undefined; value: unknown }): ReactNode {
   const t = useTranslations("result");
-  if (field?.kind === "choice" && typeof value === "string") return field.options.find((option) => option.value === value)?.label ?? value;
+  const messages = useCatalogue();
+  if (field?.kind === "choice" && typeof value === "string") return choiceValueLabel(messages, field, value);
   if (typeof value === "boolean") return value ? t("yes") : t("no");
   if (value === null || value === undefined || value === "") return <span className="italic text-ink-muted">{t("notSet")}</span>;
   if (typeof value === "string" || typeof value === "number") return String(value);

@@ -108,7 +108,11 @@ export function judgeTrust(assessment: TrustAssessment, openssl: OpenSslVerdict)
       ? "the analyzer's path validation refuses the chain; OpenSSL's second opinion was unavailable"
       : `disagree: OpenSSL accepted this chain, but the analyzer's path validation refuses it (${refusal.problem}). The refusal stands: a client that applies RFC 5280 fully refuses the chain.`;
   const message = refusedMessage(refusal.message, listed.join(", "), others.length - listed.length, opensslRefusal);
-  const finding = error(refusal.problem, message, { ...details, refusedFor: refusal.violation ?? chain.status, agreement });
+  const finding = error(refusal.problem, message, {
+    ...details,
+    refusedFor: refusal.violation ? { ...refusal.violation, message: englishOf(refusal.violation.message) } : chain.status,
+    agreement,
+  });
   return { accepted: false, finding };
 }
 

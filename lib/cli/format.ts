@@ -2,9 +2,12 @@ import { parseArgs } from "node:util";
 import { ANALYZERS, analyzerOf } from "@/lib/analyzers/catalog";
 import type { AnalyzerDefinition, FormField } from "@/lib/analyzers/definition";
 import type { Verdict } from "@/lib/engine/types";
+import { isLocale, LOCALES, type Locale } from "@/lib/i18n/config";
+import { messagesFor } from "@/lib/i18n/messages";
+import { ENGLISH_TEXTS, resultTexts, type ResultTexts } from "@/lib/results/text";
 import type { z } from "zod";
 
-export { formatResult, type TextOptions } from "@/lib/results/text";
+export { formatPermalink, formatResult, type ResultTexts, type TextOptions } from "@/lib/results/text";
 
 /**
  * The pure half of `rca`: command-line arguments → a test request, and a result → text and an exit code.
@@ -30,6 +33,8 @@ export type CliRequest =
       input: Record<string, unknown>;
       json: boolean;
       server?: string;
+      /** `--lang`: the language of the steps (English when not given). */
+      lang?: Locale;
     }
   | { kind: "usage-error"; message: string };
 
@@ -38,6 +43,7 @@ const COMMON_OPTIONS = {
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   server: { type: "string" },
+  lang: { type: "string" },
 } as const;
 
 type OptionConfig = { type: "string" | "boolean"; short?: string };
@@ -53,7 +59,7 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Reads `rca <test id> --<input> <value>… [--json] [--server <url>]` (argv without node and the script). */
+/** Reads `rca <test id> --<input> <value>… [--json] [--server <url>] [--lang <en|it>]` (argv without node and the script). */
 export function parseCommandLine(argv: readonly string[]): CliRequest {
   const first = argv[0];
   if (first === undefined) return { kind: "usage-error", message: "Name a test. Run rca --help for the list." };
@@ -80,7 +86,26 @@ export function parseCommandLine(argv: readonly string[]): CliRequest {
   if (server !== undefined && !/^https?:\/\/[^/]/i.test(server)) {
     return { kind: "usage-error", message: `--server takes an instance's URL, like https://rca.contoso.com (got "${server}").` };
   }
-  return { kind: "run", test: analyzer.id, input, json: values.json === true, ...(server !== undefined ? { server } : {}) };
+  const lang = typeof values.lang === "string" ? values.lang : undefined;
+  if (lang !== undefined && !isLocale(lang)) {
+    return { kind: "usage-error", message: `--lang takes ${LOCALES.join(" or ")} (got "${lang}").` };
+  }
+  return {
+    kind: "run",
+    test: analyzer.id,
+    input,
+    json: values.json === true,
+    ...(server !== undefined ? { server } : {}),
+    ...(lang !== undefined ? { lang } : {}),
+  };
+}
+
+/**
+ * The words of the printed steps: English is the stored text, word for word (what rca always printed, and what a
+ * script may match); another language renders the steps and labels from its catalogue, as the result page does.
+ */
+export function textsFor(lang: Locale | undefined): ResultTexts {
+  return lang === undefined || lang === "en" ? ENGLISH_TEXTS : resultTexts(messagesFor(lang));
 }
 
 /** A zod error as the API reports it: one "field: message" per issue (a whole-input issue is about `test`). */
@@ -104,11 +129,12 @@ function optionLine(field: FormField): string {
   return `  ${flag.padEnd(34)} ${field.label}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
 
-const USAGE = "Usage: rca <test id> --<input> <value>… [--json] [--server <url>]";
+const USAGE = "Usage: rca <test id> --<input> <value>… [--json] [--server <url>] [--lang <en|it>]";
 
 const EXIT_HELP = [
   "Exit codes: 0 success, 1 warning, 2 error, 64 bad input.",
-  "--json prints the result JSON; --server <url> runs the test on that instance and prints the permalink.",
+  "--json prints the result JSON; --server <url> runs the test on that instance and prints the permalink;",
+  "--lang it prints the steps in Italian (default: English, whatever the locale; the JSON is always English).",
 ];
 
 /** `rca --help`: every test of the registry with its inputs. */
@@ -124,7 +150,7 @@ export function globalHelp(): string {
 /** `rca <test> --help`: that test's inputs. */
 export function testHelp(analyzer: AnalyzerDefinition): string {
   const lines = [
-    `Usage: rca ${analyzer.id} --<input> <value>… [--json] [--server <url>]`,
+    `Usage: rca ${analyzer.id} --<input> <value>… [--json] [--server <url>] [--lang <en|it>]`,
     "",
     `${analyzer.title}: ${analyzer.summary}`,
     "",
@@ -134,6 +160,7 @@ export function testHelp(analyzer: AnalyzerDefinition): string {
     "Options:",
     `  ${"--json".padEnd(34)} Print the result JSON instead of the steps`,
     `  ${"--server <url>".padEnd(34)} Run the test on that instance (POST /api/tests) and print the permalink`,
+    `  ${"--lang <en|it>".padEnd(34)} The language of the printed steps (default en; the JSON stays English)`,
     "",
     ...EXIT_HELP,
   ];

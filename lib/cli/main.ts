@@ -1,13 +1,26 @@
 /**
- * `npx rca <test id> --<input> <value>… [--json] [--server <url>]`: runs a test in-process with the same analyzers,
- * schemas and environment variables as the app, stores nothing, prints the steps (or the result JSON) and exits
+ * `npx rca <test id> --<input> <value>… [--json] [--server <url>] [--lang <en|it>]`: runs a test in-process with the
+ * same analyzers, schemas and environment variables as the app, stores nothing, prints the steps (in English, or in
+ * the `--lang` language; the result JSON is always English) and exits
  * 0 success, 1 warning, 2 error, 64 bad input. Started by bin/rca.mjs (tsx, --conditions=react-server).
  */
 import { analyzerOf, TestInputSchema } from "@/lib/analyzers/catalog";
 import { runTest } from "@/lib/analyzers/run";
 import { TestResultSchema, type TestResult } from "@/lib/engine/types";
 import { setLogDestination } from "@/lib/log/logger";
-import { EXIT_USAGE, exitCodeOf, formatResult, globalHelp, issueLines, parseCommandLine, testHelp, wantsColour } from "./format";
+import {
+  EXIT_USAGE,
+  exitCodeOf,
+  formatPermalink,
+  formatResult,
+  globalHelp,
+  issueLines,
+  parseCommandLine,
+  testHelp,
+  textsFor,
+  wantsColour,
+  type ResultTexts,
+} from "./format";
 
 interface Output {
   stdout: (text: string) => void;
@@ -27,7 +40,7 @@ interface ApiErrorAnswer {
   error?: { message?: string; issues?: Array<{ path: string; message: string }> };
 }
 
-async function runOnServer(server: string, input: Record<string, unknown>, json: boolean, out: Output): Promise<number> {
+async function runOnServer(server: string, input: Record<string, unknown>, json: boolean, texts: ResultTexts, out: Output): Promise<number> {
   const base = server.endsWith("/") ? server : `${server}/`;
   const endpoint = new URL("api/tests", base);
   if (endpoint.protocol === "http:" && input.password !== undefined && !/^(localhost|127\.|\[::1\])/.test(endpoint.host)) {
@@ -58,8 +71,8 @@ async function runOnServer(server: string, input: Record<string, unknown>, json:
   if (json) {
     out.stdout(JSON.stringify({ id: body.id, url: permalink, deleteToken: body.deleteToken, result }, null, 2) + "\n");
   } else {
-    out.stdout(formatResult(result, { colour: out.colour }));
-    out.stdout(`Permalink: ${permalink}\n`);
+    out.stdout(formatResult(result, { colour: out.colour }, texts));
+    out.stdout(formatPermalink(permalink, texts));
   }
   return exitCodeOf(result.verdict);
 }
@@ -83,12 +96,13 @@ export async function main(argv: readonly string[], out: Output): Promise<number
     for (const line of issueLines(parsed.error)) out.stderr(`${line}\n`);
     return EXIT_USAGE;
   }
-  if (request.server) return runOnServer(request.server, request.input, request.json, out);
+  const texts = textsFor(request.lang);
+  if (request.server) return runOnServer(request.server, request.input, request.json, texts, out);
 
   // Stdout is the command's output (steps, or the JSON): log lines go to stderr.
   setLogDestination(process.stderr);
   const result = await runTest(parsed.data);
-  out.stdout(request.json ? JSON.stringify(result, null, 2) + "\n" : formatResult(result, { colour: out.colour }));
+  out.stdout(request.json ? JSON.stringify(result, null, 2) + "\n" : formatResult(result, { colour: out.colour }, texts));
   return exitCodeOf(result.verdict);
 }
 

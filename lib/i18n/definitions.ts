@@ -1,12 +1,13 @@
-import type { AnalyzerDefinition, FormField, TestGroup } from "@/lib/analyzers/definition";
+import type { AnalyzerDefinition, ChoiceField, FormField, TestGroup } from "@/lib/analyzers/definition";
 import type { HelpGroup } from "@/lib/help/types";
-import { renderTemplate, type MessageTree, type TextParams } from "./format";
+import { lookupTemplate, placeholdersOf, renderTemplate, type MessageTree, type TextParams } from "./format";
 import { en } from "./messages/en";
 
 /**
  * The texts of the test definitions (lib/analyzers/*: titles, summaries, "what this test does", field labels and
- * hints) in the reader's language. They are written in English in the definitions; the catalogues hold them under
- * `tests.<id>.*` and `fields.<id>.<field>.*` (then `fields.common.<field>.*`). A translation is used only while the
+ * hints, the options of a choice) in the reader's language. They are written in English in the definitions; the
+ * catalogues hold them under `tests.<id>.*` and `fields.<id>.<field>.*` (then `fields.common.<field>.*`), a choice's
+ * options under `choiceLabels.<field>.<value>` (lib/i18n/messages/detail-labels.ts). A translation is used only while the
  * English catalogue still matches the definition word for word: a test without keys (a new one) or with an edited
  * text shows the definition's English. Browser-safe and pure.
  */
@@ -49,6 +50,44 @@ export function fieldLabel(messages: MessageTree, testId: string, field: FormFie
 
 export function fieldHint(messages: MessageTree, testId: string, field: FormField): string | undefined {
   return field.hint === undefined ? undefined : translated(messages, fieldKeys(testId, field, "hint"), field.hint, fieldParams(field));
+}
+
+/** The literal parts of a template matched as they are, each `{name}` as some text: the English of one option. */
+function templatePattern(template: string): RegExp {
+  const named = new Set<string>();
+  const source = template
+    .split(/(\{[A-Za-z_][A-Za-z0-9_]*\})/)
+    .map((part) => {
+      if (!/^\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(part)) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const name = part.slice(1, -1);
+      if (named.has(name)) return `\\k<${name}>`;
+      named.add(name);
+      return `(?<${name}>.+?)`;
+    })
+    .join("");
+  return new RegExp(`^${source}$`, "s");
+}
+
+/**
+ * A choice option's label (IMAP's "Implicit TLS (SSL, port 993)"…) in the reader's language. The English catalogue's
+ * `choiceLabels.<field>.<value>` is a template for the definition's label: its `{name}` parts (a port, a command)
+ * take what the definition says there, and the reader's text is used only while the English, so filled, is the
+ * definition's label word for word; else the definition's English.
+ */
+export function choiceLabel(messages: MessageTree, field: Pick<ChoiceField, "name">, option: { value: string; label: string }): string {
+  if (![field.name, option.value].every((part) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(part))) return option.label;
+  const key = `choiceLabels.${field.name}.${option.value}`;
+  const template = lookupTemplate(en, key);
+  if (template === undefined) return option.label;
+  const groups = templatePattern(template).exec(option.label)?.groups ?? {};
+  const params: TextParams = Object.fromEntries(placeholdersOf(template).map((name) => [name, groups[name] ?? ""]));
+  return translated(messages, [key], option.label, params);
+}
+
+/** The label of the option a result's input chose, as choiceLabel; a value the field doesn't offer is shown as it is. */
+export function choiceValueLabel(messages: MessageTree, field: ChoiceField, value: string): string {
+  const option = field.options.find((candidate) => candidate.value === value);
+  return option ? choiceLabel(messages, field, option) : value;
 }
 
 /** The catalogue key of each test group's name and description (`catalog.groups.<key>`). */

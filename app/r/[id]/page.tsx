@@ -20,7 +20,7 @@ import { permalinkPath } from "@/lib/constants";
 import type { TestResult } from "@/lib/engine/types";
 import { testTitle } from "@/lib/i18n/definitions";
 import type { MessageTree } from "@/lib/i18n/format";
-import { formatResult } from "@/lib/results/text";
+import { formatResult, resultTexts } from "@/lib/results/text";
 import { getResult } from "@/lib/store";
 import { UnknownResultVersionError } from "@/lib/store/result-version";
 import type { Metadata } from "next";
@@ -78,7 +78,8 @@ export default async function ResultPage({ params }: ResultPageProps) {
   const path = permalinkPath(result.id);
   const origin = await requestOrigin();
   const t = await getTranslations("result");
-  const title = info ? testTitle((await getMessages()) as MessageTree, info) : result.test;
+  const messages = (await getMessages()) as MessageTree;
+  const title = info ? testTitle(messages, info) : result.test;
 
   return (
     <article className="space-y-6" data-testid="result" data-result-id={result.id}>
@@ -104,7 +105,7 @@ export default async function ResultPage({ params }: ResultPageProps) {
         </div>
         <div className="flex flex-wrap items-center gap-3 rounded-b-lg border-t border-line-subtle bg-canvas px-5 py-3">
           <CopyPermalink path={path} initialUrl={`${origin}${path}`} />
-          <ExportButtons id={result.id} text={formatResult(result, { colour: false })} />
+          <ExportButtons id={result.id} text={formatResult(result, { colour: false }, resultTexts(messages))} />
           <DeleteResult id={result.id} />
           {info ? (
             <ButtonLink href={runAgainHref(info, result)} size="sm" variant="primary" data-testid="run-again">

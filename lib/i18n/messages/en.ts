@@ -1,4 +1,5 @@
 import { chainPictureEn } from "./chain-picture";
+import { choiceLabelsEn, detailLabelsEn } from "./detail-labels";
 import { activeSyncStepsEn } from "./steps/activesync";
 import { autodiscoverStepsEn } from "./steps/autodiscover";
 import { ctCaaStepsEn } from "./steps/ct-caa";
@@ -10,6 +11,7 @@ import { outlookAnywhereStepsEn } from "./steps/outlook-anywhere";
 import { pathValidationStepsEn } from "./steps/path-validation";
 import { smtpInboundStepsEn } from "./steps/smtp-inbound";
 import { smtpOutboundStepsEn } from "./steps/smtp-outbound";
+import { textExportEn } from "./text-export";
 import { validationEn } from "./validation";
 
 /**
@@ -411,29 +413,7 @@ export const en = {
     empty: "empty",
     none: "none",
     more: "… and {count} more",
-    labels: {
-      thumbprintSha1: "Thumbprint (SHA-1)",
-      thumbprintSha256: "Thumbprint (SHA-256)",
-      chainAsSent: "Chain as sent",
-      chainOrigin: "Chain origin",
-      dnsNames: "DNS names (SAN)",
-      ipAddresses: "IP addresses (SAN)",
-      subjectCommonNames: "Subject common names",
-      issuerCommonName: "Issuer common name",
-      notBefore: "Valid from",
-      notAfter: "Valid to",
-      isCA: "Certificate authority",
-      selfIssued: "Self-issued",
-      extendedKeyUsage: "Extended key usage",
-      wwwAuthenticate: "WWW-Authenticate",
-      unusedSentCertificates: "Unused certificates sent",
-      elapsedMs: "Elapsed",
-      addresses: "Addresses",
-      address: "Address",
-      resolver: "Resolver",
-      port: "Port",
-      failedAddresses: "Failed addresses",
-    },
+    labels: detailLabelsEn,
   },
   timing: {
     row: "{title}: {status}, started at {start}, took {took}",
@@ -810,6 +790,8 @@ export const en = {
   },
   chainPicture: chainPictureEn,
   validation: validationEn,
+  choiceLabels: choiceLabelsEn,
+  textExport: textExportEn,
 } as const;
 
 export type EnglishMessages = typeof en;

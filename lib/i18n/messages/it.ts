@@ -1,4 +1,5 @@
 import { chainPictureIt } from "./chain-picture";
+import { choiceLabelsIt, detailLabelsIt } from "./detail-labels";
 import { activeSyncStepsIt } from "./steps/activesync";
 import { autodiscoverStepsIt } from "./steps/autodiscover";
 import { ctCaaStepsIt } from "./steps/ct-caa";
@@ -10,6 +11,7 @@ import { outlookAnywhereStepsIt } from "./steps/outlook-anywhere";
 import { pathValidationStepsIt } from "./steps/path-validation";
 import { smtpInboundStepsIt } from "./steps/smtp-inbound";
 import { smtpOutboundStepsIt } from "./steps/smtp-outbound";
+import { textExportIt } from "./text-export";
 import { validationIt } from "./validation";
 import type { EnglishMessages } from "./en";
 import type { CatalogueShape } from "./types";
@@ -420,29 +422,7 @@ export const it: CatalogueShape<EnglishMessages> = {
     empty: "vuoto",
     none: "nessuno",
     more: "… e altri {count}",
-    labels: {
-      thumbprintSha1: "Identificazione personale (SHA-1)",
-      thumbprintSha256: "Identificazione personale (SHA-256)",
-      chainAsSent: "Catena così come inviata",
-      chainOrigin: "Origine della catena",
-      dnsNames: "Nomi DNS (SAN)",
-      ipAddresses: "Indirizzi IP (SAN)",
-      subjectCommonNames: "Nomi comuni del soggetto",
-      issuerCommonName: "Nome comune dell'autorità emittente",
-      notBefore: "Valido dal",
-      notAfter: "Valido fino al",
-      isCA: "Autorità di certificazione",
-      selfIssued: "Autoemesso",
-      extendedKeyUsage: "Utilizzo chiave esteso",
-      wwwAuthenticate: "WWW-Authenticate",
-      unusedSentCertificates: "Certificati inviati non utilizzati",
-      elapsedMs: "Durata",
-      addresses: "Indirizzi",
-      address: "Indirizzo",
-      resolver: "Resolver",
-      port: "Porta",
-      failedAddresses: "Indirizzi non raggiungibili",
-    },
+    labels: detailLabelsIt,
   },
   timing: {
     row: "{title}: {status}, avviato a {start}, durata {took}",
@@ -842,4 +822,6 @@ export const it: CatalogueShape<EnglishMessages> = {
   },
   chainPicture: chainPictureIt,
   validation: validationIt,
+  choiceLabels: choiceLabelsIt,
+  textExport: textExportIt,
 };
