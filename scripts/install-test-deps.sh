@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: dnsmasq (real DNS server), Postfix and Dovecot (real SMTP/IMAP/POP3 servers,
 # run as private instances by the tests), PostgreSQL (a private cluster per test file, for the PostgreSQL result
-# store), Chromium (end-to-end), OpenSSL (bench reference).
+# store), Redis (a private server per test file, for the shared rate limits), Chromium (end-to-end), OpenSSL (bench
+# reference).
 set -euo pipefail
-packages=(dnsmasq-base postfix dovecot-imapd dovecot-pop3d postgresql chromium openssl ca-certificates fonts-dejavu-core)
+packages=(dnsmasq-base postfix dovecot-imapd dovecot-pop3d postgresql redis-server chromium openssl ca-certificates fonts-dejavu-core)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -27,4 +28,8 @@ if command -v pg_lsclusters >/dev/null 2>&1; then
   pg_lsclusters --no-header | while read -r version cluster _port status _rest; do
     [ "$status" = online ] && $sudo pg_ctlcluster "$version" "$cluster" stop >/dev/null 2>&1 || true
   done
+fi
+# And for Redis's system instance (port 6379), which Debian's package starts: tests run their own redis-server.
+if [ -x /etc/init.d/redis-server ] || command -v systemctl >/dev/null 2>&1; then
+  $sudo service redis-server stop >/dev/null 2>&1 || true
 fi

@@ -5,6 +5,7 @@ import { clientKey } from "./client-address";
 import { isCrossSite } from "./cross-site";
 import { ApiError, RateLimitedError } from "./errors";
 import { describeRateRule, MemoryRateLimiter, type RateLimiter, type RateRule } from "./rate-limit";
+import { sharedRedisRateLimits } from "./rate-limit-redis";
 
 /**
  * Without RCA_TARGET_RATE_LIMIT, one target host may be tested this many times the per-client limit: enough for
@@ -25,8 +26,11 @@ interface Limits {
 
 let limits: Limits | undefined;
 
+/** With RCA_REDIS_URL the count is shared by every instance on that Redis; without, each instance counts its own. */
 function limit(rule: RateRule | null | undefined): Limit | undefined {
-  return rule ? { rule, limiter: new MemoryRateLimiter(rule) } : undefined;
+  if (!rule) return undefined;
+  const redisUrl = env().RCA_REDIS_URL;
+  return { rule, limiter: redisUrl ? sharedRedisRateLimits(redisUrl).limiter(rule) : new MemoryRateLimiter(rule) };
 }
 
 /** The process's limiters, built from the environment once. */

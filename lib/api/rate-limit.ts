@@ -44,6 +44,20 @@ export function describeRateRule(rule: RateRule): string {
   return `${rule.limit} per ${span}`;
 }
 
+/** How many slots a window is counted in, unless a limiter is told otherwise. */
+export const DEFAULT_SLOTS_PER_WINDOW = 60;
+
+/** A window cut into slots: `slotMs` long each, `windowSlots` of them to a window. Shared by the memory and Redis limiters. */
+export interface SlotGeometry {
+  slotMs: number;
+  windowSlots: number;
+}
+
+export function slotGeometry(rule: RateRule, slotsPerWindow = DEFAULT_SLOTS_PER_WINDOW): SlotGeometry {
+  const slotMs = Math.max(1, Math.ceil(rule.windowMs / slotsPerWindow));
+  return { slotMs, windowSlots: Math.ceil(rule.windowMs / slotMs) };
+}
+
 /** Requests of one key counted per slot, oldest slot first. */
 interface SlotCounts {
   slots: number[];
@@ -73,8 +87,7 @@ export class MemoryRateLimiter implements RateLimiter {
     private readonly rule: RateRule,
     options: MemoryRateLimiterOptions = {},
   ) {
-    this.slotMs = Math.max(1, Math.ceil(rule.windowMs / (options.slotsPerWindow ?? 60)));
-    this.windowSlots = Math.ceil(rule.windowMs / this.slotMs);
+    ({ slotMs: this.slotMs, windowSlots: this.windowSlots } = slotGeometry(rule, options.slotsPerWindow));
     this.maxKeys = options.maxKeys ?? 50_000;
   }
 

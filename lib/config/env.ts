@@ -24,6 +24,29 @@ const rateRule = (fallback: string | undefined) =>
       return rule;
     });
 
+/**
+ * RCA_REDIS_URL: redis://[user:password@]host[:port][/db] or rediss:// (TLS). Checked without ever echoing the value:
+ * it may carry a password.
+ */
+const redisUrl = z
+  .string()
+  .optional()
+  .transform((value, ctx): string | undefined => {
+    const text = value?.trim();
+    if (!text) return undefined;
+    let url: URL | undefined;
+    try {
+      url = new URL(text);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== "redis:" && url.protocol !== "rediss:") || url.hostname === "" || !/^(\/\d{0,2})?$/.test(url.pathname)) {
+      ctx.addIssue({ code: "custom", message: 'write "redis://[user:password@]host[:port][/db]" (or rediss:// for TLS)' });
+      return z.NEVER;
+    }
+    return text;
+  });
+
 /** pino's levels, quietest last; RCA_LOG_LEVEL picks one (any case), empty means the default. */
 export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -84,6 +107,8 @@ const EnvSchema = z.object({
   RCA_MAX_CONCURRENT_TESTS: z.coerce.number().int().min(1).max(10_000).default(32),
   /** Behind a reverse proxy: the client address comes from X-Forwarded-For (and X-Forwarded-Host counts as ours). */
   RCA_TRUST_PROXY: booleanFlag,
+  /** Shared rate limits between instances (lib/api/rate-limit-redis.ts); unset: each instance counts in memory. */
+  RCA_REDIS_URL: redisUrl,
   /** History of results by target (GET /api/results?host=…, earlier runs on a result page); "off" for public instances. */
   RCA_HISTORY: z.preprocess(
     (value) => (typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : undefined),

@@ -133,6 +133,8 @@ export const LIMITS = {
   // Certificate Transparency
   /** SCTs read from one source (certificate, stapled OCSP response); real certificates carry 2 to 5. */
   sctsPerSource: 32,
+  /** Bytes read from a server by the SCT extension probe (its ServerHello and Certificate message: a few KiB in practice). */
+  sctProbeBytes: 256 * 1024,
 
   // Results
   /** Entries of any list (or keys of any object) in a step's details; the rest are counted in an "… and N more" entry. */

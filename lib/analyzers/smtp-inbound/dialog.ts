@@ -153,6 +153,7 @@ export async function startTls(step: StepContext, dialog: Dialog): Promise<void>
     warningsBecause: text("steps.certificate.summary.opportunisticTls"),
     blocking: false,
     keepOpen: true,
+    starttls: true,
   });
   if (!outcome?.socket) {
     dialog.alive = false;

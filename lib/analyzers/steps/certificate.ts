@@ -13,7 +13,8 @@ import type { StepContext, StepScope } from "@/lib/engine/runner";
 import { text, type Text } from "@/lib/engine/text";
 import type { TcpConnection } from "@/lib/net/tcp";
 import { OFFERED_VERSIONS, tlsHandshake, type OpenSslVerdict, type TlsSession } from "@/lib/net/tls";
-import { caaStep, ctStep } from "./ct-caa";
+import { probeSctExtension } from "@/lib/net/tls/sct-probe";
+import { caaStep, ctStep, type CtInput } from "./ct-caa";
 import { revocationStep } from "./revocation";
 import type { SecureVersion, TLSSocket } from "node:tls";
 
@@ -66,6 +67,11 @@ export function certificateSteps(
     alpn?: string[];
     /** The dialog goes on over this connection (STARTTLS, implicit TLS mail protocols): it isn't closed after the handshake. */
     keepOpen?: boolean;
+    /**
+     * The TLS connection was reached through STARTTLS: a second, bare TLS connection to the port (the SCT probe) would
+     * meet the plain-text banner, so SCTs in the TLS extension aren't asked for.
+     */
+    starttls?: boolean;
     now?: Date;
   },
 ): Promise<CertificateOutcome | undefined> {
@@ -105,6 +111,14 @@ export function certificateSteps(
         now: options.now ?? new Date(),
         ignoreTrust,
         stapling: () => ({ response: required(handshake).session.stapledOcsp }),
+        ...(options.connection && !options.starttls
+          ? {
+              tlsExtension: async () => {
+                const probe = await probeSctExtension({ address: required(options.connection).address, port, host });
+                return { list: probe.scts, reason: probe.reason, certificate: probe.certificate };
+              },
+            }
+          : {}),
       });
 
       parent.summarize({
@@ -141,6 +155,8 @@ export interface ChainInput {
   ignoreTrust: boolean;
   /** From a handshake: what the server stapled (an OCSP response, or nothing). Omitted for a pasted chain. */
   stapling?: () => { response?: Buffer };
+  /** From a handshake over implicit TLS: asks the server again, over a new connection, for SCTs in the TLS extension. */
+  tlsExtension?: CtInput["tlsExtension"];
 }
 
 /**
@@ -226,6 +242,7 @@ export async function chainChecks(parent: StepContext, input: ChainInput): Promi
     // CT applies to publicly trusted certificates only: roots added by the operator or pasted are exempt, as in browsers.
     publiclyTrusted: () => endsAtPublicRoot(pathCerts ?? []),
     now,
+    ...(input.tlsExtension ? { tlsExtension: input.tlsExtension } : {}),
   });
   if (input.stapling) await caaStep(parent, { host: input.hosts[0], leaf });
   // A pasted chain (certificate-file) asks no DNS: CAA is about the name, and only a served certificate has one in use.

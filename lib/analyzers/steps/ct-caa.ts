@@ -2,8 +2,8 @@ import "server-only";
 import { isIP } from "node:net";
 import { caaLookupNames, caaSubject, judgeCaa, type CaaRecordSet, type CaIdentity } from "@/lib/cert/caa";
 import { bundledLogs, type CtLogDirectory } from "@/lib/cert/ct/logs";
-import { judgeCt, type SctFinding } from "@/lib/cert/ct/policy";
-import { embeddedScts, stapledScts, verifySct, type Sct, type SctSource } from "@/lib/cert/ct/sct";
+import { judgeCt, type CtFacts, type SctFinding } from "@/lib/cert/ct/policy";
+import { embeddedScts, parseSctList, stapledScts, verifySct, type Sct, type SctSource } from "@/lib/cert/ct/sct";
 import type { ParsedCertificate } from "@/lib/cert/parse";
 import { ProblemError } from "@/lib/engine/problem-error";
 import type { StepScope } from "@/lib/engine/runner";
@@ -18,6 +18,13 @@ export interface CtInput {
    * have been stapled).
    */
   stapledOcsp?: () => Buffer | undefined;
+  /**
+   * From a handshake: asks the server, over a new connection, for SCTs in the TLS signed_certificate_timestamp
+   * extension (lib/net/tls/sct-probe.ts): the SignedCertificateTimestampList it sent (`list`, absent when it sent none),
+   * the certificate that came with it (`certificate`, DER, when read), or why it couldn't be asked (`reason`, a clause
+   * without a final period). Omitted for a pasted chain: then the details say the extension isn't checked.
+   */
+  tlsExtension?: () => Promise<{ list?: Buffer; reason?: string; certificate?: Buffer }>;
   /** The path ends at a bundled public (Mozilla) root, not at NODE_EXTRA_CA_CERTS or pasted roots: CT policies apply. */
   publiclyTrusted: () => boolean;
   now: Date;
@@ -29,15 +36,15 @@ export interface CtInput {
 const SCT_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /**
- * "Checking the certificate's Certificate Transparency (SCT) records.": the SCTs embedded in the certificate and in a
- * stapled OCSP response, each named from the log list and its signature verified when the log's key is known, then
+ * "Checking the certificate's Certificate Transparency (SCT) records.": the SCTs embedded in the certificate, in a
+ * stapled OCSP response and (when the caller can ask) in the TLS extension, each named from the log list and its signature verified when the log's key is known, then
  * judged against Chrome's and Apple's CT policies (publicly trusted certificates only). Never blocks.
  */
 export async function ctStep(parent: StepScope, input: CtInput): Promise<void> {
   await parent.step(
     "tls.certificate.ct",
     text("steps.ctCaa.ct.title"),
-    (step) => {
+    async (step) => {
       const path = input.path();
       const leaf = path[0];
       if (!leaf) return step.skipBecause(text("steps.ctCaa.ct.noCertificate"));
@@ -68,12 +75,36 @@ export async function ctStep(parent: StepScope, input: CtInput): Promise<void> {
           unreadable.push({ source: "ocsp", reason: text("steps.ctCaa.ct.unreadable.ocsp") });
         }
       }
+      let tlsExtension: CtFacts["tlsExtension"];
+      // The extra handshake is only worth it where CT applies: a publicly trusted certificate.
+      if (input.tlsExtension && input.publiclyTrusted()) {
+        let answer: { list?: Buffer; reason?: string; certificate?: Buffer };
+        try {
+          answer = await input.tlsExtension();
+        } catch (error) {
+          answer = { reason: `the probe failed (${error instanceof Error ? error.message : String(error)})` };
+        }
+        if (answer.list && answer.certificate && !answer.certificate.equals(leaf.der)) {
+          // Behind a load balancer the second connection may reach another server: its SCTs are about another certificate.
+          tlsExtension = { asked: false, reason: text("steps.ctCaa.ct.tlsExtension.otherCertificate") };
+        } else if (answer.list) {
+          tlsExtension = { asked: true };
+          try {
+            scts.push(...parseSctList(answer.list).map((sct) => examine(sct, "tls")));
+          } catch {
+            unreadable.push({ source: "tls", reason: text("steps.ctCaa.ct.unreadable.tls") });
+          }
+        } else {
+          tlsExtension = answer.reason ? { asked: false, reason: answer.reason } : { asked: true };
+        }
+      }
       step.report(
         judgeCt({
           leaf: leaf.facts,
           scts,
           publiclyTrusted: input.publiclyTrusted(),
           ...(input.stapledOcsp ? { handshake: { stapledOcsp: stapled !== undefined } } : {}),
+          ...(tlsExtension ? { tlsExtension } : {}),
           unreadable,
           logList: logs.description,
         }),

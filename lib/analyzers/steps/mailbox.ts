@@ -92,7 +92,7 @@ export async function runMailboxTest(run: TestRun, input: MailboxInput, protocol
       return finding.status === "success" ? required(lines).detach() : undefined;
     });
     const upgraded = detached && connection ? { ...connection, socket: detached } : undefined;
-    const outcome = await certificateSteps(run, { host, port, connection: upgraded, ignoreTrust, blocking: true, keepOpen: true });
+    const outcome = await certificateSteps(run, { host, port, connection: upgraded, ignoreTrust, blocking: true, keepOpen: true, starttls: true });
     if (outcome?.socket) lines?.resume(outcome.socket);
     encrypted = outcome?.socket !== undefined;
     trusted = outcome?.trusted ?? false;

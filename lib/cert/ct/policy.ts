@@ -38,6 +38,12 @@ export interface CtFacts {
   publiclyTrusted: boolean;
   /** Whether the certificate came from a handshake (then stapling was possible), and what was stapled. */
   handshake?: { stapledOcsp: boolean };
+  /**
+   * Whether the server was asked for SCTs in the TLS signed_certificate_timestamp extension (a separate TLS 1.2
+   * ClientHello that includes it): `asked` when it answered (its SCTs, if any, are among `scts` with source "tls"), else
+   * why it couldn't be asked (a clause without a final period). Omitted when nobody asked (a pasted chain).
+   */
+  tlsExtension?: { asked: true } | { asked: false; reason: Text };
   /** Sources that couldn't be read, with why (a clause without a final period). */
   unreadable: Array<{ source: SctSource; reason: Text }>;
   /** The log list used, for the details. */
@@ -59,7 +65,7 @@ const VERIFICATION_NAMES: Record<SctVerification, string> = {
   unverifiable: "not verified (the issuer or the algorithm is missing)",
 };
 
-/** Why the TLS extension is never seen: said in every result, so an absence there isn't mistaken for a fact. */
+/** Why the TLS extension isn't seen when nobody asked for it (a pasted chain): said then, so an absence there isn't mistaken for a fact. */
 export const TLS_EXTENSION_NOTE =
   "Not checked: SCTs in the TLS signed_certificate_timestamp extension are sent only to clients that ask for them in their ClientHello, and Node's TLS library (OpenSSL) doesn't ask. A server that delivers its SCTs only that way is reported here with fewer SCTs than browsers see.";
 
@@ -94,21 +100,27 @@ export function judgeCt(facts: CtFacts): Finding {
   const days = Math.round(lifetimeDays(facts.leaf));
   const embedded = tally(facts.scts.filter((finding) => finding.source === "embedded"));
   const delivered = tally(facts.scts.filter((finding) => finding.source !== "embedded"));
+  const asked = facts.tlsExtension?.asked === true;
+  const fromTls = facts.scts.filter((finding) => finding.source === "tls");
   const invalid = facts.scts.filter((finding) => finding.verification === "invalid");
   const unknown = facts.scts.filter((finding) => !finding.log);
   const future = facts.scts.filter((finding) => finding.future);
   const details = {
     scts: facts.scts.slice(0, LIMITS.detailsListEntries).map(describe),
-    counts: { embedded: embedded.count, stapledOcsp: delivered.count },
+    counts: {
+      embedded: embedded.count,
+      stapledOcsp: tally(facts.scts.filter((finding) => finding.source === "ocsp")).count,
+      ...(facts.tlsExtension ? { tlsExtension: tally(fromTls).count, deliveredByOcspOrTls: delivered.count } : {}),
+    },
     lifetimeDays: days,
     required: { embedded: required, deliveredByOcspOrTls: SCTS_DELIVERED_REQUIRED, distinctOperators: OPERATORS_REQUIRED },
     publiclyTrusted: facts.publiclyTrusted,
     logList: facts.logList,
     ...(facts.handshake ? { stapledOcsp: facts.handshake.stapledOcsp ? "present" : "none stapled" } : { stapledOcsp: "not applicable (no handshake)" }),
-    tlsExtension: TLS_EXTENSION_NOTE,
+    tlsExtension: tlsExtensionDetail(facts.tlsExtension, fromTls.length),
     ...(facts.unreadable.length > 0 ? { unreadable: facts.unreadable.map((entry) => ({ source: entry.source, reason: englishOf(entry.reason) })) } : {}),
   };
-  const found = summary(facts.scts);
+  const found = summary(facts.scts, asked);
   const notes: LocalizedText[] = [
     ...(unknown.length > 0 ? [text("steps.ctCaa.ct.notes.unknownLogs", { count: unknown.length, logList: facts.logList })] : []),
     ...(invalid.length > 0 ? [text("steps.ctCaa.ct.notes.invalid", { count: invalid.length })] : []),
@@ -116,6 +128,7 @@ export function judgeCt(facts: CtFacts): Finding {
     ...facts.unreadable.map((entry) =>
       text("steps.ctCaa.ct.notes.unreadable", { source: text(`steps.ctCaa.ct.source.${entry.source}`), reason: entry.reason }),
     ),
+    ...(facts.tlsExtension && !facts.tlsExtension.asked ? [text("steps.ctCaa.ct.notes.tlsExtensionNotAsked", { reason: facts.tlsExtension.reason })] : []),
   ];
   const withNotes = (message: LocalizedText) => sentences([message, ...notes]);
   const policy = { found, required, days, delivered: SCTS_DELIVERED_REQUIRED, operators: OPERATORS_REQUIRED };
@@ -130,7 +143,7 @@ export function judgeCt(facts: CtFacts): Finding {
       details,
     );
   }
-  return warning("CT_INSUFFICIENT_SCTS", withNotes(text("steps.ctCaa.ct.insufficient", policy)), details);
+  return warning("CT_INSUFFICIENT_SCTS", withNotes(text(asked ? "steps.ctCaa.ct.insufficientAsked" : "steps.ctCaa.ct.insufficient", policy)), details);
 }
 
 /**
@@ -144,8 +157,17 @@ function sentences([first, ...rest]: readonly [LocalizedText, ...LocalizedText[]
   return first.english.endsWith(".") ? text("steps.ctCaa.sentences", joined) : text("steps.ctCaa.sentencesAfter", joined);
 }
 
-function summary(scts: SctFinding[]): LocalizedText {
-  if (scts.length === 0) return text("steps.ctCaa.ct.none");
+/** What the details say about the TLS extension: not checked (nobody asked), what the server answered, or why it couldn't be asked. */
+function tlsExtensionDetail(tlsExtension: CtFacts["tlsExtension"], received: number): string {
+  if (!tlsExtension) return TLS_EXTENSION_NOTE;
+  if (!tlsExtension.asked) return `Not checked: a separate TLS 1.2 handshake asking for it failed (${englishOf(tlsExtension.reason)}).`;
+  return received > 0
+    ? `Asked for in a separate TLS 1.2 handshake: the server sent ${received} SCT(s) in it.`
+    : "Asked for in a separate TLS 1.2 handshake: the server sent none.";
+}
+
+function summary(scts: SctFinding[], asked: boolean): LocalizedText {
+  if (scts.length === 0) return text(asked ? "steps.ctCaa.ct.noneAsked" : "steps.ctCaa.ct.none");
   const bySource = (["embedded", "ocsp", "tls"] as const)
     .map((source) => ({ source, count: scts.filter((finding) => finding.source === source).length }))
     .filter((entry) => entry.count > 0)

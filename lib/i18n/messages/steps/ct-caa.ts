@@ -12,6 +12,7 @@ export const ctCaaStepsEn = {
     unreadable: {
       embedded: "the certificate's SCT list extension is malformed",
       ocsp: "the stapled OCSP response or its SCT list isn't readable",
+      tls: "the SCT list the server sent in the TLS extension is malformed",
     },
     source: {
       embedded: "embedded in the certificate",
@@ -26,12 +27,18 @@ export const ctCaaStepsEn = {
     unknownLog: "unknown log {logId}",
     more: "{list} and {more} more",
     none: "The certificate carries no Signed Certificate Timestamps (none embedded, none in a stapled OCSP response).",
+    noneAsked:
+      "The certificate carries no Signed Certificate Timestamps (none embedded, none in a stapled OCSP response, none in the TLS extension when asked for).",
     found: "Found {count} Signed Certificate Timestamp(s): {sources}; logs: {logs}.",
     notes: {
       unknownLogs: "{count} SCT(s) come from logs missing from the bundled log list ({logList}): counted, not named or verified.",
       invalid: "{count} SCT(s) have a signature that doesn't verify with the log's key: browsers ignore them, and so does this count.",
       future: "{count} SCT(s) are dated in the future: browsers ignore them, and so does this count.",
       unreadable: "The SCTs {source} couldn't be read ({reason}).",
+      tlsExtensionNotAsked: "Whether the server sends SCTs in the TLS extension couldn't be checked: {reason}.",
+    },
+    tlsExtension: {
+      otherCertificate: "the second connection, which asked for them, was answered with another certificate",
     },
     notPublic:
       "{found}. The certificate doesn't chain to a publicly trusted root, so the browsers' Certificate Transparency policies don't apply to it (CT doesn't apply to a private CA).",
@@ -41,6 +48,8 @@ export const ctCaaStepsEn = {
       "{found}. That meets Chrome's and Apple's Certificate Transparency policies ({required} embedded SCTs for a certificate valid {days} days, or {delivered} delivered by OCSP or TLS, from at least {operators} log operators; operators: {names}).",
     insufficient:
       "{found}. Chrome's and Apple's Certificate Transparency policies require {required} SCTs embedded in a certificate valid {days} days (or {delivered} delivered by OCSP stapling or the TLS extension), from at least {operators} distinct log operators: Chrome and Safari may refuse this publicly trusted certificate. Ask the CA to reissue it with SCTs embedded. (SCTs sent only in the TLS extension aren't visible to the analyzer.)",
+    insufficientAsked:
+      "{found}. Chrome's and Apple's Certificate Transparency policies require {required} SCTs embedded in a certificate valid {days} days (or {delivered} delivered by OCSP stapling or the TLS extension), from at least {operators} distinct log operators: Chrome and Safari may refuse this publicly trusted certificate. Ask the CA to reissue it with SCTs embedded, or have the server deliver them.",
   },
   caa: {
     title: "Checking the domain's CAA records for the certificate's issuer.",
@@ -72,6 +81,7 @@ export const ctCaaStepsIt: CatalogueShape<typeof ctCaaStepsEn> = {
     unreadable: {
       embedded: "l'estensione del certificato con l'elenco degli SCT non è formata correttamente",
       ocsp: "la risposta OCSP allegata o il suo elenco di SCT non è leggibile",
+      tls: "l'elenco di SCT inviato dal server nell'estensione TLS non è formato correttamente",
     },
     source: {
       embedded: "incorporati nel certificato",
@@ -86,12 +96,18 @@ export const ctCaaStepsIt: CatalogueShape<typeof ctCaaStepsEn> = {
     unknownLog: "log sconosciuto {logId}",
     more: "{list} e altri {more}",
     none: "Il certificato non contiene Signed Certificate Timestamp (nessuno incorporato, nessuno in una risposta OCSP allegata).",
+    noneAsked:
+      "Il certificato non contiene Signed Certificate Timestamp (nessuno incorporato, nessuno in una risposta OCSP allegata, nessuno nell'estensione TLS quando richiesti).",
     found: "Signed Certificate Timestamp (SCT) trovati: {count} ({sources}); log: {logs}.",
     notes: {
       unknownLogs: "SCT provenienti da log assenti dall'elenco dei log incluso ({logList}): {count}; vengono contati, ma non identificati né verificati.",
       invalid: "SCT con una firma che non risulta valida con la chiave del log: {count}; i browser li ignorano, e così anche questo conteggio.",
       future: "SCT con una data futura: {count}; i browser li ignorano, e così anche questo conteggio.",
       unreadable: "Non è stato possibile leggere gli SCT {source} ({reason}).",
+      tlsExtensionNotAsked: "Non è stato possibile verificare se il server invia SCT nell'estensione TLS: {reason}.",
+    },
+    tlsExtension: {
+      otherCertificate: "la seconda connessione, che li ha richiesti, ha ricevuto un altro certificato",
     },
     notPublic:
       "{found}. Il certificato non risale a una radice pubblicamente attendibile, quindi i criteri Certificate Transparency dei browser non gli si applicano (la CT non riguarda le CA private).",
@@ -101,6 +117,8 @@ export const ctCaaStepsIt: CatalogueShape<typeof ctCaaStepsEn> = {
       "{found}. Questo soddisfa i criteri Certificate Transparency di Chrome e Apple ({required} SCT incorporati per un certificato valido {days} giorni, oppure {delivered} forniti tramite OCSP o TLS, da almeno {operators} operatori di log; operatori: {names}).",
     insufficient:
       "{found}. I criteri Certificate Transparency di Chrome e Apple richiedono {required} SCT incorporati in un certificato valido {days} giorni (oppure {delivered} forniti tramite OCSP stapling o l'estensione TLS), da almeno {operators} operatori di log distinti: Chrome e Safari potrebbero rifiutare questo certificato pubblicamente attendibile. Chiedi alla CA di riemetterlo con gli SCT incorporati. (Gli SCT inviati solo nell'estensione TLS non sono visibili all'analizzatore.)",
+    insufficientAsked:
+      "{found}. I criteri Certificate Transparency di Chrome e Apple richiedono {required} SCT incorporati in un certificato valido {days} giorni (oppure {delivered} forniti tramite OCSP stapling o l'estensione TLS), da almeno {operators} operatori di log distinti: Chrome e Safari potrebbero rifiutare questo certificato pubblicamente attendibile. Chiedi alla CA di riemetterlo con gli SCT incorporati, oppure fai in modo che il server li fornisca.",
   },
   caa: {
     title: "Verifica dei record CAA del dominio per l'emittente del certificato.",
