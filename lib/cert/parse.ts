@@ -33,6 +33,8 @@ export interface ParsedCertificate {
   der: Buffer;
   node: NodeX509;
   facts: CertificateFacts;
+  /** Where its revocation status is published (AIA OCSP responders, CRL distribution points), as written in it. */
+  revocation: { ocsp: string[]; crl: string[] };
 }
 
 const EKU_NAMES: Record<string, string> = {
@@ -84,7 +86,19 @@ export function parseCertificate(der: Buffer): ParsedCertificate {
     isCA: basic?.ca ?? false,
     selfIssued: isSelfIssued(node),
   };
-  return { der, node, facts };
+  return { der, node, facts, revocation: revocationServices(cert) };
+}
+
+/** Read here, from the one parse, rather than by every revocation check that needs them. */
+function revocationServices(cert: InstanceType<typeof x509.X509Certificate>): ParsedCertificate["revocation"] {
+  const aia = cert.getExtension(x509.AuthorityInfoAccessExtension);
+  const cdp = cert.getExtension(x509.CRLDistributionPointsExtension);
+  return {
+    ocsp: (aia?.ocsp ?? []).filter((name) => name.type === "url").map((name) => name.value),
+    crl: (cdp?.distributionPoints ?? []).flatMap((point) =>
+      (point.distributionPoint?.fullName ?? []).flatMap((name) => (name.uniformResourceIdentifier ? [name.uniformResourceIdentifier] : [])),
+    ),
+  };
 }
 
 function first(values: string[]): string | undefined {

@@ -26,8 +26,21 @@ export interface TrustVerdict {
 /** Builds the path and validates it (RFC 5280 §6). Pure: no network, `now` given. */
 export function assessTrust(sent: readonly X509Certificate[], anchors: readonly X509Certificate[], now: Date): TrustAssessment {
   const chain = analyzeChain(sent, anchors, now);
-  const certificates = chain.path.map((link) => readPathCertificate(link.cert));
+  const certificates = chain.path.map((link) => (link.source === "trust-store" ? readAnchor(link.cert) : readPathCertificate(link.cert)));
   return { chain, certificates, violations: validatePath(certificates, { now, endsAtRoot: endsAtRoot(chain) }) };
+}
+
+/** Trust-store roots as path validation reads them, once each: the same few roots end most paths. */
+const readAnchors = new Map<string, PathCertificate>();
+
+function readAnchor(anchor: X509Certificate): PathCertificate {
+  let read = readAnchors.get(anchor.fingerprint256);
+  if (!read) {
+    read = readPathCertificate(anchor);
+    if (readAnchors.size >= LIMITS.parsedAnchors) readAnchors.clear();
+    readAnchors.set(anchor.fingerprint256, read);
+  }
+  return read;
 }
 
 /** The analyzer's validation alone accepts the path: anchored at a trusted root and no rule broken. */

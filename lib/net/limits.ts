@@ -26,6 +26,8 @@ export const LIMITS = {
   keylogLineChars: 1024,
   /** Leading bytes of the server's answer kept to tell plain text from broken TLS. */
   tlsFirstBytes: 64,
+  /** Trust-store roots kept parsed for the certificate steps (the store holds about 150). */
+  parsedAnchors: 512,
   /** TLS contexts (trust anchors × profile × version) cached before the cache is emptied. */
   tlsContextCache: 32,
 

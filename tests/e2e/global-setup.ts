@@ -51,6 +51,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), "rca-e2e-"));
   // The specs may put rows of their own in the store (a result stored by an earlier version): workers inherit this.
   process.env.RCA_E2E_DATABASE_FILE = join(dataDir, "e2e.sqlite");
+  // Specs that start app instances of their own (several-instances.spec.ts) point them at the same lab: workers inherit these.
+  process.env.RCA_E2E_DNS_SERVERS = dns.server;
+  process.env.RCA_E2E_CA_FILE = pki.trustFile;
   // Started the way the benchmark starts it (scripts/app-server.ts): a production build, waited on until it answers.
   const app = await startApp({
     cwd: process.cwd(),

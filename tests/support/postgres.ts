@@ -72,7 +72,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export async function startPostgres(options: { database?: string } = {}): Promise<PostgresServer> {
+export async function startPostgres(options: { database?: string; host?: string } = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   const tool = (name: string) => (bin ? join(bin, name) : name);
   const user = runAs();
@@ -95,7 +95,8 @@ export async function startPostgres(options: { database?: string } = {}): Promis
   }
 
   // A free port on one of our addresses (another cluster may hold a port on one of them).
-  const host = ADDRESSES[Math.floor(Math.random() * ADDRESSES.length)] ?? "127.0.160.1";
+  // A caller may choose the address (a loopback address of its own, away from the other clusters').
+  const host = options.host ?? ADDRESSES[Math.floor(Math.random() * ADDRESSES.length)] ?? "127.0.160.1";
   const port = await freePort(host);
   let output = "";
   let child: ChildProcess | undefined;

@@ -11,11 +11,13 @@ import { ProblemError } from "@/lib/engine/problem-error";
 import { required } from "@/lib/engine/required";
 import type { StepContext, StepScope } from "@/lib/engine/runner";
 import { text, type Text } from "@/lib/engine/text";
+import { LIMITS } from "@/lib/net/limits";
 import type { TcpConnection } from "@/lib/net/tcp";
 import { OFFERED_VERSIONS, tlsHandshake, type OpenSslVerdict, type TlsSession } from "@/lib/net/tls";
 import { probeSctExtension } from "@/lib/net/tls/sct-probe";
 import { caaStep, ctStep, type CtInput } from "./ct-caa";
 import { revocationStep } from "./revocation";
+import type { X509Certificate } from "node:crypto";
 import type { SecureVersion, TLSSocket } from "node:tls";
 
 export interface CertificateOutcome {
@@ -327,9 +329,22 @@ function summary(facts: CertificateFacts, index: number) {
   };
 }
 
+/** Trust-store roots as parsed once: the same few anchors end most paths, and parsing one costs more than the checks. */
+const parsedAnchors = new Map<string, ParsedCertificate>();
+
+function parsedAnchor(anchor: X509Certificate): ParsedCertificate {
+  let parsed = parsedAnchors.get(anchor.fingerprint256);
+  if (!parsed) {
+    parsed = parseCertificate(Buffer.from(anchor.raw));
+    if (parsedAnchors.size >= LIMITS.parsedAnchors) parsedAnchors.clear();
+    parsedAnchors.set(anchor.fingerprint256, parsed);
+  }
+  return parsed;
+}
+
 /** The built path's certificates: the ones sent, plus an anchor from the trust store. */
 function pathCertificates(assessment: TrustAssessment, sent: ParsedCertificate[]): ParsedCertificate[] {
-  return assessment.chain.path.map((link) => (link.source === "trust-store" ? parseCertificate(Buffer.from(link.cert.raw)) : sent[link.source]!));
+  return assessment.chain.path.map((link) => (link.source === "trust-store" ? parsedAnchor(link.cert) : sent[link.source]!));
 }
 
 /** Each certificate of the built path becomes a child step of the trust step, with what path validation found on it. */

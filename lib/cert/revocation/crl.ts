@@ -11,11 +11,7 @@ import { CLOCK_SKEW_MS, type CrlAnswer } from "./types";
 
 /** The CRL distribution point URLs a certificate names (full names only), http first. */
 export function crlUrls(cert: ParsedCertificate): string[] {
-  const extension = new x509.X509Certificate(new Uint8Array(cert.der)).getExtension(x509.CRLDistributionPointsExtension);
-  const urls = (extension?.distributionPoints ?? []).flatMap((point) =>
-    (point.distributionPoint?.fullName ?? []).flatMap((name) => (name.uniformResourceIdentifier ? [name.uniformResourceIdentifier] : [])),
-  );
-  return preferHttp(urls);
+  return preferHttp(cert.revocation.crl);
 }
 
 /** A CRL as read: @peculiar/x509's view, and the ASN.1 it was built from (the signed bytes, both algorithm fields). */

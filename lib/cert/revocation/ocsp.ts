@@ -15,7 +15,6 @@ import {
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import { AlgorithmIdentifier, Certificate, CRLReasons, ExtendedKeyUsage, id_ce_extKeyUsage } from "@peculiar/asn1-x509";
 import type { ParsedCertificate } from "@/lib/cert/parse";
-import { x509 } from "@/lib/cert/x509";
 import { cleanText, LIMITS } from "@/lib/net/limits";
 import { fetchRevocationData, RevocationFailure, shownUrl, type FailureKind } from "./fetch";
 import { algorithmName, signatureVerifies } from "./signature";
@@ -41,8 +40,7 @@ const MAX_GET_REQUEST_BYTES = 255;
 
 /** The OCSP responder URLs a certificate names (Authority Information Access, id-ad-ocsp), http first. */
 export function ocspUrls(cert: ParsedCertificate): string[] {
-  const aia = new x509.X509Certificate(new Uint8Array(cert.der)).getExtension(x509.AuthorityInfoAccessExtension);
-  return preferHttp((aia?.ocsp ?? []).filter((name) => name.type === "url").map((name) => name.value));
+  return preferHttp(cert.revocation.ocsp);
 }
 
 /** http:// URLs first (what the analyzer fetches), the others after, keeping the certificate's order otherwise. */
