@@ -3,6 +3,7 @@ import { promises as dns } from "node:dns";
 import { isIP } from "node:net";
 import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { text } from "@/lib/engine/text";
 import { cleanText, LIMITS } from "./limits";
 import { withTimeout } from "./timeout";
 
@@ -46,27 +47,25 @@ export async function resolveHost(host: string): Promise<Resolution> {
     if (error instanceof ProblemError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "";
     if (NO_RECORD_CODES.has(code)) {
-      throw new ProblemError("DNS_NO_RECORD", `The host name ${host} couldn't be resolved: no A or AAAA record exists.`, { dnsError: code });
+      throw new ProblemError("DNS_NO_RECORD", text("steps.dns.errors.noRecord", { host }), { dnsError: code });
     }
     if (code === "ETIMEOUT") throw dnsTimeout(host, timeoutMs);
-    const asked = servers.length === 0 ? "This server's DNS resolver" : `The DNS server${servers.length > 1 ? "s" : ""} ${servers.join(", ")}`;
-    const reason = DNS_FAILURE_REASONS[code];
+    const asked =
+      servers.length === 0
+        ? text("steps.dns.errors.asked.system")
+        : text(servers.length > 1 ? "steps.dns.errors.asked.many" : "steps.dns.errors.asked.one", { servers: servers.join(", ") });
+    const reason = DNS_FAILURE_REASONS.has(code as DnsFailureCode) ? text(`steps.dns.errors.reasons.${code as DnsFailureCode}`) : undefined;
     throw new ProblemError(
       "DNS_FAILURE",
-      reason ? `The DNS lookup of ${host} couldn't be completed: ${asked} ${reason}` : `The DNS lookup of ${host} failed (${code || "unknown error"}).`,
+      reason ? text("steps.dns.errors.incomplete", { host, asked, reason }) : text("steps.dns.errors.failed", { host, code: code || "unknown error" }),
       { dnsError: code },
     );
   }
 }
 
 /** c-ares codes of a lookup that got no usable answer at all, in words (the code stays in the details). */
-const DNS_FAILURE_REASONS: Partial<Record<string, string>> = {
-  EREFUSED: "refused to answer (REFUSED): it doesn't resolve this name for the analyzer.",
-  ESERVFAIL: "reported a failure (SERVFAIL): the domain's name servers didn't answer it, or its DNSSEC signatures don't validate.",
-  ECONNREFUSED: "couldn't be reached (connection refused).",
-  EBADRESP: "sent an answer that isn't valid DNS.",
-  EFORMERR: "couldn't read the query (FORMERR).",
-};
+const DNS_FAILURE_REASONS = new Set(["EREFUSED", "ESERVFAIL", "ECONNREFUSED", "EBADRESP", "EFORMERR"] as const);
+type DnsFailureCode = typeof DNS_FAILURE_REASONS extends Set<infer Code> ? Code : never;
 
 /** Lookups in flight, at most LIMITS.dnsLookupsInFlight: the rest are refused at once rather than queued without end. */
 class LookupSlots {
@@ -86,13 +85,13 @@ class LookupSlots {
 const inFlight = new LookupSlots();
 
 function dnsBusy(host: string): ProblemError {
-  return new ProblemError("DNS_FAILURE", `The analyzer is waiting for too many DNS answers at once to look up ${host} now; try again in a moment.`, {
+  return new ProblemError("DNS_FAILURE", text("steps.dns.errors.busy", { host }), {
     dnsError: "BUSY",
   });
 }
 
 function dnsTimeout(host: string, timeoutMs: number): ProblemError {
-  return new ProblemError("DNS_FAILURE", `No DNS answer for ${host} within ${timeoutMs} ms.`, { dnsError: "ETIMEOUT" });
+  return new ProblemError("DNS_FAILURE", text("steps.dns.errors.timeout", { host, ms: timeoutMs }), { dnsError: "ETIMEOUT" });
 }
 
 async function resolveWithSystem(host: string): Promise<Resolution> {
@@ -150,9 +149,9 @@ export async function resolveSrv(name: string): Promise<{ records: SrvRecord[]; 
   } catch (error) {
     if (error instanceof ProblemError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "";
-    if (NO_RECORD_CODES.has(code)) throw new ProblemError("DNS_NO_RECORD", `No SRV record ${name} exists.`, { dnsError: code });
+    if (NO_RECORD_CODES.has(code)) throw new ProblemError("DNS_NO_RECORD", text("steps.dns.errors.srvNone", { name }), { dnsError: code });
     if (code === "ETIMEOUT") throw dnsTimeout(name, timeoutMs);
-    throw new ProblemError("DNS_FAILURE", `The SRV lookup of ${name} failed (${code || "unknown error"}).`, { dnsError: code });
+    throw new ProblemError("DNS_FAILURE", text("steps.dns.errors.srvFailed", { name, code: code || "unknown error" }), { dnsError: code });
   } finally {
     resolver.cancel();
   }

@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import { networkInterfaces } from "node:os";
 import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
+import { text } from "@/lib/engine/text";
 import { classifyAddress } from "./policy";
 import type { ResolvedAddress, Resolution } from "./dns";
 
@@ -21,11 +22,7 @@ export interface Target {
  */
 export function checkHostName(host: string): void {
   if (isIP(host) || host.replace(/\.$/, "").includes(".") || env().RCA_ALLOW_PRIVATE_TARGETS) return;
-  throw new ProblemError(
-    "TARGET_FORBIDDEN",
-    `This analyzer doesn't look up single-label names like ${host}: they resolve through this server's own search domains. Enter the full name (like ${host}.contoso.com). The operator can allow internal names with RCA_ALLOW_PRIVATE_TARGETS=true.`,
-    { rule: "single-label name" },
-  );
+  throw new ProblemError("TARGET_FORBIDDEN", text("steps.target.singleLabel", { host }), { rule: "single-label name" });
 }
 
 /**
@@ -44,8 +41,8 @@ export function checkTarget(resolution: Resolution): Target {
       throw new ProblemError(
         "TARGET_FORBIDDEN",
         literal
-          ? `This analyzer doesn't connect to ${address}: it is ${withArticle(category)} address, and only public addresses are allowed. The operator can allow private targets with RCA_ALLOW_PRIVATE_TARGETS=true.`
-          : `This analyzer doesn't connect to ${resolution.host}: it resolves to ${withArticle(category)} address, and only public addresses are allowed. The operator can allow private targets with RCA_ALLOW_PRIVATE_TARGETS=true.`,
+          ? text(`steps.target.literal${article(category)}`, { address, category })
+          : text(`steps.target.resolved${article(category)}`, { host: resolution.host, category }),
         literal ? { forbiddenAddress: address, category } : { category },
       );
     }
@@ -53,10 +50,10 @@ export function checkTarget(resolution: Resolution): Target {
   return { host: resolution.host, addresses: resolution.addresses };
 }
 
-/** "a private (RFC 1918)", "an IETF protocol assignment", "this analyzer's own". */
-function withArticle(category: string): string {
-  if (category.startsWith("this ")) return category;
-  return `${/^[aeiou]/i.test(category) ? "an" : "a"} ${category}`;
+/** Which sentence names the category: "a private (RFC 1918)", "an IETF protocol assignment", "this analyzer's own". */
+function article(category: string): "A" | "An" | "Own" {
+  if (category.startsWith("this ")) return "Own";
+  return /^[aeiou]/i.test(category) ? "An" : "A";
 }
 
 /** The addresses of this machine's own interfaces (its public ones included): never a target, like loopback. */

@@ -139,6 +139,43 @@ export const en = {
         ipLiteral: "{host} is an IP address; no DNS lookup was needed.",
         ok: "The host name resolved successfully. IP addresses: {addresses}.",
       },
+      errors: {
+        noRecord: "The host name {host} couldn't be resolved: no A or AAAA record exists.",
+        incomplete: "The DNS lookup of {host} couldn't be completed: {asked} {reason}.",
+        failed: "The DNS lookup of {host} failed ({code}).",
+        busy: "The analyzer is waiting for too many DNS answers at once to look up {host} now; try again in a moment.",
+        timeout: "No DNS answer for {host} within {ms} ms.",
+        srvNone: "No SRV record {name} exists.",
+        srvFailed: "The SRV lookup of {name} failed ({code}).",
+        asked: {
+          system: "This server's DNS resolver",
+          one: "The DNS server {servers}",
+          many: "The DNS servers {servers}",
+        },
+        reasons: {
+          EREFUSED: "refused to answer (REFUSED): it doesn't resolve this name for the analyzer.",
+          ESERVFAIL: "reported a failure (SERVFAIL): the domain's name servers didn't answer it, or its DNSSEC signatures don't validate.",
+          ECONNREFUSED: "couldn't be reached (connection refused).",
+          EBADRESP: "sent an answer that isn't valid DNS.",
+          EFORMERR: "couldn't read the query (FORMERR).",
+        },
+      },
+    },
+    target: {
+      singleLabel:
+        "This analyzer doesn't look up single-label names like {host}: they resolve through this server's own search domains. Enter the full name (like {host}.contoso.com). The operator can allow internal names with RCA_ALLOW_PRIVATE_TARGETS=true.",
+      literalA:
+        "This analyzer doesn't connect to {address}: it is a {category} address, and only public addresses are allowed. The operator can allow private targets with RCA_ALLOW_PRIVATE_TARGETS=true.",
+      literalAn:
+        "This analyzer doesn't connect to {address}: it is an {category} address, and only public addresses are allowed. The operator can allow private targets with RCA_ALLOW_PRIVATE_TARGETS=true.",
+      literalOwn:
+        "This analyzer doesn't connect to {address}: it is this analyzer's own address, and only public addresses are allowed. The operator can allow private targets with RCA_ALLOW_PRIVATE_TARGETS=true.",
+      resolvedA:
+        "This analyzer doesn't connect to {host}: it resolves to a {category} address, and only public addresses are allowed. The operator can allow private targets with RCA_ALLOW_PRIVATE_TARGETS=true.",
+      resolvedAn:
+        "This analyzer doesn't connect to {host}: it resolves to an {category} address, and only public addresses are allowed. The operator can allow private targets with RCA_ALLOW_PRIVATE_TARGETS=true.",
+      resolvedOwn:
+        "This analyzer doesn't connect to {host}: it resolves to this analyzer's own address, and only public addresses are allowed. The operator can allow private targets with RCA_ALLOW_PRIVATE_TARGETS=true.",
     },
     tcp: {
       connect: {

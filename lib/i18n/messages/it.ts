@@ -140,6 +140,43 @@ export const it: CatalogueShape<EnglishMessages> = {
         ipLiteral: "{host} è un indirizzo IP; non è stata necessaria alcuna ricerca DNS.",
         ok: "Il nome host è stato risolto correttamente. Indirizzi IP: {addresses}.",
       },
+      errors: {
+        noRecord: "Non è stato possibile risolvere il nome host {host}: non esiste alcun record A o AAAA.",
+        incomplete: "Non è stato possibile completare la ricerca DNS di {host}: {asked} {reason}.",
+        failed: "La ricerca DNS di {host} non è riuscita ({code}).",
+        busy: "L'analizzatore sta attendendo troppe risposte DNS contemporaneamente per cercare ora {host}; riprova tra un momento.",
+        timeout: "Nessuna risposta DNS per {host} entro {ms} ms.",
+        srvNone: "Non esiste alcun record SRV {name}.",
+        srvFailed: "La ricerca del record SRV {name} non è riuscita ({code}).",
+        asked: {
+          system: "Il resolver DNS di questo server",
+          one: "Il server DNS {servers}",
+          many: "I server DNS {servers}",
+        },
+        reasons: {
+          EREFUSED: "ha rifiutato di rispondere (REFUSED): non risolve questo nome per l'analizzatore.",
+          ESERVFAIL: "ha segnalato un errore (SERVFAIL): i server dei nomi del dominio non hanno risposto, oppure le sue firme DNSSEC non sono valide.",
+          ECONNREFUSED: "non è raggiungibile (connessione rifiutata).",
+          EBADRESP: "ha inviato una risposta che non è DNS valido.",
+          EFORMERR: "non è riuscito a leggere la richiesta (FORMERR).",
+        },
+      },
+    },
+    target: {
+      singleLabel:
+        "Questo analizzatore non cerca nomi a etichetta singola come {host}: si risolvono tramite i domini di ricerca di questo server. Inserisci il nome completo (ad esempio {host}.contoso.com). L'operatore può consentire i nomi interni con RCA_ALLOW_PRIVATE_TARGETS=true.",
+      literalA:
+        "Questo analizzatore non si connette a {address}: è un indirizzo di tipo {category}, e sono consentiti solo indirizzi pubblici. L'operatore può consentire le destinazioni private con RCA_ALLOW_PRIVATE_TARGETS=true.",
+      literalAn:
+        "Questo analizzatore non si connette a {address}: è un indirizzo di tipo {category}, e sono consentiti solo indirizzi pubblici. L'operatore può consentire le destinazioni private con RCA_ALLOW_PRIVATE_TARGETS=true.",
+      literalOwn:
+        "Questo analizzatore non si connette a {address}: è l'indirizzo dell'analizzatore stesso, e sono consentiti solo indirizzi pubblici. L'operatore può consentire le destinazioni private con RCA_ALLOW_PRIVATE_TARGETS=true.",
+      resolvedA:
+        "Questo analizzatore non si connette a {host}: si risolve in un indirizzo di tipo {category}, e sono consentiti solo indirizzi pubblici. L'operatore può consentire le destinazioni private con RCA_ALLOW_PRIVATE_TARGETS=true.",
+      resolvedAn:
+        "Questo analizzatore non si connette a {host}: si risolve in un indirizzo di tipo {category}, e sono consentiti solo indirizzi pubblici. L'operatore può consentire le destinazioni private con RCA_ALLOW_PRIVATE_TARGETS=true.",
+      resolvedOwn:
+        "Questo analizzatore non si connette a {host}: si risolve nell'indirizzo dell'analizzatore stesso, e sono consentiti solo indirizzi pubblici. L'operatore può consentire le destinazioni private con RCA_ALLOW_PRIVATE_TARGETS=true.",
     },
     tcp: {
       connect: {
