@@ -32,7 +32,7 @@ const PERMISSIONS_POLICY = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and Node-only modules stay out of the bundle; network probing never reaches the browser.
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "bullmq", "ioredis", "pg"],
   poweredByHeader: false,
   async headers() {
     return [

@@ -51,78 +51,97 @@ const redisUrl = z
 export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const EnvSchema = z.object({
-  RCA_DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
-  RCA_ALLOW_PRIVATE_TARGETS: booleanFlag,
-  RCA_DNS_SERVERS: z
-    .string()
-    .default("")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((server) => server.trim())
-        .filter(Boolean),
+/** What one process does: `all` serves pages and runs tests, `web` serves and enqueues, `worker` runs queued tests. */
+export const ROLES = ["all", "web", "worker"] as const;
+export type Role = (typeof ROLES)[number];
+
+const EnvSchema = z
+  .object({
+    RCA_DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
+    RCA_ALLOW_PRIVATE_TARGETS: booleanFlag,
+    RCA_DNS_SERVERS: z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((server) => server.trim())
+          .filter(Boolean),
+      ),
+    NODE_EXTRA_CA_CERTS: z.string().optional(),
+    RCA_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    /**
+     * The name the SMTP tests give in EHLO. Default under .invalid (RFC 2606): the machine's own name could reveal an
+     * internal one. Set it to this instance's public name (with matching reverse DNS) for servers that insist on one.
+     */
+    RCA_EHLO_NAME: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, "RCA_EHLO_NAME must be a fully qualified host name")
+      .default("rca-analyzer.invalid"),
+    /** DNS block lists the outbound SMTP test asks, comma-separated zones; unset: DEFAULT_DNSBL_ZONES. */
+    RCA_DNSBL_ZONES: z
+      .string()
+      .optional()
+      .transform((value) =>
+        value === undefined || value.trim() === ""
+          ? [...DEFAULT_DNSBL_ZONES]
+          : value
+              .split(",")
+              .map((zone) => zone.trim().toLowerCase().replace(/\.$/, ""))
+              .filter(Boolean),
+      ),
+    RCA_RESULT_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
+    RCA_ALLOWED_PORTS: z
+      .string()
+      .default(DEFAULT_ALLOWED_PORTS)
+      .transform((value, ctx) => {
+        const rule = parsePortRule(value);
+        if (!rule) {
+          ctx.addIssue({ code: "custom", message: 'list ports and ranges separated by commas, each 1-65535, e.g. "443,8443,10000-10100"' });
+          return z.NEVER;
+        }
+        return rule;
+      }),
+    /** One deadline for a whole test, on top of each operation's own; default 3 × RCA_TIMEOUT_MS (set below). */
+    RCA_TEST_DEADLINE_MS: z.coerce.number().int().min(1000).max(3_600_000).optional(),
+    /** Tests one client may start per window on POST /api/tests; null = off. */
+    RCA_RATE_LIMIT: rateRule("30/600s"),
+    /** Tests started against one target host per window, all clients together; unset = 4 × RCA_RATE_LIMIT. */
+    RCA_TARGET_RATE_LIMIT: rateRule(undefined),
+    RCA_MAX_CONCURRENT_TESTS: z.coerce.number().int().min(1).max(10_000).default(32),
+    /** Behind a reverse proxy: the client address comes from X-Forwarded-For (and X-Forwarded-Host counts as ours). */
+    RCA_TRUST_PROXY: booleanFlag,
+    /** Shared rate limits between instances (lib/api/rate-limit-redis.ts); unset: each instance counts in memory. */
+    RCA_REDIS_URL: redisUrl,
+    /** History of results by target (GET /api/results?host=…, earlier runs on a result page); "off" for public instances. */
+    RCA_HISTORY: z.preprocess(
+      (value) => (typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : undefined),
+      z
+        .enum(["on", "off"])
+        .default("on")
+        .transform((value) => value === "on"),
     ),
-  NODE_EXTRA_CA_CERTS: z.string().optional(),
-  RCA_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
-  /**
-   * The name the SMTP tests give in EHLO. Default under .invalid (RFC 2606): the machine's own name could reveal an
-   * internal one. Set it to this instance's public name (with matching reverse DNS) for servers that insist on one.
-   */
-  RCA_EHLO_NAME: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, "RCA_EHLO_NAME must be a fully qualified host name")
-    .default("rca-analyzer.invalid"),
-  /** DNS block lists the outbound SMTP test asks, comma-separated zones; unset: DEFAULT_DNSBL_ZONES. */
-  RCA_DNSBL_ZONES: z
-    .string()
-    .optional()
-    .transform((value) =>
-      value === undefined || value.trim() === ""
-        ? [...DEFAULT_DNSBL_ZONES]
-        : value
-            .split(",")
-            .map((zone) => zone.trim().toLowerCase().replace(/\.$/, ""))
-            .filter(Boolean),
+    /** Level of the JSON log lines on stdout. */
+    RCA_LOG_LEVEL: z.preprocess(
+      (value) => (typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : undefined),
+      z.enum(LOG_LEVELS).default("info"),
     ),
-  RCA_RESULT_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
-  RCA_ALLOWED_PORTS: z
-    .string()
-    .default(DEFAULT_ALLOWED_PORTS)
-    .transform((value, ctx) => {
-      const rule = parsePortRule(value);
-      if (!rule) {
-        ctx.addIssue({ code: "custom", message: 'list ports and ranges separated by commas, each 1-65535, e.g. "443,8443,10000-10100"' });
-        return z.NEVER;
-      }
-      return rule;
-    }),
-  /** One deadline for a whole test, on top of each operation's own; default 3 × RCA_TIMEOUT_MS (set below). */
-  RCA_TEST_DEADLINE_MS: z.coerce.number().int().min(1000).max(3_600_000).optional(),
-  /** Tests one client may start per window on POST /api/tests; null = off. */
-  RCA_RATE_LIMIT: rateRule("30/600s"),
-  /** Tests started against one target host per window, all clients together; unset = 4 × RCA_RATE_LIMIT. */
-  RCA_TARGET_RATE_LIMIT: rateRule(undefined),
-  RCA_MAX_CONCURRENT_TESTS: z.coerce.number().int().min(1).max(10_000).default(32),
-  /** Behind a reverse proxy: the client address comes from X-Forwarded-For (and X-Forwarded-Host counts as ours). */
-  RCA_TRUST_PROXY: booleanFlag,
-  /** Shared rate limits between instances (lib/api/rate-limit-redis.ts); unset: each instance counts in memory. */
-  RCA_REDIS_URL: redisUrl,
-  /** History of results by target (GET /api/results?host=…, earlier runs on a result page); "off" for public instances. */
-  RCA_HISTORY: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : undefined),
-    z
-      .enum(["on", "off"])
-      .default("on")
-      .transform((value) => value === "on"),
-  ),
-  /** Level of the JSON log lines on stdout. */
-  RCA_LOG_LEVEL: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : undefined),
-    z.enum(LOG_LEVELS).default("info"),
-  ),
-});
+    /** `all` needs no Redis; `web` and `worker` share the job queue in RCA_REDIS_URL (lib/queue/). */
+    RCA_ROLE: z.preprocess(
+      (value) => (typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : undefined),
+      z.enum(ROLES).default("all"),
+    ),
+  })
+  .superRefine((values, ctx) => {
+    if (values.RCA_ROLE !== "all" && !values.RCA_REDIS_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["RCA_ROLE"],
+        message: `"${values.RCA_ROLE}" needs RCA_REDIS_URL (redis://host:port), where the job queue between web and worker processes lives; unset RCA_ROLE (or set it to "all") to run everything in one process without Redis`,
+      });
+    }
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 

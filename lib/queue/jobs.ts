@@ -1,0 +1,89 @@
+import "server-only";
+import { Redis } from "ioredis";
+import type { TestInput } from "@/lib/analyzers/catalog";
+import type { SavedRun } from "@/lib/analyzers/run";
+import type { RunEvent } from "@/lib/engine/types";
+import type { JobsOptions } from "bullmq";
+
+/**
+ * The job queue between `RCA_ROLE=web` processes (they enqueue) and `RCA_ROLE=worker` processes (they run), on
+ * BullMQ in RCA_REDIS_URL. One job is one test run; its steps travel back on a Redis pub/sub channel of its own.
+ */
+
+/** The BullMQ queue's name; its keys live under KEY_PREFIX (next to the rate limits' `rca:rl:`). */
+export const QUEUE_NAME = "tests";
+export const KEY_PREFIX = "rca:q";
+export const JOB_NAME = "run";
+
+/**
+ * How long a job's lock lasts without renewal (the worker renews it every half of that while the test runs), and how
+ * often workers look for jobs whose lock has lapsed. A killed worker's job is taken up again after at most about
+ * LOCK_DURATION_MS + 2 × STALLED_INTERVAL_MS (the check marks a job, the next one moves it): 10 s.
+ */
+export const LOCK_DURATION_MS = 5_000;
+export const STALLED_INTERVAL_MS = 2_500;
+/** The longest between a worker dying and its job starting on another one (see above). */
+export const RECOVERY_MS = LOCK_DURATION_MS + 2 * STALLED_INTERVAL_MS;
+
+/**
+ * Every job: two attempts in all (a run interrupted by a dead worker or a failure is tried once more, on whichever
+ * worker is free), and removed from Redis as soon as it ends, either way: the payload carries the test's credentials.
+ */
+export const JOB_OPTIONS = {
+  attempts: 2,
+  removeOnComplete: true,
+  removeOnFail: true,
+} as const satisfies JobsOptions;
+
+/**
+ * How long a job may wait for a free worker. The web side gives up then (answering an error result, and taking the
+ * job off the queue); a worker that finds an older job (its web process died before it could) drops it unrun.
+ */
+export const QUEUE_WAIT_MS = 120_000;
+
+/** At most this many starts per job, stalls included (BullMQ counts those apart from `attempts`). */
+export const MAX_STARTS = 2;
+
+/** What a job carries: the validated input, credentials included (for the run only), and who asked, for the log. */
+export interface TestJobData {
+  input: TestInput;
+  client?: string;
+}
+
+/** What a finished job answers through BullMQ (kept in Redis's event stream): no delete token, no input. */
+export interface TestJobReturn {
+  id: string;
+  url: string;
+}
+
+/** Messages on a job's channel, in the order the worker sends them. */
+export type JobMessage =
+  /** A worker took the job (attempt 1, or 2 after a retry). */
+  | { type: "attempt"; attempt: number; worker: string }
+  | { type: "event"; event: RunEvent }
+  /** The stored run, delete token included: over pub/sub only, never kept in Redis. */
+  | { type: "saved"; saved: SavedRun };
+
+/** The pub/sub channel of one job's steps. */
+export function channelOf(jobId: string): string {
+  return `${KEY_PREFIX}:job:${jobId}`;
+}
+
+/**
+ * A connection to RCA_REDIS_URL for BullMQ or the steps' channel. Built here and handed to BullMQ as an instance:
+ * BullMQ's own loading of ioredis needs `require`, which a bundled ESM route handler may not have.
+ * `maxRetriesPerRequest: null` is what BullMQ requires of blocking connections (a worker's, the queue events'); the
+ * producer fails fast instead (no offline queue), so a request never waits on a dead Redis.
+ */
+export function redisConnection(url: string, name: string, kind: "blocking" | "producer"): Redis {
+  const redis = new Redis(url, {
+    connectionName: name,
+    connectTimeout: 2_000,
+    maxRetriesPerRequest: kind === "blocking" ? null : 1,
+    enableOfflineQueue: kind === "blocking",
+    retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000),
+  });
+  // Reconnects by itself; outages are logged by the owner (BullMQ's "error" events), never with the URL.
+  redis.on("error", () => {});
+  return redis;
+}

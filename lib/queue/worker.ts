@@ -1,0 +1,117 @@
+import "server-only";
+import { hostname } from "node:os";
+import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { TestInputSchema } from "@/lib/analyzers/catalog";
+import { runAndSave } from "@/lib/analyzers/run";
+import { redisLabel } from "@/lib/api/rate-limit-redis";
+import { logger } from "@/lib/log/logger";
+import {
+  channelOf,
+  redisConnection,
+  KEY_PREFIX,
+  LOCK_DURATION_MS,
+  MAX_STARTS,
+  QUEUE_NAME,
+  QUEUE_WAIT_MS,
+  STALLED_INTERVAL_MS,
+  type JobMessage,
+  type TestJobData,
+  type TestJobReturn,
+} from "./jobs";
+
+export interface TestWorkerOptions {
+  redisUrl: string;
+  /** Tests this worker runs at once (RCA_MAX_CONCURRENT_TESTS). */
+  concurrency: number;
+  /** Where it probes from (RCA_VANTAGE): part of its name, for the vantage points to come. */
+  vantage?: string;
+}
+
+export interface TestWorker {
+  /** `<vantage>@<host>:<pid>`: shown in the log and on each job it takes. */
+  name: string;
+  /** Resolves once the worker listens for jobs. */
+  ready: Promise<void>;
+  /** Stops taking jobs, lets the running ones finish, closes its connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Runs queued tests: each with the same runAndSave as a web request (so the result lands in the same store and the
+ * same log line is written), every RunEvent published on the job's channel as it happens, then the saved run.
+ * The payload (with credentials) is read, validated and never logged; BullMQ deletes the job when it ends.
+ */
+export function startTestWorker(options: TestWorkerOptions): TestWorker {
+  const vantage = options.vantage?.trim() || "default";
+  const name = `${vantage}@${hostname()}:${process.pid}`;
+  const publisher = redisConnection(options.redisUrl, `rca-worker-pub:${name}`, "blocking");
+  const connection = redisConnection(options.redisUrl, `rca-worker:${name}`, "blocking");
+  const publish = (jobId: string, message: JobMessage) => publisher.publish(channelOf(jobId), JSON.stringify(message));
+
+  const processor = async (job: Job<TestJobData, TestJobReturn>): Promise<TestJobReturn> => {
+    const jobId = job.id!;
+    // Its client was answered (an error result) and nobody waits for it: dropped, with its payload, unrun.
+    if (job.attemptsStarted <= 1 && Date.now() - job.timestamp > QUEUE_WAIT_MS)
+      throw new UnrecoverableError("waited in the queue longer than anyone waits for it");
+    // Checked again here: the payload comes back from Redis, and a job of an older or newer version may differ.
+    const parsed = TestInputSchema.safeParse(job.data.input);
+    // Not retried, and the issues (which could quote the input) are not logged.
+    if (!parsed.success) throw new UnrecoverableError("the job's input is not a valid test input");
+    const input = parsed.data;
+    const attempt = job.attemptsStarted;
+    logger().info({ event: "queue.job.started", job: jobId, test: input.test, attempt, worker: name }, "queued test started");
+    void publish(jobId, { type: "attempt", attempt, worker: name }).catch(() => {});
+    const saved = await runAndSave(
+      input,
+      (event) => {
+        // Commands on one connection go out in order: the steps arrive in the order they happened.
+        void publish(jobId, { type: "event", event }).catch(() => {});
+      },
+      { client: job.data.client, queuedMs: Math.max(0, (job.processedOn ?? Date.now()) - job.timestamp) },
+    );
+    await publish(jobId, { type: "saved", saved });
+    return { id: saved.id, url: saved.url };
+  };
+
+  const worker = new Worker<TestJobData, TestJobReturn>(QUEUE_NAME, processor, {
+    name,
+    prefix: KEY_PREFIX,
+    connection,
+    concurrency: options.concurrency,
+    lockDuration: LOCK_DURATION_MS,
+    stalledInterval: STALLED_INTERVAL_MS,
+    maxStalledCount: 1,
+    maxStartedAttempts: MAX_STARTS,
+    autorun: true,
+  });
+  let down = false;
+  worker.on("error", (error: Error) => {
+    // One line per outage, without the URL's password (the message is ioredis's: a code or a host, never the URL).
+    if (down) return;
+    down = true;
+    logger().warn(
+      { event: "queue.worker.redis", redis: redisLabel(options.redisUrl), reason: (error as { code?: string }).code ?? error.name },
+      "queue worker lost Redis",
+    );
+  });
+  worker.on("ready", () => {
+    down = false;
+  });
+  worker.on("failed", (job, error) => {
+    // The reason is ours (a thrown Error's message); the job's data is never part of the line.
+    logger().warn({ event: "queue.job.failed", job: job?.id, attempt: job?.attemptsStarted, worker: name, reason: error.message }, "queued test failed");
+  });
+
+  const ready = worker.waitUntilReady().then(() => {
+    logger().info({ event: "queue.worker.ready", worker: name, redis: redisLabel(options.redisUrl), concurrency: options.concurrency }, "queue worker ready");
+  });
+  return {
+    name,
+    ready,
+    async close() {
+      await worker.close();
+      // Handed to BullMQ as instances, so closed here.
+      await Promise.allSettled([publisher.quit(), connection.quit()]);
+    },
+  };
+}

@@ -1,0 +1,434 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/tests/route";
+import { resetLimitsForTests } from "@/lib/api/limits";
+import { resetRunQueueForTests } from "@/lib/api/queued-run";
+import { env, resetEnvForTests } from "@/lib/config/env";
+import type { TestResult } from "@/lib/engine/types";
+import { setLogDestinationForTests } from "@/lib/log/logger";
+import { RECOVERY_MS } from "@/lib/queue/jobs";
+import { closeWebQueue, NO_WORKER_GRACE_MS } from "@/lib/queue/web";
+import { getResult, replaceStoreForTests } from "@/lib/store";
+
+/**
+ * RCA_ROLE=web and RCA_ROLE=worker: this process is the web side (POST /api/tests with RCA_ROLE=web), the workers are
+ * real `npm run worker` processes; all share one private redis-server and one SQLite file. The target is a TCP server
+ * that accepts and never answers, so each test run lasts until its TLS handshake times out: long enough to kill a
+ * worker in the middle of it.
+ */
+
+const ROOT = join(import.meta.dirname, "..", "..");
+/** This file's own loopback addresses (127.0.170.11-20), apart from the other Redis tests'. */
+const REDIS_HOST = `127.0.170.${11 + Math.floor(Math.random() * 5)}`;
+const TARGET_HOST = `127.0.170.${16 + Math.floor(Math.random() * 5)}`;
+const TIMEOUT_MS = 2_500;
+const DEADLINE_MS = 6_000;
+const PASSWORD = "queue-secret-Pw-91";
+
+let dir = "";
+let redisUrl = "";
+let redisProcess: ChildProcess | undefined;
+let target: net.Server;
+let targetPort = 0;
+const held: net.Socket[] = [];
+const workers: Worker[] = [];
+
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** The configuration web and workers share. */
+function sharedEnv(): Record<string, string> {
+  return {
+    RCA_REDIS_URL: redisUrl,
+    RCA_DATABASE_URL: `file:${join(dir, "rca.sqlite")}`,
+    RCA_ALLOW_PRIVATE_TARGETS: "true",
+    RCA_ALLOWED_PORTS: String(targetPort),
+    RCA_TIMEOUT_MS: String(TIMEOUT_MS),
+    RCA_TEST_DEADLINE_MS: String(DEADLINE_MS),
+    RCA_RATE_LIMIT: "0",
+  };
+}
+
+interface Worker {
+  pid: number;
+  child: ChildProcess;
+  lines: Record<string, unknown>[];
+  output: () => string;
+  /** The jobs it started, with the attempt number. */
+  started: () => Array<{ job: string; attempt: number }>;
+  kill(): void;
+}
+
+/** `npm run worker` as its own process group, as an operator would start it; resolves once it takes jobs. */
+async function startWorker(extra: Record<string, string> = {}): Promise<Worker> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(childEnv)) if (key.startsWith("RCA_")) delete childEnv[key];
+  const child = spawn("npm", ["run", "--silent", "worker"], {
+    cwd: ROOT,
+    env: { ...childEnv, ...sharedEnv(), RCA_MAX_CONCURRENT_TESTS: "1", ...extra },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  const lines: Record<string, unknown>[] = [];
+  const read = (chunk: Buffer) => {
+    text += chunk.toString();
+    const parts = text.split("\n");
+    text = parts.pop() ?? "";
+    for (const part of parts) {
+      try {
+        lines.push(JSON.parse(part) as Record<string, unknown>);
+      } catch {
+        lines.push({ raw: part });
+      }
+    }
+  };
+  child.stdout?.on("data", read);
+  child.stderr?.on("data", read);
+  const worker: Worker = {
+    pid: child.pid!,
+    child,
+    lines,
+    output: () => lines.map((line) => JSON.stringify(line)).join("\n"),
+    started: () => lines.filter((line) => line.event === "queue.job.started").map((line) => ({ job: String(line.job), attempt: Number(line.attempt) })),
+    kill: () => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    },
+  };
+  workers.push(worker);
+  await until("the worker to be ready", () => lines.some((line) => line.event === "queue.worker.ready") || child.exitCode !== null, 30_000).catch(() => {});
+  if (!lines.some((line) => line.event === "queue.worker.ready")) throw new Error(`worker did not start:\n${worker.output()}`);
+  return worker;
+}
+
+function post(body: unknown, stream: boolean): Promise<Response> {
+  return POST(
+    new Request("http://localhost/api/tests", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...(stream ? { Accept: "text/event-stream" } : {}) },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+interface SseEvent {
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/** The events of an SSE answer, as they arrive. */
+async function* events(response: Response): AsyncGenerator<SseEvent> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf("\n\n")) !== -1) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1] ?? "message";
+      const data = /^data: (.*)$/m.exec(block)?.[1] ?? "null";
+      yield { event, data: JSON.parse(data) as Record<string, unknown> };
+    }
+  }
+}
+
+const tlsInput = () => ({ test: "tls-certificate", host: TARGET_HOST, port: targetPort });
+
+beforeAll(async () => {
+  setLogDestinationForTests({ write: () => {} });
+  dir = mkdtempSync(join(tmpdir(), "rca-queue-"));
+  const redisPort = await freePort(REDIS_HOST);
+  redisProcess = spawn(
+    "redis-server",
+    ["--port", String(redisPort), "--bind", REDIS_HOST, "--save", "", "--appendonly", "no", "--dir", dir, "--protected-mode", "no"],
+    {
+      cwd: dir,
+      stdio: "ignore",
+    },
+  );
+  redisUrl = `redis://${REDIS_HOST}:${redisPort}`;
+  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => 50 });
+  probe.on("error", () => {});
+  await until("redis-server", () => probe.status === "ready", 10_000).catch(() => {});
+  const deadline = Date.now() + 10_000;
+  while (
+    (await probe.connect().then(
+      () => probe.ping(),
+      () => "",
+    )) !== "PONG" &&
+    Date.now() < deadline
+  )
+    await sleep(50);
+  probe.disconnect();
+
+  // Accepts and never says a word: a TLS handshake with it lasts until RCA_TIMEOUT_MS.
+  target = net.createServer((socket) => {
+    held.push(socket);
+    socket.on("error", () => {});
+  });
+  targetPort = await freePort(TARGET_HOST);
+  await new Promise<void>((resolve) => target.listen(targetPort, TARGET_HOST, resolve));
+
+  Object.assign(process.env, sharedEnv(), { RCA_ROLE: "web" });
+  resetEnvForTests();
+  resetLimitsForTests();
+  resetRunQueueForTests();
+  replaceStoreForTests(undefined);
+}, 60_000);
+
+/** Kills every worker, and waits until they are gone: a dying worker could still take the next test's job. */
+async function killWorkers(): Promise<void> {
+  const dying = workers.splice(0);
+  for (const worker of dying) worker.kill();
+  const alive = (pid: number) => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  await until("killed workers to exit", () => dying.every((worker) => !alive(worker.pid)), 10_000);
+}
+
+afterEach(killWorkers);
+
+afterAll(async () => {
+  await killWorkers();
+  await closeWebQueue();
+  for (const key of [...Object.keys(sharedEnv()), "RCA_ROLE"]) delete process.env[key];
+  resetEnvForTests();
+  resetLimitsForTests();
+  resetRunQueueForTests();
+  replaceStoreForTests(undefined);
+  setLogDestinationForTests();
+  for (const socket of held) socket.destroy();
+  await new Promise<void>((resolve) => target?.close(() => resolve()));
+  redisProcess?.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("RCA_ROLE=web with `npm run worker` processes", () => {
+  it("relays a queued test's steps from the worker in order, and answers the stored result", async () => {
+    // Given one worker
+    const worker = await startWorker();
+    expect(env().RCA_ROLE).toBe("web");
+
+    // When the web side is asked for a streamed test
+    const response = await post(tlsInput(), true);
+    expect(response.status).toBe(200);
+    const seen: SseEvent[] = [];
+    for await (const event of events(response)) seen.push(event);
+
+    // Then the worker ran it, every finished top-level step arrived in the result's order, and the result is stored
+    const result = seen.at(-1)!;
+    expect(result.event).toBe("result");
+    const saved = result.data as { id: string; url: string; deleteToken: string; result: TestResult };
+    expect(saved.url).toBe(`/r/${saved.id}`);
+    expect(saved.deleteToken.length).toBeGreaterThan(16);
+    const streamed = seen
+      .filter((event) => event.event === "step" && (event.data.path as number[]).length === 1)
+      .map((event) => (event.data.step as { code: string }).code);
+    expect(streamed.length).toBeGreaterThan(0);
+    expect(streamed).toEqual(saved.result.steps.map((step) => step.code));
+    expect(seen.findIndex((event) => event.event === "start")).toBeLessThan(seen.findIndex((event) => event.event === "step"));
+    expect(worker.started()).toHaveLength(1);
+    const stored = await getResult(saved.id);
+    expect(stored?.steps.map((step) => step.code)).toEqual(streamed);
+    expect(stored?.verdict).toBe("error"); // the silent target never completes a handshake
+  }, 60_000);
+
+  it("answers a JSON request once the worker is done (201), and leaves no credential in Redis", async () => {
+    // Given one worker and a test carrying credentials
+    await startWorker();
+    const redis = new Redis(redisUrl);
+
+    // When it is posted as JSON
+    const pending = post({ test: "imap", host: TARGET_HOST, port: targetPort, security: "tls", username: "alice", password: PASSWORD }, false);
+    // Then once it is answered, no key in Redis holds the password (the job is gone)
+    const response = await pending;
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { id: string; result: TestResult };
+    expect(body.result.input).not.toHaveProperty("password");
+    expect(await getResult(body.id)).toBeDefined();
+    const keys = await redis.keys("*");
+    const dump: string[] = [];
+    for (const key of keys) {
+      const type = await redis.type(key);
+      if (type === "hash") dump.push(JSON.stringify(await redis.hgetall(key)));
+      else if (type === "string") dump.push((await redis.get(key)) ?? "");
+      else if (type === "list") dump.push(JSON.stringify(await redis.lrange(key, 0, -1)));
+      else if (type === "stream") dump.push(JSON.stringify(await redis.xrange(key, "-", "+")));
+      else if (type === "zset") dump.push(JSON.stringify(await redis.zrange(key, "0", "-1")));
+      else if (type === "set") dump.push(JSON.stringify(await redis.smembers(key)));
+    }
+    expect(keys.some((key) => key.startsWith("rca:q:tests:"))).toBe(true);
+    expect(dump.join("\n")).not.toContain(PASSWORD);
+    redis.disconnect();
+  }, 60_000);
+
+  it("shares the jobs between two workers", async () => {
+    // Given two workers that run one test at a time each
+    const [a, b] = [await startWorker(), await startWorker()];
+
+    // When four tests are posted at once
+    const responses = await Promise.all(Array.from({ length: 4 }, () => post(tlsInput(), false)));
+
+    // Then all four are answered, and both workers ran some
+    expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201]);
+    expect(a.started().length).toBeGreaterThan(0);
+    expect(b.started().length).toBeGreaterThan(0);
+    expect(a.started().length + b.started().length).toBe(4);
+  }, 60_000);
+
+  // Killing a process at a given moment races with its start-up on a loaded 2-core machine: one more try, not a hang.
+  it("retries on the other worker the test of a worker killed in the middle of it", { retry: 1 }, async () => {
+    // Given two workers
+    const pair = [await startWorker(), await startWorker()];
+
+    // When the worker running a streamed test is killed (SIGKILL) after its first step has started
+    const response = await post(tlsInput(), true);
+    const began = Date.now();
+    let killedAt = 0;
+    let victim: Worker | undefined;
+    const seen: SseEvent[] = [];
+    for await (const event of events(response)) {
+      seen.push(event);
+      if (event.event === "start" && !victim) {
+        await until("a worker to report the job", () => pair.some((worker) => worker.started().length > 0), 5_000);
+        victim = pair.find((worker) => worker.started().length > 0)!;
+        victim.kill();
+        killedAt = Date.now();
+      }
+    }
+
+    // Then the other worker ran it again (attempt 2) and its result is the answer, within a bounded time
+    const survivor = pair.find((worker) => worker !== victim)!;
+    const story = () => `events: ${seen.map((event) => event.event).join(",")}\nvictim:\n${victim?.output()}\nsurvivor:\n${survivor.output()}`;
+    expect(victim, story()).toBeDefined();
+    expect(survivor.started(), story()).toEqual([{ job: victim!.started()[0]!.job, attempt: 2 }]);
+    const result = seen.at(-1)!;
+    expect(result.event, story()).toBe("result");
+    const saved = result.data as { id: string; result: TestResult };
+    expect(
+      saved.result.steps.some((step) => step.code === "queue.worker"),
+      story(),
+    ).toBe(false);
+    expect(await getResult(saved.id)).toBeDefined();
+    expect(Date.now() - killedAt).toBeLessThan(RECOVERY_MS + DEADLINE_MS + 5_000);
+    expect(killedAt - began).toBeLessThan(DEADLINE_MS);
+  });
+
+  it("answers an error result saying so when the retry's worker is killed too", async () => {
+    // Given two workers, both killed in turn while running the same test
+    const first = await startWorker();
+    const response = await post(tlsInput(), true);
+    const seen: SseEvent[] = [];
+    let second: Worker | undefined;
+    let third: Worker | undefined;
+    for await (const event of events(response)) {
+      seen.push(event);
+      if (event.event !== "start") continue;
+      if (!second) {
+        await until("the first worker to report the job", () => first.started().length > 0, 5_000);
+        first.kill();
+        second = await startWorker();
+      } else if (!third) {
+        await until("the second worker to take the job", () => second!.started().length > 0, RECOVERY_MS + 5_000);
+        second.kill();
+        // A live worker notices the second stall and fails the job.
+        third = await startWorker();
+      }
+    }
+
+    // Then the answer is a stored error result whose step says the worker stopped, and the third worker never ran it
+    const result = seen.at(-1)!;
+    expect(result.event).toBe("result");
+    const saved = result.data as { id: string; result: TestResult };
+    expect(saved.result.verdict).toBe("error");
+    const step = saved.result.steps.find((candidate) => candidate.code === "queue.worker");
+    expect(step?.message).toMatch(/worker running this test stopped/);
+    expect(third?.started() ?? []).toEqual([]);
+    expect((await getResult(saved.id))?.steps[0]?.code).toBe("queue.worker");
+  }, 60_000);
+});
+
+describe("RCA_ROLE=web without a worker", () => {
+  it("answers an error result saying no worker is running, instead of waiting", async () => {
+    // Given no worker at all
+    expect(workers).toEqual([]);
+
+    // When a test is posted
+    const began = Date.now();
+    const response = await post(tlsInput(), false);
+
+    // Then after the short grace the answer is a stored error result saying so, and the job is off the queue
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { id: string; result: TestResult };
+    expect(body.result.steps.map((step) => [step.code, step.status, step.message])).toEqual([
+      ["queue.worker", "error", "No worker is running to take this test."],
+    ]);
+    expect(Date.now() - began).toBeLessThan(NO_WORKER_GRACE_MS + 5_000);
+    const redis = new Redis(redisUrl);
+    expect(await redis.zcard("rca:q:tests:prioritized")).toBe(0);
+    expect(await redis.llen("rca:q:tests:wait")).toBe(0);
+    redis.disconnect();
+  }, 30_000);
+});
+
+describe("RCA_ROLE needs Redis", () => {
+  it("refuses RCA_ROLE=web without RCA_REDIS_URL, naming both", () => {
+    const saved = process.env.RCA_REDIS_URL;
+    delete process.env.RCA_REDIS_URL;
+    resetEnvForTests();
+    try {
+      expect(() => env()).toThrow(/RCA_ROLE: "web" needs RCA_REDIS_URL/);
+    } finally {
+      process.env.RCA_REDIS_URL = saved;
+      resetEnvForTests();
+    }
+  });
+
+  it("stops `npm run worker` at start without RCA_REDIS_URL, with the reason", async () => {
+    const childEnv: NodeJS.ProcessEnv = { ...process.env };
+    for (const key of Object.keys(childEnv)) if (key.startsWith("RCA_")) delete childEnv[key];
+    const child = spawn("npm", ["run", "--silent", "worker"], {
+      cwd: ROOT,
+      env: { ...childEnv, RCA_DATABASE_URL: `file:${join(dir, "other.sqlite")}` },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/RCA_ROLE: "worker" needs RCA_REDIS_URL/);
+  }, 30_000);
+});
