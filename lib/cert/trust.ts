@@ -3,6 +3,7 @@ import { englishOf, isLocalized, listText, text, type LocalizedText, type Text }
 import { cleanText, LIMITS } from "@/lib/net/limits";
 import type { OpenSslVerdict } from "@/lib/net/tls";
 import type { ProblemCode } from "@/lib/problems";
+import { perAnchor } from "./anchor-cache";
 import { analyzeChain, endsAtRoot, type ChainAnalysis } from "./chain";
 import { openSslRefusalText } from "./openssl-errors";
 import { readPathCertificate, type PathCertificate } from "./path-certificate";
@@ -30,18 +31,8 @@ export function assessTrust(sent: readonly X509Certificate[], anchors: readonly 
   return { chain, certificates, violations: validatePath(certificates, { now, endsAtRoot: endsAtRoot(chain) }) };
 }
 
-/** Trust-store roots as path validation reads them, once each: the same few roots end most paths. */
-const readAnchors = new Map<string, PathCertificate>();
-
-function readAnchor(anchor: X509Certificate): PathCertificate {
-  let read = readAnchors.get(anchor.fingerprint256);
-  if (!read) {
-    read = readPathCertificate(anchor);
-    if (readAnchors.size >= LIMITS.parsedAnchors) readAnchors.clear();
-    readAnchors.set(anchor.fingerprint256, read);
-  }
-  return read;
-}
+/** Trust-store roots as path validation reads them, once each. */
+const readAnchor = perAnchor(readPathCertificate);
 
 /** The analyzer's validation alone accepts the path: anchored at a trusted root and no rule broken. */
 export function pathAccepted(assessment: TrustAssessment): boolean {

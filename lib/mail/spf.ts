@@ -1,7 +1,7 @@
 import { BlockList, isIP } from "node:net";
+import type { en as smtpOutboundMessages } from "@/lib/analyzers/smtp-outbound/messages";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { text, type LocalizedText } from "@/lib/engine/text";
-import type { smtpOutboundStepsEn } from "@/lib/i18n/messages/steps/smtp-outbound";
 import { embed } from "./texts";
 
 /**
@@ -75,8 +75,8 @@ export class SpfSyntaxError extends TextError {}
 class PermError extends TextError {}
 class TempError extends TextError {}
 
-/** A reason of lib/i18n/messages/steps/smtp-outbound.ts (steps.smtpOutbound.spf.reason). */
-function reason(key: keyof typeof smtpOutboundStepsEn.spf.reason, params: Parameters<typeof text>[1] = {}): LocalizedText {
+/** A reason of lib/analyzers/smtp-outbound/messages.ts (steps.smtpOutbound.spf.reason). */
+function reason(key: keyof typeof smtpOutboundMessages.steps.spf.reason, params: Parameters<typeof text>[1] = {}): LocalizedText {
   return text(`steps.smtpOutbound.spf.reason.${key}`, params);
 }
 

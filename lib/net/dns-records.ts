@@ -6,7 +6,7 @@ import dnsPacket from "dns-packet";
 import { env } from "@/lib/config/env";
 import { ProblemError } from "@/lib/engine/problem-error";
 import { text } from "@/lib/engine/text";
-import { SYSTEM_RESOLVER } from "./dns";
+import { lookupResolver, NO_RECORD_CODES, SYSTEM_RESOLVER } from "./dns";
 import { cleanText, LIMITS } from "./limits";
 import { withTimeout } from "./timeout";
 
@@ -15,8 +15,6 @@ import { withTimeout } from "./timeout";
  * RCA_DNS_SERVERS (or the servers of /etc/resolv.conf), each lookup within RCA_TIMEOUT_MS. A name that doesn't exist
  * and a name without records of the type are both "none" (an empty answer); every other failure is DNS_FAILURE.
  */
-
-const NO_RECORD_CODES = new Set(["ENOTFOUND", "ENODATA", "NXDOMAIN", "ENONAME"]);
 
 export interface MxRecord {
   exchange: string;
@@ -150,7 +148,7 @@ export async function lookupTlsa(name: string): Promise<Answer<TlsaRecord>> {
           });
         return { records, resolver: servers.description };
       }
-      lastError = new ProblemError("DNS_FAILURE", text("steps.smtpInbound.dns.failed", { type: "TLSA", name, code: rcode }), { dnsError: rcode });
+      lastError = new ProblemError("DNS_FAILURE", text("steps.dns.records.failed", { type: "TLSA", name, code: rcode }), { dnsError: rcode });
     } catch (error) {
       lastError = error;
     }
@@ -159,7 +157,7 @@ export async function lookupTlsa(name: string): Promise<Answer<TlsaRecord>> {
   const code = (lastError as NodeJS.ErrnoException | undefined)?.code;
   throw new ProblemError(
     "DNS_FAILURE",
-    code !== undefined ? text("steps.smtpInbound.dns.failed", { type: "TLSA", name, code }) : text("steps.smtpInbound.dns.tlsaNoServer", { name }),
+    code !== undefined ? text("steps.dns.records.failed", { type: "TLSA", name, code }) : text("steps.dns.records.tlsaNoServer", { name }),
     { dnsError: code ?? "unknown" },
   );
 }
@@ -259,8 +257,10 @@ function queryTcp(server: DnsServer, name: string): Promise<dnsPacket.Packet> {
 async function ask<T>(name: string, type: string, lookup: (resolver: dns.Resolver) => Promise<T[]>): Promise<Answer<T>> {
   const { RCA_TIMEOUT_MS: timeoutMs } = env();
   const servers = dnsServers();
-  const resolver = new dns.Resolver({ timeout: Math.max(100, Math.floor(timeoutMs / 2)), tries: 1 });
-  resolver.setServers(servers.list.map((server) => (isIP(server.address) === 6 ? `[${server.address}]:${server.port}` : `${server.address}:${server.port}`)));
+  const resolver = lookupResolver(
+    timeoutMs,
+    servers.list.map((server) => (isIP(server.address) === 6 ? `[${server.address}]:${server.port}` : `${server.address}:${server.port}`)),
+  );
   try {
     const records = await withTimeout(lookup(resolver), timeoutMs, () => timeout(name, type, timeoutMs));
     return { records, resolver: servers.description };
@@ -271,7 +271,7 @@ async function ask<T>(name: string, type: string, lookup: (resolver: dns.Resolve
     if (code === "ETIMEOUT") throw timeout(name, type, timeoutMs);
     throw new ProblemError(
       "DNS_FAILURE",
-      code ? text("steps.smtpInbound.dns.failed", { type, name, code }) : text("steps.smtpInbound.dns.failedUnknown", { type, name }),
+      code ? text("steps.dns.records.failed", { type, name, code }) : text("steps.dns.records.failedUnknown", { type, name }),
       { dnsError: code || "unknown" },
     );
   } finally {
@@ -280,5 +280,5 @@ async function ask<T>(name: string, type: string, lookup: (resolver: dns.Resolve
 }
 
 function timeout(name: string, type: string, timeoutMs: number): ProblemError {
-  return new ProblemError("DNS_FAILURE", text("steps.smtpInbound.dns.timeout", { type, name, ms: timeoutMs }), { dnsError: "ETIMEOUT" });
+  return new ProblemError("DNS_FAILURE", text("steps.dns.records.timeout", { type, name, ms: timeoutMs }), { dnsError: "ETIMEOUT" });
 }

@@ -19,7 +19,18 @@ export interface Resolution {
   resolver: string;
 }
 
-const NO_RECORD_CODES = new Set(["ENOTFOUND", "ENODATA", "NXDOMAIN", "ENONAME"]);
+/** c-ares codes for "no such name" and "no such record". */
+export const NO_RECORD_CODES: ReadonlySet<string> = new Set(["ENOTFOUND", "ENODATA", "NXDOMAIN", "ENONAME"]);
+
+/**
+ * A c-ares resolver for one lookup: c-ares retries per server, so each try gets half the budget and there is one;
+ * `servers` empty means the servers of /etc/resolv.conf.
+ */
+export function lookupResolver(timeoutMs: number, servers: readonly string[] = []): InstanceType<typeof dns.Resolver> {
+  const resolver = new dns.Resolver({ timeout: Math.max(100, Math.floor(timeoutMs / 2)), tries: 1 });
+  if (servers.length > 0) resolver.setServers(servers);
+  return resolver;
+}
 
 /** The operator's word for getaddrinfo (hosts file, search domains, NSS): `RCA_DNS_SERVERS=system`. */
 export const SYSTEM_RESOLVER = "system";
@@ -100,9 +111,7 @@ async function resolveWithSystem(host: string): Promise<Resolution> {
 }
 
 async function resolveWithServers(host: string, servers: string[], timeoutMs: number): Promise<Resolution> {
-  // c-ares retries per server; keep the whole lookup within one timeout budget. No servers: /etc/resolv.conf's.
-  const resolver = new dns.Resolver({ timeout: Math.max(100, Math.floor(timeoutMs / 2)), tries: 1 });
-  if (servers.length > 0) resolver.setServers(servers);
+  const resolver = lookupResolver(timeoutMs, servers);
   let lookups;
   try {
     lookups = await withTimeout(Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]), timeoutMs, () => dnsTimeout(host, timeoutMs));
@@ -137,8 +146,7 @@ export interface SrvRecord {
  */
 export async function resolveSrv(name: string): Promise<{ records: SrvRecord[]; resolver: string }> {
   const { RCA_DNS_SERVERS: servers, RCA_TIMEOUT_MS: timeoutMs } = env();
-  const resolver = new dns.Resolver({ timeout: Math.max(100, Math.floor(timeoutMs / 2)), tries: 1 });
-  if (servers.length > 0 && servers[0] !== SYSTEM_RESOLVER) resolver.setServers(servers);
+  const resolver = lookupResolver(timeoutMs, servers[0] === SYSTEM_RESOLVER ? [] : servers);
   try {
     const found = await withTimeout(resolver.resolveSrv(name), timeoutMs, () => dnsTimeout(name, timeoutMs));
     const records = found

@@ -9,13 +9,11 @@
  * - Failed logins answer at once (auth_failure_delay = 0) instead of after Dovecot's usual 2 s.
  * - log(): Dovecot's log file (auth_verbose on, so failed logins say why).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, writeFile } from "node:fs/promises";
 import net from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import tls from "node:tls";
+import { makeTempDir, spawnDaemon, untilReady, waitForAnswer, type Daemon } from "./daemon";
 
 export const DOVECOT_BIN = "/usr/sbin/dovecot";
 
@@ -130,56 +128,6 @@ ${o.extraConfig ?? ""}
 `;
 }
 
-const live = new Set<number>();
-let exitHookInstalled = false;
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once("exit", () => {
-    for (const pgid of live) killGroup(pgid, "SIGKILL");
-  });
-}
-
-/** false once no process of the group is left */
-function killGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function readLog(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
-}
-
-/**
- * Processes of the group that are not zombies. Killed orphans stay zombies until init reaps them, which this VM's
- * init does only every ~2 s; they hold no ports or files, so waiting for them would only slow stop() down.
- */
-function livingMembers(pgid: number): number {
-  let count = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // fields after "(comm)": state, ppid, pgrp, ...
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(pgrp) === pgid && state !== "Z") count++;
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return count;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Resolves once a connection (plain or implicit TLS) gets a complete "* OK" / "+OK" greeting line. */
 function readGreeting(address: string, port: number, secure: boolean): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -200,7 +148,7 @@ function readGreeting(address: string, port: number, secure: boolean): Promise<s
   });
 }
 
-async function waitForGreetings(o: DovecotOptions, ports: DovecotPorts, child: ChildProcess, deadlineMs: number, log: () => string): Promise<void> {
+async function waitForGreetings(o: DovecotOptions, ports: DovecotPorts, dovecot: Daemon, deadlineMs: number): Promise<void> {
   const listeners: [string, number, boolean][] = [
     ["imap", ports.imap, false],
     ["pop3", ports.pop3, false],
@@ -208,36 +156,12 @@ async function waitForGreetings(o: DovecotOptions, ports: DovecotPorts, child: C
   ];
   const until = Date.now() + deadlineMs;
   for (const [name, port, secure] of listeners) {
-    let lastError: unknown;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`dovecot exited\n${log()}`);
-      try {
-        await readGreeting(o.address, port, secure);
-        break;
-      } catch (err) {
-        lastError = err;
-      }
-      if (Date.now() > until)
-        throw new Error(`dovecot ${name} on ${o.address}:${port} gave no greeting within ${deadlineMs} ms (${String(lastError)})\n${log()}`);
-      await sleep(50);
-    }
+    await waitForAnswer(dovecot, () => readGreeting(o.address, port, secure), {
+      until,
+      exited: "dovecot exited",
+      noAnswer: `dovecot ${name} on ${o.address}:${port} gave no greeting within ${deadlineMs} ms`,
+    });
   }
-}
-
-async function stopMaster(child: ChildProcess): Promise<void> {
-  const pgid = child.pid;
-  if (pgid === undefined) return;
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    killGroup(pgid, "SIGTERM");
-    const timer = setTimeout(() => killGroup(pgid, "SIGKILL"), 3000);
-    await exited;
-    clearTimeout(timer);
-  }
-  // Dovecot TERMs its children; anything still there (e.g. a login process mid-handshake) goes with the group.
-  // Resolve only when no process of the group still runs, so nothing outlives stop().
-  for (let i = 0; i < 100 && livingMembers(pgid) > 0; i++) await sleep(20);
-  live.delete(pgid);
 }
 
 export async function startDovecot(o: DovecotOptions): Promise<RunningDovecot> {
@@ -251,8 +175,7 @@ export async function startDovecot(o: DovecotOptions): Promise<RunningDovecot> {
     checkValue("password", u.password, /^[^:\r\n]*$/);
   }
 
-  const dir = await mkdtemp(join(tmpdir(), "rca-dovecot-"));
-  try {
+  const dir = await makeTempDir("rca-dovecot-", async (dir) => {
     // login and mail processes run unprivileged and must reach their sockets and maildirs
     await chmod(dir, 0o755);
     await mkdir(join(dir, "mail"), { mode: 0o755 });
@@ -263,39 +186,18 @@ export async function startDovecot(o: DovecotOptions): Promise<RunningDovecot> {
     }
     await writeFile(join(dir, "passwd"), users.map((u) => `${u.user}:{PLAIN}${u.password}::::::\n`).join(""), { mode: 0o644 });
     await writeFile(join(dir, "dovecot.conf"), dovecotConf(o, dir, ports), { mode: 0o644 });
-  } catch (err) {
-    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
-    throw err;
-  }
+  });
 
-  installExitHook();
-  const child = spawn(DOVECOT_BIN, ["-F", "-c", join(dir, "dovecot.conf")], { stdio: ["ignore", "pipe", "pipe"], detached: true });
-  if (child.pid !== undefined) live.add(child.pid);
-  // Startup errors go to stderr before log_path is open; the log file is kept at stop().
-  let output = "";
-  let kept: string | undefined;
-  child.stdout?.setEncoding("utf8").on("data", (d: string) => (output += d));
-  child.stderr?.setEncoding("utf8").on("data", (d: string) => (output += d));
-  child.on("error", (err) => (output += `spawn error: ${err.message}\n`));
-  const log = () => output + (kept ?? readLog(join(dir, "dovecot.log")));
-  const cleanup = async () => {
-    await stopMaster(child);
-    kept = readLog(join(dir, "dovecot.log"));
-    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
-  };
-  try {
-    await waitForGreetings(o, ports, child, 5000, log);
-  } catch (err) {
-    await cleanup();
-    throw err;
-  }
-  let stopping: Promise<void> | undefined;
+  // Startup errors go to stderr before log_path is open; the log file is kept at stop(). Dovecot TERMs its children
+  // on SIGTERM; anything still there (e.g. a login process mid-handshake) goes with the group.
+  const dovecot = spawnDaemon(DOVECOT_BIN, ["-F", "-c", join(dir, "dovecot.conf")], { dir, logFile: join(dir, "dovecot.log"), stopWith: "term" });
+  await untilReady(dovecot, () => waitForGreetings(o, ports, dovecot, 5000));
   return {
     address: o.address,
     ports,
-    pid: child.pid ?? -1,
+    pid: dovecot.pid,
     dir,
-    log,
-    stop: () => (stopping ??= cleanup()),
+    log: dovecot.log,
+    stop: dovecot.stop,
   };
 }

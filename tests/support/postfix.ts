@@ -12,12 +12,10 @@
  *   recipient there gets 550 at RCPT. Other domains get 554 "Relay access denied", unless `openRelay`.
  * - log(): Postfix's own log (postlogd writes maillog_file in the temp dir), handy when a test fails.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { chmod, chown, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, readFile, utimes, writeFile } from "node:fs/promises";
 import net from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { makeTempDir, spawnDaemon, untilReady, waitForAnswer } from "./daemon";
 
 export const POSTFIX_MASTER = "/usr/lib/postfix/sbin/master";
 
@@ -165,56 +163,6 @@ async function ids(): Promise<{ uid: number; gid: number }> {
   return { uid: find(passwd, "postfix", 2), gid: find(group, "postdrop", 2) };
 }
 
-const live = new Set<number>();
-let exitHookInstalled = false;
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once("exit", () => {
-    for (const pgid of live) killGroup(pgid, "SIGKILL");
-  });
-}
-
-/** false once no process of the group is left */
-function killGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function readLog(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
-}
-
-/**
- * Processes of the group that are not zombies. Killed orphans stay zombies until init reaps them, which this VM's
- * init does only every ~2 s; they hold no ports or files, so waiting for them would only slow stop() down.
- */
-function livingMembers(pgid: number): number {
-  let count = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // fields after "(comm)": state, ppid, pgrp, ...
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(pgrp) === pgid && state !== "Z") count++;
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return count;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Resolves with the greeting once a connection gets a complete 220 reply. */
 function readGreeting(address: string, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -235,34 +183,6 @@ function readGreeting(address: string, port: number): Promise<string> {
   });
 }
 
-async function waitForGreeting(o: { address: string; port: number }, child: ChildProcess, deadlineMs: number, log: () => string): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  let lastError: unknown;
-  while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`postfix master exited\n${log()}`);
-    try {
-      await readGreeting(o.address, o.port);
-      return;
-    } catch (err) {
-      lastError = err;
-    }
-    await sleep(50);
-  }
-  throw new Error(`postfix on ${o.address}:${o.port} gave no 220 within ${deadlineMs} ms (${String(lastError)})\n${log()}`);
-}
-
-async function stopMaster(child: ChildProcess): Promise<void> {
-  const pgid = child.pid;
-  if (pgid === undefined) return;
-  // SIGKILL to the whole group at once: a graceful stop (SIGTERM) takes master ~1.5 s, and nothing in the instance
-  // is worth keeping. Resolve only when no process of the group still runs, so nothing outlives stop().
-  const exited = child.exitCode === null && child.signalCode === null ? new Promise<void>((resolve) => child.once("exit", () => resolve())) : null;
-  killGroup(pgid, "SIGKILL");
-  await exited;
-  for (let i = 0; i < 100 && livingMembers(pgid) > 0; i++) await sleep(20);
-  live.delete(pgid);
-}
-
 export async function startPostfix(o: PostfixOptions): Promise<RunningPostfix> {
   if (!(net.isIPv4(o.address) && o.address.startsWith("127."))) throw new Error(`postfix fixture must listen on 127.0.0.0/8, got ${o.address}`);
   if (process.getuid?.() !== 0) throw new Error("postfix fixture needs root");
@@ -272,8 +192,7 @@ export async function startPostfix(o: PostfixOptions): Promise<RunningPostfix> {
   const recipients = o.recipients ?? [`postmaster@${domain}`];
   recipients.forEach(domainOf);
 
-  const dir = await mkdtemp(join(tmpdir(), "rca-postfix-"));
-  try {
+  const dir = await makeTempDir("rca-postfix-", async (dir) => {
     // Postfix daemons run as `postfix` and reach these paths after dropping root.
     await chown(dir, 0, 0);
     await mkdir(join(dir, "etc"), { mode: 0o755 });
@@ -300,39 +219,25 @@ export async function startPostfix(o: PostfixOptions): Promise<RunningPostfix> {
       await utimes(join(dir, "etc", name), past, past);
     }
     await chmod(dir, 0o755);
-  } catch (err) {
-    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
-    throw err;
-  }
+  });
 
-  installExitHook();
-  const child = spawn(POSTFIX_MASTER, ["-d", "-c", join(dir, "etc")], { stdio: ["ignore", "pipe", "pipe"], detached: true });
-  if (child.pid !== undefined) live.add(child.pid);
   // master's own stdout/stderr (fatal errors before logging is up), then the log file; the file is kept at stop().
-  let output = "";
-  let kept: string | undefined;
-  child.stdout?.setEncoding("utf8").on("data", (d: string) => (output += d));
-  child.stderr?.setEncoding("utf8").on("data", (d: string) => (output += d));
-  child.on("error", (err) => (output += `spawn error: ${err.message}\n`));
-  const log = () => output + (kept ?? readLog(join(dir, "maillog")));
-  const cleanup = async () => {
-    await stopMaster(child);
-    kept = readLog(join(dir, "maillog"));
-    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
-  };
-  try {
-    await waitForGreeting({ address: o.address, port }, child, 5000, log);
-  } catch (err) {
-    await cleanup();
-    throw err;
-  }
-  let stopping: Promise<void> | undefined;
+  // SIGKILL to the whole group at once: a graceful stop (SIGTERM) takes master ~1.5 s, and nothing in the instance
+  // is worth keeping.
+  const master = spawnDaemon(POSTFIX_MASTER, ["-d", "-c", join(dir, "etc")], { dir, logFile: join(dir, "maillog"), stopWith: "kill" });
+  await untilReady(master, () =>
+    waitForAnswer(master, () => readGreeting(o.address, port), {
+      until: Date.now() + 5000,
+      exited: "postfix master exited",
+      noAnswer: `postfix on ${o.address}:${port} gave no 220 within 5000 ms`,
+    }),
+  );
   return {
     address: o.address,
     port,
-    pid: child.pid ?? -1,
+    pid: master.pid,
     dir,
-    log,
-    stop: () => (stopping ??= cleanup()),
+    log: master.log,
+    stop: master.stop,
   };
 }

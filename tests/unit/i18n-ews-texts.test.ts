@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { judgeAuthMethods, judgeEwsUrl, judgeGetFolder, judgeNtlmIdentity } from "@/lib/analyzers/ews/judge";
+import { en as ewsMessages } from "@/lib/analyzers/ews/messages";
 import type { Discovery } from "@/lib/analyzers/steps/autodiscover/discover";
 import type { PoxSettings } from "@/lib/analyzers/steps/autodiscover/judge";
 import { findingText, type Finding } from "@/lib/engine/finding";
 import { isLocalized, text, type LocalizedText, type Text } from "@/lib/engine/text";
 import { en } from "@/lib/i18n/messages/en";
 import { it as italian } from "@/lib/i18n/messages/it";
-import { ewsStepsEn } from "@/lib/i18n/messages/steps/ews";
 import { stepMessage } from "@/lib/i18n/step-text";
 import type { HttpResponse } from "@/lib/net/http";
 import { LIMITS } from "@/lib/net/limits";
@@ -289,7 +289,7 @@ describe("EWS step texts", () => {
   });
 
   it("GetFolder: every known response code has a hint in both catalogues", () => {
-    for (const [code, hint] of Object.entries(ewsStepsEn.getFolder.hints)) {
+    for (const [code, hint] of Object.entries(ewsMessages.steps.getFolder.hints)) {
       expectLocalized(getFolder(200, soap("Error", `<m:ResponseCode>${code}</m:ResponseCode>`)), `EWS answered GetFolder with error ${code}. ${hint}`);
     }
   });

@@ -150,7 +150,7 @@ describe("inbound SMTP step texts", () => {
       judgeBanner(reply(220, "hello"), "192.0.2.1", { names: [] }),
       "Banner: \"220 hello\". It doesn't start with the server's host name, as RFC 5321 §4.2 requires.",
     );
-    const ptrFailure = text("steps.smtpInbound.dns.timeout", { type: "PTR", name: "1.2.0.192.in-addr.arpa", ms: 5000 });
+    const ptrFailure = text("steps.dns.records.timeout", { type: "PTR", name: "1.2.0.192.in-addr.arpa", ms: 5000 });
     const failed = judgeBanner(reply(220, "mx.contoso.com ESMTP"), "192.0.2.1", { failed: ptrFailure });
     expectLocalized(
       failed,
@@ -238,7 +238,7 @@ describe("inbound SMTP step texts", () => {
     expectLocalized(judgeMtaSts({ ...base, txt: ["v=STSv1;"] }), 'The MTA-STS record of contoso.com is invalid: the record has no "id" field.');
     const fetchFailed = judgeMtaSts({
       ...base,
-      policy: { failure: { problem: "DNS_FAILURE", message: text("steps.smtpInbound.dns.failedUnknown", { type: "A/AAAA", name: "mta-sts.contoso.com" }) } },
+      policy: { failure: { problem: "DNS_FAILURE", message: text("steps.dns.records.failedUnknown", { type: "A/AAAA", name: "mta-sts.contoso.com" }) } },
     });
     expectLocalized(
       fetchFailed,
@@ -337,10 +337,7 @@ describe("inbound SMTP step texts", () => {
   });
 
   it("DNS lookup failures", () => {
-    expectText(
-      text("steps.smtpInbound.dns.failed", { type: "MX", name: "contoso.com", code: "ESERVFAIL" }),
-      "The MX lookup of contoso.com failed (ESERVFAIL).",
-    );
-    expectText(text("steps.smtpInbound.dns.tlsaNoServer", { name: "_25._tcp.mx" }), "The TLSA lookup of _25._tcp.mx failed (no DNS server answered).");
+    expectText(text("steps.dns.records.failed", { type: "MX", name: "contoso.com", code: "ESERVFAIL" }), "The MX lookup of contoso.com failed (ESERVFAIL).");
+    expectText(text("steps.dns.records.tlsaNoServer", { name: "_25._tcp.mx" }), "The TLSA lookup of _25._tcp.mx failed (no DNS server answered).");
   });
 });

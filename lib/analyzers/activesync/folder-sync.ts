@@ -147,7 +147,7 @@ const STATUSES: Readonly<Record<number, { kind: StatusKind; meaning: StatusKey }
   177: { kind: "failure", meaning: "steps.activeSync.status.s177" },
 };
 
-/** A key of the Status meanings in the catalogue (lib/i18n/messages/steps/activesync.ts). */
+/** A key of the Status meanings in the catalogue (lib/analyzers/activesync/messages.ts). */
 type StatusKey = Extract<TextKey, `steps.activeSync.status.s${number}`>;
 
 /** What a Status means: `meaning` in English, `text` as the catalogue text. */

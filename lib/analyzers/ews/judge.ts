@@ -1,9 +1,9 @@
 import { error, info, ok, warning, type Finding } from "@/lib/engine/finding";
 import { listText, text, type LocalizedText, type Text, type TextParamValue } from "@/lib/engine/text";
-import { ewsStepsEn } from "@/lib/i18n/messages/steps/ews";
 import { headerValues, type HttpResponse } from "@/lib/net/http";
 import { offeredSchemes, offers } from "@/lib/net/http-auth";
 import { cleanText, LIMITS } from "@/lib/net/limits";
+import { en as ewsMessages } from "./messages";
 import { EWS_PATH, parseGetFolderResponse, type GetFolderMessage, type GetFolderResponse, type ServerVersion, type SoapFault } from "./soap";
 import { AUTH_METHOD_NAMES, type AuthMethod } from "../fields";
 import { endpointText, parseHttpsUrl, type EndpointUrl } from "../steps/autodiscover/endpoint";
@@ -146,7 +146,7 @@ const ACCESS_DENIED = new Set(["ErrorAccessDenied"]);
 
 /** What to do about an EWS response code, for the codes the analyzer knows (steps.ews.getFolder.hints). */
 function hintFor(code: string | undefined): LocalizedText | undefined {
-  const hints = ewsStepsEn.getFolder.hints;
+  const hints = ewsMessages.steps.getFolder.hints;
   if (code === undefined || !Object.hasOwn(hints, code)) return undefined;
   return text(`steps.ews.getFolder.hints.${code as keyof typeof hints}`);
 }

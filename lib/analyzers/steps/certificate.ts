@@ -1,4 +1,5 @@
 import "server-only";
+import { perAnchor } from "@/lib/cert/anchor-cache";
 import { checkDates, checkName, checkServerAuthUsage, checkStrength } from "@/lib/cert/checks";
 import { endsAtPublicRoot } from "@/lib/cert/ct/public-roots";
 import { parseCertificate, type CertificateFacts, type ParsedCertificate } from "@/lib/cert/parse";
@@ -11,13 +12,11 @@ import { ProblemError } from "@/lib/engine/problem-error";
 import { required } from "@/lib/engine/required";
 import type { StepContext, StepScope } from "@/lib/engine/runner";
 import { text, type Text } from "@/lib/engine/text";
-import { LIMITS } from "@/lib/net/limits";
 import type { TcpConnection } from "@/lib/net/tcp";
 import { OFFERED_VERSIONS, tlsHandshake, type OpenSslVerdict, type TlsSession } from "@/lib/net/tls";
 import { probeSctExtension } from "@/lib/net/tls/sct-probe";
 import { caaStep, ctStep, type CtInput } from "./ct-caa";
 import { revocationStep } from "./revocation";
-import type { X509Certificate } from "node:crypto";
 import type { SecureVersion, TLSSocket } from "node:tls";
 
 export interface CertificateOutcome {
@@ -329,18 +328,8 @@ function summary(facts: CertificateFacts, index: number) {
   };
 }
 
-/** Trust-store roots as parsed once: the same few anchors end most paths, and parsing one costs more than the checks. */
-const parsedAnchors = new Map<string, ParsedCertificate>();
-
-function parsedAnchor(anchor: X509Certificate): ParsedCertificate {
-  let parsed = parsedAnchors.get(anchor.fingerprint256);
-  if (!parsed) {
-    parsed = parseCertificate(Buffer.from(anchor.raw));
-    if (parsedAnchors.size >= LIMITS.parsedAnchors) parsedAnchors.clear();
-    parsedAnchors.set(anchor.fingerprint256, parsed);
-  }
-  return parsed;
-}
+/** Trust-store roots as parsed once: the same few anchors end most paths. */
+const parsedAnchor = perAnchor((anchor) => parseCertificate(Buffer.from(anchor.raw)));
 
 /** The built path's certificates: the ones sent, plus an anchor from the trust store. */
 function pathCertificates(assessment: TrustAssessment, sent: ParsedCertificate[]): ParsedCertificate[] {

@@ -1,16 +1,21 @@
+import { en as activesyncMessages } from "@/lib/analyzers/activesync/messages";
+import { en as autodiscoverMessages } from "@/lib/analyzers/autodiscover/messages";
+import { en as certificateFileMessages } from "@/lib/analyzers/certificate-file/messages";
+import { en as ewsMessages } from "@/lib/analyzers/ews/messages";
+import { en as imapMessages } from "@/lib/analyzers/imap/messages";
+import { en as mapiHttpMessages } from "@/lib/analyzers/mapi-http/messages";
+import { en as outlookAnywhereMessages } from "@/lib/analyzers/outlook-anywhere/messages";
+import { en as popMessages } from "@/lib/analyzers/pop/messages";
+import { en as smtpInboundMessages } from "@/lib/analyzers/smtp-inbound/messages";
+import { en as smtpOutboundMessages } from "@/lib/analyzers/smtp-outbound/messages";
+import { en as tlsCertificateMessages } from "@/lib/analyzers/tls-certificate/messages";
 import { chainPictureEn } from "./chain-picture";
 import { choiceLabelsEn, detailLabelsEn } from "./detail-labels";
-import { activeSyncStepsEn } from "./steps/activesync";
 import { autodiscoverStepsEn } from "./steps/autodiscover";
 import { ctCaaStepsEn } from "./steps/ct-caa";
-import { ewsStepsEn } from "./steps/ews";
 import { httpStepsEn } from "./steps/http";
 import { mailboxStepsEn } from "./steps/mailbox";
-import { mapiHttpStepsEn } from "./steps/mapi-http";
-import { outlookAnywhereStepsEn } from "./steps/outlook-anywhere";
 import { pathValidationStepsEn } from "./steps/path-validation";
-import { smtpInboundStepsEn } from "./steps/smtp-inbound";
-import { smtpOutboundStepsEn } from "./steps/smtp-outbound";
 import { textExportEn } from "./text-export";
 import { validationEn } from "./validation";
 
@@ -124,12 +129,12 @@ export const en = {
   steps: {
     autodiscover: autodiscoverStepsEn,
     http: httpStepsEn,
-    outlookAnywhere: outlookAnywhereStepsEn,
-    ews: ewsStepsEn,
-    activeSync: activeSyncStepsEn,
-    mapiHttp: mapiHttpStepsEn,
-    smtpInbound: smtpInboundStepsEn,
-    smtpOutbound: smtpOutboundStepsEn,
+    outlookAnywhere: outlookAnywhereMessages.steps,
+    ews: ewsMessages.steps,
+    activeSync: activesyncMessages.steps,
+    mapiHttp: mapiHttpMessages.steps,
+    smtpInbound: smtpInboundMessages.steps,
+    smtpOutbound: smtpOutboundMessages.steps,
     mailbox: mailboxStepsEn,
     ctCaa: ctCaaStepsEn,
     pathValidation: pathValidationStepsEn,
@@ -138,6 +143,12 @@ export const en = {
         title: "Attempting to resolve the host name {host} in DNS.",
         ipLiteral: "{host} is an IP address; no DNS lookup was needed.",
         ok: "The host name resolved successfully. IP addresses: {addresses}.",
+      },
+      records: {
+        failed: "The {type} lookup of {name} failed ({code}).",
+        failedUnknown: "The {type} lookup of {name} failed (unknown error).",
+        tlsaNoServer: "The TLSA lookup of {name} failed (no DNS server answered).",
+        timeout: "No DNS answer for the {type} record of {name} within {ms} ms.",
       },
       errors: {
         noRecord: "The host name {host} couldn't be resolved: no A or AAAA record exists.",
@@ -542,169 +553,17 @@ export const en = {
     },
   },
   tests: {
-    activesync: {
-      title: "Exchange ActiveSync",
-      summary:
-        "Connects to Exchange ActiveSync as a phone does: finds the server through Autodiscover or takes its name, checks the certificate and the OPTIONS answer (authentication methods, protocol versions, commands) and, with credentials, syncs the mailbox's folder hierarchy (FolderSync).",
-      about: {
-        step1:
-          "With an e-mail address, finds Autodiscover the way devices do (four methods in order) and asks for the mobilesync settings: the ActiveSync URL. Without credentials Autodiscover hands out none, and the analyzer tries https://<Autodiscover host>/Microsoft-Server-ActiveSync.",
-        step2: "Resolves the ActiveSync server in DNS, opens the port and validates the SSL certificate as a device does.",
-        step3:
-          "Sends an anonymous OPTIONS request to /Microsoft-Server-ActiveSync: the authentication methods offered (Basic for devices), or the protocol versions and commands.",
-        step4:
-          "With credentials (sent only over a connection a device would accept), sends OPTIONS again and reads the protocol versions and commands, then the FolderSync command as a new device (SyncKey 0), reporting its Status and the number of folders.",
-      },
-    },
-    autodiscover: {
-      title: "Outlook Autodiscover",
-      summary:
-        "Finds the Autodiscover service the way Outlook does (four methods, in Outlook's order), checks each endpoint's certificate, and with credentials shows the settings Outlook receives, including the EXPR principal name checked against the certificate.",
-      about: {
-        step1:
-          "Tries the methods in Outlook's order: https://<domain>/autodiscover/autodiscover.xml, https://autodiscover.<domain>/…, the HTTP redirect from http://autodiscover.<domain>/…, then the SRV record _autodiscover._tcp.<domain>. The first one that works ends the search.",
-        step2: "For each: DNS, the TCP port, the whole certificate check, then Outlook's POX request. Without credentials, a 401 proves the endpoint is there.",
-        step3:
-          "With credentials (sent only over a connection Outlook would accept), reads the response safely and shows the user, the EXCH, EXPR and WEB settings, and follows redirects.",
-        step4: "Connects to the EXPR (Outlook Anywhere) server and checks its certificate against the CertPrincipalName Autodiscover hands out.",
-        step5:
-          "Asks the JSON Autodiscover v2 endpoint (autodiscover.json) that current Outlook and Microsoft 365 use for the EWS and ActiveSync URLs, and reports what it returns.",
-      },
-    },
-    ews: {
-      title: "Exchange Web Services (EWS)",
-      summary:
-        "Finds EWS through Autodiscover (or at the server you name), checks its certificate and HTTP authentication methods, names the server behind NTLM, and with credentials gets the Inbox with a GetFolder request, showing the Exchange version that answered.",
-      about: {
-        step1:
-          "With an e-mail address, finds EWS through Autodiscover the way EWS clients do (Outlook's four methods, in order). With credentials the EWS URL comes from the settings (the external EXPR one first); without, https://<Autodiscover host>/EWS/Exchange.asmx, Exchange's default, is tried. With a server name, tests EWS there instead.",
-        step2: "Resolves the EWS server in DNS, opens the port, and validates its SSL certificate as clients do: name, chain and trust, dates, strength.",
-        step3:
-          "Sends EWS an anonymous GetFolder request and lists the HTTP authentication methods it offers; with NTLM or Negotiate, reads the server's name, domain and Windows version from its NTLM challenge.",
-        step4:
-          "With credentials (sent only over a connection Outlook would accept: a trusted chain, the right name, TLS 1.2 or later), gets the Inbox with GetFolder (Basic, or NTLM with channel bindings) and shows the folder, its item counts and the Exchange version that answered.",
-      },
-    },
-    "mapi-http": {
-      title: "Outlook MAPI over HTTP",
-      summary:
-        "Finds the MAPI over HTTP endpoints (through Autodiscover, or on the server you name), checks their certificate and the authentication methods of the Mail Store (/mapi/emsmdb) and Address Book (/mapi/nspi), and with credentials opens a mailbox session with Outlook's own Connect request.",
-      about: {
-        step1:
-          "With an e-mail address, finds the server through Autodiscover as Outlook does; its mapiHttp settings name the Mail Store and Address Book URLs. Without those settings (no credentials, or MAPI over HTTP not offered) it tries /mapi/ on the Outlook Anywhere server or the server Autodiscover answered from. With a server name too, those URLs are tested on that server.",
-        step2: "Resolves the MAPI server in DNS, opens the port and validates the SSL certificate as Outlook does: name, chain and trust, dates, strength.",
-        step3:
-          "Sends Outlook's unauthenticated Connect (Mail Store) and Bind (Address Book) requests and lists the HTTP authentication methods offered, the Exchange version (X-ServerApplication) and, through NTLM, which server answered.",
-        step4:
-          "With credentials (sent only over a connection Outlook itself would accept), sends the MAPI over HTTP Connect request with the chosen method and reads X-ResponseCode, the session cookies and the Connect response.",
-      },
-    },
-    "outlook-anywhere": {
-      title: "Outlook Anywhere (RPC over HTTP)",
-      summary:
-        "Checks the RPC proxy's certificate, client-certificate settings, HTTP authentication methods and the msstd: mutual authentication principal Outlook uses.",
-      about: {
-        step1:
-          'With "Use Autodiscover": first finds the Outlook Anywhere (EXPR) server and its CertPrincipalName through Autodiscover, as Outlook does, then tests that server with that principal.',
-        step2: "Resolves the RPC proxy server in DNS and opens the port.",
-        step3: "Validates the SSL certificate as Outlook does: name, chain and trust, dates, strength.",
-        step4: "Checks the client-certificate settings and the HTTP authentication methods the RPC proxy (/rpc/rpcproxy.dll) offers.",
-        step5: "Compares the certificate with the mutual authentication principal name.",
-        step6:
-          "With credentials, pings the RPC proxy with the chosen method (Basic or NTLM), only over a connection Outlook itself would accept: a trusted chain, the right name, TLS 1.2 or later.",
-      },
-    },
-    "tls-certificate": {
-      title: "TLS certificate",
-      summary:
-        "Checks a server's certificate as a client sees it: name, chain and trust, dates, key and signature strength, server-authentication usage; and which TLS versions it accepts.",
-      about: {
-        step1: "Resolves the host name in DNS and opens the TCP port.",
-        step2: "Performs the TLS handshake and records the certificate chain exactly as the server sends it.",
-        step3:
-          "Checks the name, the chain up to a trusted root (RFC 5280, with OpenSSL's verdict as a second opinion), the validity dates, the key and signature strength and the server-authentication usage.",
-        step4:
-          "Offers each TLS version alone to see which ones the server accepts: without TLS 1.2 or 1.3 current clients can't connect, and TLS 1.0 and 1.1 are obsolete.",
-      },
-    },
-    "smtp-inbound": {
-      title: "Inbound SMTP e-mail",
-      summary:
-        "Tests that a domain can receive e-mail from the Internet as a sending server sees it: the MX records, each mail exchanger's banner and EHLO, STARTTLS and its certificate, a recipient, the open-relay check, and the domain's MTA-STS, DANE and TLS-RPT records. Nothing is ever delivered.",
-      about: {
-        step1:
-          "Looks up the domain's MX records in preference order (with no MX, the domain's own address, as RFC 5321 says). A null MX means the domain takes no mail.",
-        step2:
-          "Tries each mail exchanger in turn, as a sending server does, until one accepts an SMTP dialog: DNS, the TCP port, the 220 banner (its name against the address's reverse DNS), and EHLO with the extensions offered (SIZE, STARTTLS, PIPELINING…). The analyzer introduces itself as rca-analyzer.invalid.",
-        step3:
-          "Starts TLS with STARTTLS and checks the certificate; certificate problems are warnings, as most senders don't validate opportunistic TLS. Then EHLO again over TLS.",
-        step4:
-          "With a recipient, asks whether the server accepts mail for it; then checks that it refuses to relay mail between two outside addresses. Never sends DATA: nothing is delivered.",
-        step5:
-          "Checks the domain's MTA-STS policy (the _mta-sts TXT record and the policy served over HTTPS, its MX patterns and mode), the DANE TLSA records of the mail exchanger against its certificate, and the TLS-RPT record for TLS failure reports.",
-      },
-    },
-    "smtp-outbound": {
-      title: "Outbound SMTP e-mail",
-      summary:
-        "Checks what receiving mail servers look up about your sending server before they accept its mail: the reverse DNS of its IP address, the DNS block lists, and with a domain its SPF and DMARC records.",
-      about: {
-        step1: "Only asks DNS about the address: nothing connects to it. A private address is refused, since other mail servers never see one.",
-        step2:
-          "Looks up the reverse DNS (PTR) record of the IP address and checks that the name resolves back to the same address (forward-confirmed reverse DNS), as receiving servers do.",
-        step3:
-          "Asks each DNS block list (Spamhaus ZEN, SpamCop, Barracuda, PSBL, Mailspike unless the operator chose others) whether the address is listed, with the list's reason.",
-        step4:
-          "With a domain, evaluates its SPF record for the address as a receiver does for mail from postmaster@<domain> (includes, redirects, a, mx, ptr and exists mechanisms, within RFC 7208's limit of 10 DNS lookups), and shows which mechanism decided.",
-        step5: "With a domain, reads its DMARC record (at _dmarc.<domain>, else at the organisational domain) and shows the policy.",
-      },
-    },
-    imap: {
-      title: "IMAP",
-      summary:
-        "Connects to an IMAP server as a mail client does: TLS at once (993) or after STARTTLS (143), the certificate, the greeting and capabilities, and with credentials the login and a count of the Inbox's messages.",
-      about: {
-        step1: "Resolves the host name in DNS and opens the TCP port (993 for implicit TLS, 143 for STARTTLS, unless you give another).",
-        step2:
-          "With implicit TLS, performs the handshake at once and validates the certificate as mail clients do: name, chain and trust, dates, strength, usage.",
-        step3: "Reads the server's greeting and its capabilities (IMAP4rev1, IDLE, AUTH=PLAIN, LOGINDISABLED, STARTTLS…).",
-        step4:
-          "With STARTTLS, checks that it is offered (passwords would otherwise cross the network in clear text), starts TLS, validates the certificate and reads the capabilities again.",
-        step5:
-          "With credentials (sent only over TLS whose certificate passed every check), logs on with LOGIN, or AUTHENTICATE PLAIN where LOGIN is disabled, and counts the Inbox's messages with STATUS, which changes nothing. Then logs off.",
-      },
-    },
-    pop: {
-      title: "POP",
-      summary:
-        "Connects to a POP3 server as a mail client does: TLS at once (995) or after STLS (110), the certificate, the greeting and capabilities, and with credentials the login and a count of the mailbox's messages.",
-      about: {
-        step1: "Resolves the host name in DNS and opens the TCP port (995 for implicit TLS, 110 for STARTTLS, unless you give another).",
-        step2:
-          "With implicit TLS, performs the handshake at once and validates the certificate as mail clients do: name, chain and trust, dates, strength, usage.",
-        step3: "Reads the server's greeting and its capabilities with CAPA (TOP, UIDL, SASL PLAIN, USER, STLS…).",
-        step4:
-          "With STLS, checks that it is offered (passwords would otherwise cross the network in clear text), starts TLS, validates the certificate and reads the capabilities again.",
-        step5:
-          "With credentials (sent only over TLS whose certificate passed every check), logs on with USER and PASS, or AUTH PLAIN where USER isn't offered, and counts the mailbox's messages with STAT, which changes nothing. Then logs off with QUIT (nothing is deleted).",
-      },
-    },
-    "certificate-file": {
-      title: "Certificate file (before installing it)",
-      summary:
-        "Checks a certificate you are about to install, without connecting to your server: the host names it must serve, the chain up to a trusted root, the dates on your go-live day, key and signature strength, server-authentication usage, and the msstd: principal Outlook Anywhere needs.",
-      about: {
-        step1:
-          "Reads the pasted certificates (PEM, or a PKCS #7 bundle, or a file you choose) without connecting to your server; a private key is refused before anything runs.",
-        step2: "Checks each host name against the certificate, as clients match names (wildcards one label deep).",
-        step3:
-          "Builds the chain to a trusted root (the bundled Mozilla roots, NODE_EXTRA_CA_CERTS and the roots you paste) under RFC 5280, with OpenSSL's verdict as a second opinion, exactly as for a served certificate.",
-        step4: "Checks the validity dates on the date you choose, the key and signature strength and the server-authentication usage.",
-        step5:
-          "Asks the issuing CA whether a certificate of the chain has been revoked (its OCSP responder, else its CRL): the only network the test uses, never your server.",
-        step6: "Checks the msstd: principal Outlook Anywhere uses, or says which principal works and the command that sets it.",
-      },
-    },
+    activesync: activesyncMessages.test,
+    autodiscover: autodiscoverMessages.test,
+    ews: ewsMessages.test,
+    "mapi-http": mapiHttpMessages.test,
+    "outlook-anywhere": outlookAnywhereMessages.test,
+    "tls-certificate": tlsCertificateMessages.test,
+    "smtp-inbound": smtpInboundMessages.test,
+    "smtp-outbound": smtpOutboundMessages.test,
+    imap: imapMessages.test,
+    pop: popMessages.test,
+    "certificate-file": certificateFileMessages.test,
   },
   fields: {
     common: {
@@ -727,103 +586,17 @@ export const en = {
         hint: "Outlook's own way: Autodiscover names the Outlook Anywhere server and the principal name, then that server is tested. Needs the e-mail address and credentials.",
       },
     },
-    activesync: {
-      emailAddress: {
-        hint: "Finds the ActiveSync server with Autodiscover, as a phone does (the mobilesync schema). Leave it empty to name the server below.",
-      },
-      host: {
-        label: "ActiveSync server",
-        hint: "Or name the server yourself (a phone's manual settings): it is then used instead of Autodiscover.",
-      },
-      port: { hint: "443 unless the server listens on another port (with the server name only: Autodiscover's URL names its own)." },
-    },
-    autodiscover: {
-      emailAddress: { hint: "The mailbox's primary SMTP address: its domain decides where Outlook looks for Autodiscover." },
-    },
-    ews: {
-      emailAddress: {
-        hint: "The mailbox to test: Autodiscover finds its EWS URL, as Outlook for Mac and other EWS clients do. Or leave it empty and enter the EWS server.",
-      },
-      host: {
-        label: "EWS server",
-        hint: "Or the host name of the EWS URL (the EWS virtual directory's ExternalUrl): https://<host>/EWS/Exchange.asmx is then tested without asking Autodiscover. With an e-mail address too, GetFolder opens that mailbox's Inbox.",
-      },
-      port: { hint: "443 unless EWS listens on another port. With an e-mail address, the URL Autodiscover hands out decides." },
-    },
-    "mapi-http": {
-      emailAddress: {
-        hint: "A mailbox's primary SMTP address: Autodiscover finds its MAPI over HTTP endpoints, as Outlook does. Or leave it empty and name the server below.",
-      },
-      host: {
-        label: "Exchange server",
-        hint: "The external host name of the /mapi virtual directory (its ExternalUrl), e.g. mail.contoso.com: https://<server>/mapi/emsmdb/ and /mapi/nspi/ are tested. With an e-mail address too, the URLs Autodiscover gives the mailbox are tested on this server (one server behind a load balancer, say).",
-      },
-      port: { hint: "With a server name: 443 unless it listens on another port. With an e-mail address alone, the Autodiscover URLs decide." },
-    },
-    "outlook-anywhere": {
-      emailAddress: { hint: "With Autodiscover: the mailbox whose Outlook Anywhere settings Autodiscover hands out." },
-      host: {
-        label: "RPC proxy server",
-        hint: "Without Autodiscover: the external host name of Outlook Anywhere, as set on the RPC virtual directory (ExternalHostname).",
-      },
-    },
-    "tls-certificate": {
-      host: { label: "Server", hint: "The host name or IP address clients connect to, without https:// or a path." },
-    },
-    "smtp-inbound": {
-      domain: {
-        label: "Domain",
-        hint: "The domain that receives the mail (the part after @): its MX records name the servers to test. Or leave it empty and name a mail server below.",
-      },
-      host: { label: "Mail server", hint: "Or one mail server to test directly, without an MX lookup (MTA-STS, DANE and TLS-RPT are then not checked)." },
-      port: { hint: "25, the port servers deliver mail to each other on. Another port only for a test setup." },
-      recipient: {
-        label: "Recipient",
-        hint: "Optional: an address at the domain. The test asks the server whether it accepts mail for it (MAIL FROM, RCPT TO, then RSET): nothing is sent.",
-      },
-      relayCheck: {
-        label: "Check for an open relay",
-        hint: "Asks the server to accept mail from an outside address (example.com) to another outside address (example.net); it must refuse. Nothing is sent.",
-      },
-    },
-    "smtp-outbound": {
-      ip: {
-        label: "Sending server's IP address",
-        hint: "The public IP address your mail server (or its firewall's NAT) sends from, as receivers see it: the first Received header of a message it sent to an outside mailbox shows it.",
-      },
-      domain: {
-        label: "Sending domain",
-        hint: "Optional: the domain of your senders' addresses (contoso.com), to check that its SPF record permits this IP address and that it has a DMARC policy.",
-      },
-    },
-    imap: {
-      host: { label: "IMAP server", hint: "The host name mail clients use for incoming mail (IMAP), e.g. imap.contoso.com or outlook.office365.com." },
-      security: {
-        hint: "Implicit TLS encrypts from the first byte (port 993); STARTTLS starts unencrypted and upgrades with the STARTTLS command (port 143).",
-      },
-      port: { hint: "Leave empty for 993 with implicit TLS or 143 with the upgrade command, unless the server listens on another port." },
-    },
-    pop: {
-      host: { label: "POP server", hint: "The host name mail clients use for incoming mail (POP3), e.g. pop.contoso.com or outlook.office365.com." },
-      security: { hint: "Implicit TLS encrypts from the first byte (port 995); STLS starts unencrypted and upgrades with the STLS command (port 110)." },
-      port: { hint: "Leave empty for 995 with implicit TLS or 110 with the upgrade command, unless the server listens on another port." },
-    },
-    "certificate-file": {
-      certificates: {
-        label: "Certificates",
-        hint: "The certificate in PEM form (-----BEGIN CERTIFICATE-----), the leaf first, then the intermediates; or a PKCS #7 bundle (.p7b). Never the private key: a key is refused.",
-      },
-      host: {
-        label: "Host names it must serve",
-        hint: "The names clients will connect to, separated by commas: for Exchange usually mail, autodiscover and the Outlook Anywhere (EXPR) host. Each one is checked.",
-      },
-      mutualAuthPrincipal: { hint: "Outlook Anywhere's msstd: principal (optional): checked against the certificate, as Outlook checks it." },
-      trustedRoots: {
-        label: "Extra trusted roots",
-        hint: "Optional: your own root CA in PEM form, when the certificate comes from an internal CA that clients trust.",
-      },
-      at: { label: "Judge validity on", hint: "Optional: the go-live date (YYYY-MM-DD); the dates are checked as of then. Empty: now." },
-    },
+    activesync: activesyncMessages.fields,
+    autodiscover: autodiscoverMessages.fields,
+    ews: ewsMessages.fields,
+    "mapi-http": mapiHttpMessages.fields,
+    "outlook-anywhere": outlookAnywhereMessages.fields,
+    "tls-certificate": tlsCertificateMessages.fields,
+    "smtp-inbound": smtpInboundMessages.fields,
+    "smtp-outbound": smtpOutboundMessages.fields,
+    imap: imapMessages.fields,
+    pop: popMessages.fields,
+    "certificate-file": certificateFileMessages.fields,
   },
   chainPicture: chainPictureEn,
   validation: validationEn,

@@ -1,16 +1,21 @@
+import { it as activesyncMessages } from "@/lib/analyzers/activesync/messages";
+import { it as autodiscoverMessages } from "@/lib/analyzers/autodiscover/messages";
+import { it as certificateFileMessages } from "@/lib/analyzers/certificate-file/messages";
+import { it as ewsMessages } from "@/lib/analyzers/ews/messages";
+import { it as imapMessages } from "@/lib/analyzers/imap/messages";
+import { it as mapiHttpMessages } from "@/lib/analyzers/mapi-http/messages";
+import { it as outlookAnywhereMessages } from "@/lib/analyzers/outlook-anywhere/messages";
+import { it as popMessages } from "@/lib/analyzers/pop/messages";
+import { it as smtpInboundMessages } from "@/lib/analyzers/smtp-inbound/messages";
+import { it as smtpOutboundMessages } from "@/lib/analyzers/smtp-outbound/messages";
+import { it as tlsCertificateMessages } from "@/lib/analyzers/tls-certificate/messages";
 import { chainPictureIt } from "./chain-picture";
 import { choiceLabelsIt, detailLabelsIt } from "./detail-labels";
-import { activeSyncStepsIt } from "./steps/activesync";
 import { autodiscoverStepsIt } from "./steps/autodiscover";
 import { ctCaaStepsIt } from "./steps/ct-caa";
-import { ewsStepsIt } from "./steps/ews";
 import { httpStepsIt } from "./steps/http";
 import { mailboxStepsIt } from "./steps/mailbox";
-import { mapiHttpStepsIt } from "./steps/mapi-http";
-import { outlookAnywhereStepsIt } from "./steps/outlook-anywhere";
 import { pathValidationStepsIt } from "./steps/path-validation";
-import { smtpInboundStepsIt } from "./steps/smtp-inbound";
-import { smtpOutboundStepsIt } from "./steps/smtp-outbound";
 import { textExportIt } from "./text-export";
 import { validationIt } from "./validation";
 import type { EnglishMessages } from "./en";
@@ -125,12 +130,12 @@ export const it: CatalogueShape<EnglishMessages> = {
   steps: {
     autodiscover: autodiscoverStepsIt,
     http: httpStepsIt,
-    outlookAnywhere: outlookAnywhereStepsIt,
-    ews: ewsStepsIt,
-    activeSync: activeSyncStepsIt,
-    mapiHttp: mapiHttpStepsIt,
-    smtpInbound: smtpInboundStepsIt,
-    smtpOutbound: smtpOutboundStepsIt,
+    outlookAnywhere: outlookAnywhereMessages.steps,
+    ews: ewsMessages.steps,
+    activeSync: activesyncMessages.steps,
+    mapiHttp: mapiHttpMessages.steps,
+    smtpInbound: smtpInboundMessages.steps,
+    smtpOutbound: smtpOutboundMessages.steps,
     mailbox: mailboxStepsIt,
     ctCaa: ctCaaStepsIt,
     pathValidation: pathValidationStepsIt,
@@ -139,6 +144,12 @@ export const it: CatalogueShape<EnglishMessages> = {
         title: "Tentativo di risolvere il nome host {host} nel DNS.",
         ipLiteral: "{host} è un indirizzo IP; non è stata necessaria alcuna ricerca DNS.",
         ok: "Il nome host è stato risolto correttamente. Indirizzi IP: {addresses}.",
+      },
+      records: {
+        failed: "La ricerca {type} di {name} non è riuscita ({code}).",
+        failedUnknown: "La ricerca {type} di {name} non è riuscita (errore sconosciuto).",
+        tlsaNoServer: "La ricerca TLSA di {name} non è riuscita (nessun server DNS ha risposto).",
+        timeout: "Nessuna risposta DNS per il record {type} di {name} entro {ms} ms.",
       },
       errors: {
         noRecord: "Non è stato possibile risolvere il nome host {host}: non esiste alcun record A o AAAA.",
@@ -551,172 +562,17 @@ export const it: CatalogueShape<EnglishMessages> = {
     },
   },
   tests: {
-    activesync: {
-      title: "Exchange ActiveSync",
-      summary:
-        "Si connette a Exchange ActiveSync come fa uno smartphone: trova il server tramite Autodiscover o usa il nome indicato, verifica il certificato e la risposta a OPTIONS (metodi di autenticazione, versioni del protocollo, comandi) e, con le credenziali, sincronizza la gerarchia delle cartelle della cassetta postale (FolderSync).",
-      about: {
-        step1:
-          "Con un indirizzo e-mail, trova Autodiscover come fanno i dispositivi (quattro metodi, in ordine) e chiede le impostazioni mobilesync: l'URL di ActiveSync. Senza credenziali Autodiscover non ne restituisce, e l'analizzatore prova https://<host Autodiscover>/Microsoft-Server-ActiveSync.",
-        step2: "Risolve il server ActiveSync nel DNS, apre la porta e convalida il certificato SSL come fa un dispositivo.",
-        step3:
-          "Invia una richiesta OPTIONS anonima a /Microsoft-Server-ActiveSync: i metodi di autenticazione offerti (Basic per i dispositivi), oppure le versioni del protocollo e i comandi.",
-        step4:
-          "Con le credenziali (inviate solo su una connessione che un dispositivo accetterebbe), invia di nuovo OPTIONS e legge le versioni del protocollo e i comandi, poi il comando FolderSync come un nuovo dispositivo (SyncKey 0), riportando lo Status e il numero di cartelle.",
-      },
-    },
-    autodiscover: {
-      title: "Outlook Autodiscover",
-      summary:
-        "Trova il servizio Autodiscover come fa Outlook (quattro metodi, nell'ordine di Outlook), verifica il certificato di ogni endpoint e, con le credenziali, mostra le impostazioni che riceve Outlook, compreso il nome dell'entità EXPR confrontato con il certificato.",
-      about: {
-        step1:
-          "Prova i metodi nell'ordine di Outlook: https://<dominio>/autodiscover/autodiscover.xml, https://autodiscover.<dominio>/…, il reindirizzamento HTTP da http://autodiscover.<dominio>/…, poi il record SRV _autodiscover._tcp.<dominio>. Il primo che funziona conclude la ricerca.",
-        step2:
-          "Per ciascuno: DNS, la porta TCP, la verifica completa del certificato, poi la richiesta POX di Outlook. Senza credenziali, una risposta 401 dimostra che l'endpoint esiste.",
-        step3:
-          "Con le credenziali (inviate solo su una connessione che Outlook accetterebbe), legge la risposta in modo sicuro e mostra l'utente, le impostazioni EXCH, EXPR e WEB, e segue i reindirizzamenti.",
-        step4: "Si connette al server EXPR (Outlook Anywhere) e ne confronta il certificato con il CertPrincipalName restituito da Autodiscover.",
-        step5:
-          "Interroga l'endpoint JSON di Autodiscover v2 (autodiscover.json) che Outlook e Microsoft 365 attuali usano per gli URL di EWS e ActiveSync, e riporta cosa restituisce.",
-      },
-    },
-    ews: {
-      title: "Exchange Web Services (EWS)",
-      summary:
-        "Trova EWS tramite Autodiscover (o sul server indicato), verifica il certificato e i metodi di autenticazione HTTP, identifica il server dietro NTLM e, con le credenziali, apre la Posta in arrivo con una richiesta GetFolder, mostrando la versione di Exchange che ha risposto.",
-      about: {
-        step1:
-          "Con un indirizzo e-mail, trova EWS tramite Autodiscover come fanno i client EWS (i quattro metodi di Outlook, in ordine). Con le credenziali l'URL di EWS viene dalle impostazioni (prima quello EXPR esterno); senza, si prova https://<host Autodiscover>/EWS/Exchange.asmx, il valore predefinito di Exchange. Con un nome server, verifica invece EWS su quel server.",
-        step2:
-          "Risolve il server EWS nel DNS, apre la porta e convalida il certificato SSL come fanno i client: nome, catena e attendibilità, date, robustezza.",
-        step3:
-          "Invia a EWS una richiesta GetFolder anonima ed elenca i metodi di autenticazione HTTP offerti; con NTLM o Negotiate, legge il nome del server, il dominio e la versione di Windows dalla sua challenge NTLM.",
-        step4:
-          "Con le credenziali (inviate solo su una connessione che Outlook accetterebbe: catena attendibile, nome corretto, TLS 1.2 o successivo), apre la Posta in arrivo con GetFolder (Basic, oppure NTLM con channel binding) e mostra la cartella, il numero di elementi e la versione di Exchange che ha risposto.",
-      },
-    },
-    "mapi-http": {
-      title: "Outlook MAPI over HTTP",
-      summary:
-        "Trova gli endpoint MAPI over HTTP (tramite Autodiscover, o sul server indicato), verifica il certificato e i metodi di autenticazione del Mail Store (/mapi/emsmdb) e dell'Address Book (/mapi/nspi) e, con le credenziali, apre una sessione sulla cassetta postale con la stessa richiesta Connect di Outlook.",
-      about: {
-        step1:
-          "Con un indirizzo e-mail, trova il server tramite Autodiscover come fa Outlook; le impostazioni mapiHttp indicano gli URL del Mail Store e dell'Address Book. Senza queste impostazioni (nessuna credenziale, oppure MAPI over HTTP non offerto) prova /mapi/ sul server Outlook Anywhere o sul server che ha risposto ad Autodiscover. Se è indicato anche un nome server, questi URL vengono verificati su quel server.",
-        step2: "Risolve il server MAPI nel DNS, apre la porta e convalida il certificato SSL come fa Outlook: nome, catena e attendibilità, date, robustezza.",
-        step3:
-          "Invia le richieste non autenticate Connect (Mail Store) e Bind (Address Book) di Outlook ed elenca i metodi di autenticazione HTTP offerti, la versione di Exchange (X-ServerApplication) e, tramite NTLM, quale server ha risposto.",
-        step4:
-          "Con le credenziali (inviate solo su una connessione che Outlook stesso accetterebbe), invia la richiesta Connect di MAPI over HTTP con il metodo scelto e legge X-ResponseCode, i cookie di sessione e la risposta a Connect.",
-      },
-    },
-    "outlook-anywhere": {
-      title: "Outlook Anywhere (RPC over HTTP)",
-      summary:
-        "Verifica il certificato del proxy RPC, le impostazioni dei certificati client, i metodi di autenticazione HTTP e il nome dell'entità msstd: per l'autenticazione reciproca usato da Outlook.",
-      about: {
-        step1:
-          'Con "Usa Autodiscover": prima trova il server Outlook Anywhere (EXPR) e il suo CertPrincipalName tramite Autodiscover, come fa Outlook, poi verifica quel server con quel nome dell\'entità.',
-        step2: "Risolve il server proxy RPC nel DNS e apre la porta.",
-        step3: "Convalida il certificato SSL come fa Outlook: nome, catena e attendibilità, date, robustezza.",
-        step4: "Verifica le impostazioni dei certificati client e i metodi di autenticazione HTTP offerti dal proxy RPC (/rpc/rpcproxy.dll).",
-        step5: "Confronta il certificato con il nome dell'entità per l'autenticazione reciproca.",
-        step6:
-          "Con le credenziali, esegue un ping del proxy RPC con il metodo scelto (Basic o NTLM), solo su una connessione che Outlook stesso accetterebbe: catena attendibile, nome corretto, TLS 1.2 o successivo.",
-      },
-    },
-    "tls-certificate": {
-      title: "Certificato TLS",
-      summary:
-        "Verifica il certificato di un server come lo vede un client: nome, catena e attendibilità, date, robustezza della chiave e della firma, utilizzo per l'autenticazione server; e quali versioni di TLS accetta.",
-      about: {
-        step1: "Risolve il nome host nel DNS e apre la porta TCP.",
-        step2: "Esegue l'handshake TLS e registra la catena di certificati esattamente come la invia il server.",
-        step3:
-          "Verifica il nome, la catena fino a una radice attendibile (RFC 5280, con il verdetto di OpenSSL come secondo parere), le date di validità, la robustezza della chiave e della firma e l'utilizzo per l'autenticazione server.",
-        step4:
-          "Offre ogni versione di TLS da sola per vedere quali accetta il server: senza TLS 1.2 o 1.3 i client attuali non riescono a connettersi, e TLS 1.0 e 1.1 sono obsoleti.",
-      },
-    },
-    "smtp-inbound": {
-      title: "Posta SMTP in ingresso",
-      summary:
-        "Verifica che un dominio possa ricevere posta da Internet come lo vede un server mittente: i record MX, il banner e la risposta a EHLO di ogni mail exchanger, STARTTLS e il relativo certificato, un destinatario, il controllo di open relay e i record MTA-STS, DANE e TLS-RPT del dominio. Non viene mai recapitato nulla.",
-      about: {
-        step1:
-          "Cerca i record MX del dominio in ordine di preferenza (senza MX, l'indirizzo del dominio stesso, come prevede RFC 5321). Un MX nullo indica che il dominio non accetta posta.",
-        step2:
-          "Prova un mail exchanger alla volta, come fa un server mittente, finché uno non accetta un dialogo SMTP: DNS, la porta TCP, il banner 220 (il nome confrontato con il DNS inverso dell'indirizzo) ed EHLO con le estensioni offerte (SIZE, STARTTLS, PIPELINING…). L'analizzatore si presenta come rca-analyzer.invalid.",
-        step3:
-          "Avvia TLS con STARTTLS e verifica il certificato; i problemi del certificato sono avvisi, perché la maggior parte dei mittenti non convalida il TLS opportunistico. Poi invia di nuovo EHLO su TLS.",
-        step4:
-          "Con un destinatario, chiede se il server accetta posta per quell'indirizzo; poi verifica che rifiuti di inoltrare posta tra due indirizzi esterni. Non invia mai DATA: non viene recapitato nulla.",
-        step5:
-          "Verifica la policy MTA-STS del dominio (il record TXT _mta-sts e la policy pubblicata su HTTPS, con i suoi modelli MX e la modalità), i record TLSA DANE del mail exchanger rispetto al suo certificato e il record TLS-RPT per i report sugli errori TLS.",
-      },
-    },
-    "smtp-outbound": {
-      title: "Posta SMTP in uscita",
-      summary:
-        "Verifica cosa controllano i server di posta destinatari sul tuo server mittente prima di accettarne la posta: il DNS inverso del suo indirizzo IP, le DNS block list e, con un dominio, i relativi record SPF e DMARC.",
-      about: {
-        step1:
-          "Interroga solo il DNS sull'indirizzo: nessuna connessione viene aperta verso di esso. Un indirizzo privato viene rifiutato, perché gli altri server di posta non lo vedono mai.",
-        step2:
-          "Cerca il record DNS inverso (PTR) dell'indirizzo IP e verifica che il nome si risolva nello stesso indirizzo (DNS inverso confermato dal DNS diretto), come fanno i server destinatari.",
-        step3:
-          "Chiede a ogni DNS block list (Spamhaus ZEN, SpamCop, Barracuda, PSBL, Mailspike, salvo diversa scelta dell'amministratore) se l'indirizzo è in elenco, con il motivo indicato dalla lista.",
-        step4:
-          "Con un dominio, valuta il suo record SPF per l'indirizzo come fa un destinatario per la posta da postmaster@<domain> (meccanismi include, redirect, a, mx, ptr ed exists, entro il limite di 10 ricerche DNS di RFC 7208) e mostra quale meccanismo ha deciso.",
-        step5: "Con un dominio, legge il suo record DMARC (in _dmarc.<domain>, altrimenti nel dominio organizzativo) e mostra la policy.",
-      },
-    },
-    imap: {
-      title: "IMAP",
-      summary:
-        "Si connette a un server IMAP come fa un client di posta: TLS immediato (993) o dopo STARTTLS (143), il certificato, il messaggio di benvenuto e le funzionalità e, con le credenziali, l'accesso e il conteggio dei messaggi della Posta in arrivo.",
-      about: {
-        step1: "Risolve il nome host nel DNS e apre la porta TCP (993 per TLS implicito, 143 per STARTTLS, salvo diversa indicazione).",
-        step2:
-          "Con TLS implicito, esegue subito l'handshake e convalida il certificato come fanno i client di posta: nome, catena e attendibilità, date, robustezza, utilizzo.",
-        step3: "Legge il messaggio di benvenuto del server e le sue funzionalità (IMAP4rev1, IDLE, AUTH=PLAIN, LOGINDISABLED, STARTTLS…).",
-        step4:
-          "Con STARTTLS, verifica che sia offerto (altrimenti le password attraverserebbero la rete in chiaro), avvia TLS, convalida il certificato e legge di nuovo le funzionalità.",
-        step5:
-          "Con le credenziali (inviate solo su TLS il cui certificato ha superato ogni verifica), accede con LOGIN, oppure con AUTHENTICATE PLAIN se LOGIN è disabilitato, e conta i messaggi della Posta in arrivo con STATUS, che non modifica nulla. Poi si disconnette.",
-      },
-    },
-    pop: {
-      title: "POP",
-      summary:
-        "Si connette a un server POP3 come fa un client di posta: TLS immediato (995) o dopo STLS (110), il certificato, il messaggio di benvenuto e le funzionalità e, con le credenziali, l'accesso e il conteggio dei messaggi della cassetta postale.",
-      about: {
-        step1: "Risolve il nome host nel DNS e apre la porta TCP (995 per TLS implicito, 110 per STARTTLS, salvo diversa indicazione).",
-        step2:
-          "Con TLS implicito, esegue subito l'handshake e convalida il certificato come fanno i client di posta: nome, catena e attendibilità, date, robustezza, utilizzo.",
-        step3: "Legge il messaggio di benvenuto del server e le sue funzionalità con CAPA (TOP, UIDL, SASL PLAIN, USER, STLS…).",
-        step4:
-          "Con STLS, verifica che sia offerto (altrimenti le password attraverserebbero la rete in chiaro), avvia TLS, convalida il certificato e legge di nuovo le funzionalità.",
-        step5:
-          "Con le credenziali (inviate solo su TLS il cui certificato ha superato ogni verifica), accede con USER e PASS, oppure con AUTH PLAIN se USER non è offerto, e conta i messaggi della cassetta postale con STAT, che non modifica nulla. Poi si disconnette con QUIT (non viene eliminato nulla).",
-      },
-    },
-    "certificate-file": {
-      title: "File di certificato (prima dell'installazione)",
-      summary:
-        "Verifica un certificato che stai per installare, senza connettersi al tuo server: i nomi host che deve servire, la catena fino a una radice attendibile, le date nel giorno della messa in produzione, la robustezza della chiave e della firma, l'utilizzo per l'autenticazione server e il nome dell'entità msstd: richiesto da Outlook Anywhere.",
-      about: {
-        step1:
-          "Legge i certificati incollati (PEM, un bundle PKCS #7 o un file scelto) senza connettersi al tuo server; una chiave privata viene rifiutata prima che venga eseguito qualsiasi controllo.",
-        step2: "Confronta ogni nome host con il certificato, come fanno i client (caratteri jolly su un solo livello).",
-        step3:
-          "Costruisce la catena fino a una radice attendibile (le radici Mozilla incluse, NODE_EXTRA_CA_CERTS e le radici che incolli) secondo RFC 5280, con il verdetto di OpenSSL come secondo parere, esattamente come per un certificato presentato da un server.",
-        step4: "Verifica le date di validità nel giorno che scegli, la robustezza della chiave e della firma e l'utilizzo per l'autenticazione server.",
-        step5:
-          "Chiede alla CA emittente se un certificato della catena è stato revocato (il suo risponditore OCSP, altrimenti la sua CRL): l'unico accesso alla rete del test, mai verso il tuo server.",
-        step6: "Verifica il nome dell'entità msstd: usato da Outlook Anywhere, oppure indica quale nome dell'entità funziona e il comando che lo imposta.",
-      },
-    },
+    activesync: activesyncMessages.test,
+    autodiscover: autodiscoverMessages.test,
+    ews: ewsMessages.test,
+    "mapi-http": mapiHttpMessages.test,
+    "outlook-anywhere": outlookAnywhereMessages.test,
+    "tls-certificate": tlsCertificateMessages.test,
+    "smtp-inbound": smtpInboundMessages.test,
+    "smtp-outbound": smtpOutboundMessages.test,
+    imap: imapMessages.test,
+    pop: popMessages.test,
+    "certificate-file": certificateFileMessages.test,
   },
   fields: {
     common: {
@@ -739,123 +595,17 @@ export const it: CatalogueShape<EnglishMessages> = {
         hint: "Il metodo di Outlook: Autodiscover indica il server Outlook Anywhere e il nome dell'entità, poi viene verificato quel server. Richiede l'indirizzo e-mail e le credenziali.",
       },
     },
-    activesync: {
-      emailAddress: {
-        hint: "Trova il server ActiveSync con Autodiscover, come fa uno smartphone (lo schema mobilesync). Lascialo vuoto per indicare il server qui sotto.",
-      },
-      host: {
-        label: "Server ActiveSync",
-        hint: "Oppure indica tu il server (le impostazioni manuali di uno smartphone): in tal caso viene usato al posto di Autodiscover.",
-      },
-      port: { hint: "443, a meno che il server non sia in ascolto su un'altra porta (solo con il nome del server: l'URL di Autodiscover indica la propria)." },
-    },
-    autodiscover: {
-      emailAddress: { hint: "L'indirizzo SMTP primario della cassetta postale: il suo dominio determina dove Outlook cerca Autodiscover." },
-    },
-    ews: {
-      emailAddress: {
-        hint: "La cassetta postale da verificare: Autodiscover trova il suo URL EWS, come fanno Outlook per Mac e gli altri client EWS. Oppure lascialo vuoto e inserisci il server EWS.",
-      },
-      host: {
-        label: "Server EWS",
-        hint: "Oppure il nome host dell'URL EWS (l'ExternalUrl della directory virtuale EWS): in tal caso viene verificato https://<host>/EWS/Exchange.asmx senza interrogare Autodiscover. Se è indicato anche un indirizzo e-mail, GetFolder apre la Posta in arrivo di quella cassetta postale.",
-      },
-      port: { hint: "443, a meno che EWS non sia in ascolto su un'altra porta. Con un indirizzo e-mail, decide l'URL restituito da Autodiscover." },
-    },
-    "mapi-http": {
-      emailAddress: {
-        hint: "L'indirizzo SMTP primario di una cassetta postale: Autodiscover trova i suoi endpoint MAPI over HTTP, come fa Outlook. Oppure lascialo vuoto e indica il server qui sotto.",
-      },
-      host: {
-        label: "Server Exchange",
-        hint: "Il nome host esterno della directory virtuale /mapi (il suo ExternalUrl), ad es. mail.contoso.com: vengono verificati https://<server>/mapi/emsmdb/ e /mapi/nspi/. Se è indicato anche un indirizzo e-mail, gli URL che Autodiscover restituisce per la cassetta postale vengono verificati su questo server (ad esempio un singolo server dietro un bilanciamento del carico).",
-      },
-      port: {
-        hint: "Con un nome server: 443, a meno che non sia in ascolto su un'altra porta. Con il solo indirizzo e-mail, decidono gli URL di Autodiscover.",
-      },
-    },
-    "outlook-anywhere": {
-      emailAddress: { hint: "Con Autodiscover: la cassetta postale di cui Autodiscover restituisce le impostazioni di Outlook Anywhere." },
-      host: {
-        label: "Server proxy RPC",
-        hint: "Senza Autodiscover: il nome host esterno di Outlook Anywhere, come impostato sulla directory virtuale RPC (ExternalHostname).",
-      },
-    },
-    "tls-certificate": {
-      host: { label: "Server", hint: "Il nome host o l'indirizzo IP a cui si connettono i client, senza https:// né percorso." },
-    },
-    "smtp-inbound": {
-      domain: {
-        label: "Dominio",
-        hint: "Il dominio che riceve la posta (la parte dopo la @): i suoi record MX indicano i server da verificare. Oppure lascialo vuoto e indica un server di posta qui sotto.",
-      },
-      host: {
-        label: "Server di posta",
-        hint: "Oppure un singolo server di posta da verificare direttamente, senza ricerca MX (in tal caso MTA-STS, DANE e TLS-RPT non vengono verificati).",
-      },
-      port: { hint: "25, la porta su cui i server si recapitano la posta tra loro. Un'altra porta solo per un ambiente di test." },
-      recipient: {
-        label: "Destinatario",
-        hint: "Facoltativo: un indirizzo del dominio. Il test chiede al server se accetta posta per quell'indirizzo (MAIL FROM, RCPT TO, poi RSET): non viene inviato nulla.",
-      },
-      relayCheck: {
-        label: "Verifica l'open relay",
-        hint: "Chiede al server di accettare posta da un indirizzo esterno (example.com) verso un altro indirizzo esterno (example.net); il server deve rifiutare. Non viene inviato nulla.",
-      },
-    },
-    "smtp-outbound": {
-      ip: {
-        label: "Indirizzo IP del server mittente",
-        hint: "L'indirizzo IP pubblico da cui invia il tuo server di posta (o il NAT del suo firewall), come lo vedono i destinatari: lo mostra la prima intestazione Received di un messaggio inviato a una cassetta postale esterna.",
-      },
-      domain: {
-        label: "Dominio mittente",
-        hint: "Facoltativo: il dominio degli indirizzi dei tuoi mittenti (contoso.com), per verificare che il suo record SPF autorizzi questo indirizzo IP e che abbia una policy DMARC.",
-      },
-    },
-    imap: {
-      host: {
-        label: "Server IMAP",
-        hint: "Il nome host che i client di posta usano per la posta in arrivo (IMAP), ad es. imap.contoso.com o outlook.office365.com.",
-      },
-      security: {
-        hint: "Il TLS implicito cifra fin dal primo byte (porta 993); STARTTLS inizia senza crittografia e passa a TLS con il comando STARTTLS (porta 143).",
-      },
-      port: {
-        hint: "Lascia vuoto per usare 993 con TLS implicito o 143 con il comando di upgrade, a meno che il server non sia in ascolto su un'altra porta.",
-      },
-    },
-    pop: {
-      host: {
-        label: "Server POP",
-        hint: "Il nome host che i client di posta usano per la posta in arrivo (POP3), ad es. pop.contoso.com o outlook.office365.com.",
-      },
-      security: {
-        hint: "Il TLS implicito cifra fin dal primo byte (porta 995); STLS inizia senza crittografia e passa a TLS con il comando STLS (porta 110).",
-      },
-      port: {
-        hint: "Lascia vuoto per usare 995 con TLS implicito o 110 con il comando di upgrade, a meno che il server non sia in ascolto su un'altra porta.",
-      },
-    },
-    "certificate-file": {
-      certificates: {
-        label: "Certificati",
-        hint: "Il certificato in formato PEM (-----BEGIN CERTIFICATE-----), prima il certificato foglia, poi gli intermedi; oppure un bundle PKCS #7 (.p7b). Mai la chiave privata: una chiave viene rifiutata.",
-      },
-      host: {
-        label: "Nomi host che deve servire",
-        hint: "I nomi a cui si connetteranno i client, separati da virgole: per Exchange di solito mail, autodiscover e l'host di Outlook Anywhere (EXPR). Ognuno viene verificato.",
-      },
-      mutualAuthPrincipal: { hint: "Il nome dell'entità msstd: di Outlook Anywhere (facoltativo): viene confrontato con il certificato, come fa Outlook." },
-      trustedRoots: {
-        label: "Radici attendibili aggiuntive",
-        hint: "Facoltativo: la tua CA radice in formato PEM, quando il certificato proviene da una CA interna considerata attendibile dai client.",
-      },
-      at: {
-        label: "Valuta la validità alla data",
-        hint: "Facoltativo: la data di messa in produzione (YYYY-MM-DD); le date vengono verificate a quel giorno. Vuoto: adesso.",
-      },
-    },
+    activesync: activesyncMessages.fields,
+    autodiscover: autodiscoverMessages.fields,
+    ews: ewsMessages.fields,
+    "mapi-http": mapiHttpMessages.fields,
+    "outlook-anywhere": outlookAnywhereMessages.fields,
+    "tls-certificate": tlsCertificateMessages.fields,
+    "smtp-inbound": smtpInboundMessages.fields,
+    "smtp-outbound": smtpOutboundMessages.fields,
+    imap: imapMessages.fields,
+    pop: popMessages.fields,
+    "certificate-file": certificateFileMessages.fields,
   },
   chainPicture: chainPictureIt,
   validation: validationIt,
