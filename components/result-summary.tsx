@@ -18,6 +18,8 @@ function InputValue({ field, value }: { field: FormField | undefined; value: unk
   if (typeof value === "boolean") return value ? t("yes") : t("no");
   if (value === null || value === undefined || value === "") return <span className="italic text-ink-muted">{t("notSet")}</span>;
   if (typeof value === "string" || typeof value === "number") return String(value);
+  // A list of names (the vantage points a test ran from).
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.join(", ");
   try {
     return JSON.stringify(value);
   } catch {

@@ -29,6 +29,7 @@ import { Button } from "./ui/button";
 import { useHydrated } from "./use-hydrated";
 import { useCatalogue, useStepText } from "./use-step-text";
 import { useStopwatch } from "./use-stopwatch";
+import { useLiveVantages, VantagePicker } from "./vantage-picker";
 
 /** What the API sends for a finished run. */
 interface RunResponse {
@@ -64,6 +65,9 @@ export function TestForm({ testId }: { testId: TestId }) {
   const [live, setLive] = useState<LiveSteps>(() => new Map());
   // Tests waiting ahead of this one while the analyzer runs others; undefined once it runs (or never queued).
   const [queueAhead, setQueueAhead] = useState<number | undefined>(undefined);
+  const liveVantages = useLiveVantages();
+  // Vantage points chosen to run from; none: any worker runs it.
+  const [vantages, setVantages] = useState<string[]>([]);
   const abortRef = useRef<AbortController | null>(null);
   const liveRef = useRef<HTMLElement>(null);
 
@@ -137,7 +141,7 @@ export function TestForm({ testId }: { testId: TestId }) {
       const response = await fetch("/api/tests", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-        body: JSON.stringify(payloadFor(analyzer, values)),
+        body: JSON.stringify({ ...payloadFor(analyzer, values), ...(vantages.length > 0 ? { vantages } : {}) }),
         signal: controller.signal,
       });
       const type = response.headers.get("content-type") ?? "";
@@ -242,6 +246,7 @@ export function TestForm({ testId }: { testId: TestId }) {
               </section>
             );
           })}
+          <VantagePicker live={liveVantages} chosen={vantages} onChange={setVantages} />
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-x-4 gap-y-3 rounded-b-lg border-t border-line-subtle bg-canvas px-5 py-4 sm:px-6">

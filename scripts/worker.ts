@@ -27,7 +27,7 @@ if (!config.RCA_REDIS_URL) fail("RCA_REDIS_URL is required: it carries the job q
 // The store opens (and migrates) now: a worker that can't store results must not take tests.
 resultStore();
 
-const worker = startTestWorker({ redisUrl: config.RCA_REDIS_URL, concurrency: config.RCA_MAX_CONCURRENT_TESTS, vantage: process.env.RCA_VANTAGE });
+const worker = startTestWorker({ redisUrl: config.RCA_REDIS_URL, concurrency: config.RCA_MAX_CONCURRENT_TESTS, vantage: config.RCA_VANTAGE });
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ProblemCode } from "@/lib/problems";
+import { RunOptionsSchema } from "@/lib/vantages/names";
 import { activeSync } from "./activesync/definition";
 import { autodiscover } from "./autodiscover/definition";
 import { certificateFile } from "./certificate-file/definition";
@@ -34,15 +35,20 @@ export const ANALYZERS = [
 
 export type AnyAnalyzer = (typeof ANALYZERS)[number];
 export type TestId = AnyAnalyzer["id"];
-export type TestInput = z.output<AnyAnalyzer["schema"]>;
+/** What a test's run function receives: its own inputs only. */
+export type AnalyzerInput = z.output<AnyAnalyzer["schema"]>;
+/** A test request: the test's inputs, and where to run it from (`vantages`, lib/vantages/). */
+export type TestInput = AnalyzerInput & z.output<typeof RunOptionsSchema>;
 export type InputOf<Id extends TestId> = Extract<TestInput, { test: Id }>;
 
 export const TEST_IDS = ANALYZERS.map((analyzer) => analyzer.id) as TestId[];
 
-export const TestInputSchema = z.discriminatedUnion(
-  "test",
-  ANALYZERS.map((analyzer) => analyzer.schema) as unknown as [AnyAnalyzer["schema"], ...AnyAnalyzer["schema"][]],
-  { error: `Choose a test: ${ANALYZERS.map((analyzer) => analyzer.id).join(", ")}.` },
+/** The one schema of a test request, for the API, the form post, the command line and the queue's jobs. */
+export const TestInputSchema = z.intersection(
+  z.discriminatedUnion("test", ANALYZERS.map((analyzer) => analyzer.schema) as unknown as [AnyAnalyzer["schema"], ...AnyAnalyzer["schema"][]], {
+    error: `Choose a test: ${ANALYZERS.map((analyzer) => analyzer.id).join(", ")}.`,
+  }),
+  RunOptionsSchema,
 );
 
 export function analyzerOf(id: string): AnalyzerDefinition | undefined {

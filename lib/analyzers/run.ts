@@ -4,7 +4,8 @@ import { targetOf } from "@/lib/api/limits";
 import { testDeadlineMs } from "@/lib/config/env";
 import { permalinkPath } from "@/lib/constants";
 import { TestRun, type EmitEvent } from "@/lib/engine/runner";
-import { RESULT_SCHEMA_VERSION, type TestResult } from "@/lib/engine/types";
+import type { LocalizedText } from "@/lib/engine/text";
+import { RESULT_SCHEMA_VERSION, type Step, type TestResult } from "@/lib/engine/types";
 import { verdictOf } from "@/lib/engine/verdict";
 import { logTestFinished } from "@/lib/log/logger";
 import { hashDeleteToken, saveResult } from "@/lib/store";
@@ -59,8 +60,13 @@ export interface RunContext {
 
 /** Runs a test and stores its result, then logs one line for it: what every entry point (API, stream, form post) does. */
 export async function runAndSave(input: TestInput, onEvent?: EmitEvent, context: RunContext = {}): Promise<SavedRun> {
+  return saveRun(input, await runTest(input, onEvent), context);
+}
+
+/** Stores a finished run's result and logs its line; answers the permalink and the one-time delete token. */
+export async function saveRun(input: TestInput, finished: TestResult, context: RunContext = {}): Promise<SavedRun> {
   // Capped in bytes before it is stored, and the caller gets the same capped result the permalink will show.
-  const result = capResultBytes(await runTest(input, onEvent));
+  const result = capResultBytes(finished);
   // Handed to the creator once, never stored (only its hash): whoever holds it may delete the result.
   const deleteToken = newResultId();
   await saveResult(result, hashDeleteToken(deleteToken));
@@ -74,4 +80,36 @@ export async function runAndSave(input: TestInput, onEvent?: EmitEvent, context:
     queuedMs: context.queuedMs,
   });
   return { id: result.id, url: permalinkPath(result.id), deleteToken, result };
+}
+
+/**
+ * The result of a test that never ran where it was sent (no worker took it, or its worker died twice): one error step
+ * saying why. The problem is the analyzer's (INTERNAL_ERROR), not a verdict about the server.
+ */
+export function unrunResult(input: TestInput, startedAt: Date, why: { code: string; title: LocalizedText; message: LocalizedText }): TestResult {
+  const elapsedMs = Date.now() - startedAt.getTime();
+  const step: Step = {
+    code: why.code,
+    title: why.title.english,
+    titleKey: why.title.key,
+    titleParams: why.title.params,
+    status: "error",
+    message: why.message.english,
+    messageKey: why.message.key,
+    messageParams: why.message.params,
+    problem: "INTERNAL_ERROR",
+    elapsedMs,
+    startMs: 0,
+    children: [],
+  };
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    id: newResultId(),
+    test: input.test,
+    input: publicInput(input),
+    startedAt: startedAt.toISOString(),
+    elapsedMs,
+    verdict: "error",
+    steps: [step],
+  };
 }

@@ -49,7 +49,13 @@ export async function readTestInput(request: Request): Promise<TestInput> {
     }
   } else if (isFormPost(request)) {
     // Unchecked checkboxes are absent from a form post; empty optional fields arrive as "".
-    body = Object.fromEntries(new URLSearchParams(await readCapped(request)));
+    const form = new URLSearchParams(await readCapped(request));
+    const fields: Record<string, unknown> = Object.fromEntries(form);
+    // The one field that may repeat: a checkbox per vantage point.
+    const vantages = form.getAll("vantages");
+    if (vantages.length > 0) fields.vantages = vantages;
+    else delete fields.vantages;
+    body = fields;
   } else {
     throw new ApiError("unsupported_media_type", "Send the test as JSON (Content-Type: application/json).");
   }

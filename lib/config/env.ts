@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseRateRule, type RateRule } from "@/lib/api/rate-limit";
 import { DEFAULT_DATABASE_URL, DEFAULT_DNSBL_ZONES } from "@/lib/constants";
 import { DEFAULT_ALLOWED_PORTS, parsePortRule } from "@/lib/net/ports";
+import { DEFAULT_VANTAGE, VantageNameSchema } from "@/lib/vantages/names";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])
@@ -132,6 +133,8 @@ const EnvSchema = z
       (value) => (typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : undefined),
       z.enum(ROLES).default("all"),
     ),
+    /** Where this process probes from (lib/vantages/): a worker takes that vantage point's tests; `all` answers it for itself. */
+    RCA_VANTAGE: z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value : undefined), VantageNameSchema.default(DEFAULT_VANTAGE)),
   })
   .superRefine((values, ctx) => {
     if (values.RCA_ROLE !== "all" && !values.RCA_REDIS_URL) {

@@ -51,6 +51,14 @@ export type Step = z.infer<typeof StepSchema>;
 /** Bumped when the stored shape changes; lib/store/result-version.ts migrates older results so old permalinks keep rendering. */
 export const RESULT_SCHEMA_VERSION = 1;
 
+/** One vantage point's run of a test asked for from several (`vantages` in the input). */
+export const VantageRunSchema = z.object({
+  name: z.string(),
+  verdict: z.enum(VERDICTS),
+  steps: z.array(StepSchema),
+});
+export type VantageRun = z.infer<typeof VantageRunSchema>;
+
 export const TestResultSchema = z.object({
   schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
   id: z.string(),
@@ -60,6 +68,12 @@ export const TestResultSchema = z.object({
   elapsedMs: z.number(),
   verdict: z.enum(VERDICTS),
   steps: z.array(StepSchema),
+  /**
+   * A test run from several vantage points: each one's run, side by side; `verdict` is the worst of them and `steps`
+   * holds one step per vantage point (`vantage.<name>`) with that run's steps as children, for every reader that
+   * knows only steps (the text export, the command line, the diff).
+   */
+  vantages: z.array(VantageRunSchema).optional(),
 });
 export type TestResult = z.infer<typeof TestResultSchema>;
 

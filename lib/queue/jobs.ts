@@ -2,7 +2,7 @@ import "server-only";
 import { Redis } from "ioredis";
 import type { TestInput } from "@/lib/analyzers/catalog";
 import type { SavedRun } from "@/lib/analyzers/run";
-import type { RunEvent } from "@/lib/engine/types";
+import type { RunEvent, TestResult } from "@/lib/engine/types";
 import type { JobsOptions } from "bullmq";
 
 /**
@@ -14,6 +14,34 @@ import type { JobsOptions } from "bullmq";
 export const QUEUE_NAME = "tests";
 export const KEY_PREFIX = "rca:q";
 export const JOB_NAME = "run";
+
+/**
+ * The queue of one vantage point: only its workers take from it (every worker also takes from QUEUE_NAME, where tests
+ * that name no vantage point wait). `@` because BullMQ refuses `:` in a queue name; vantage names are [a-z0-9_-].
+ */
+export function vantageQueueName(vantage: string): string {
+  return `${QUEUE_NAME}@${vantage}`;
+}
+
+/**
+ * Each worker says it is alive with a key of its own that expires unless renewed: GET /api/vantages lists the keys
+ * (lib/vantages/live.ts). Expiring keys need no clock shared between machines; a killed worker drops out within the TTL.
+ */
+export const HEARTBEAT_MS = 2_000;
+export const HEARTBEAT_TTL_MS = 7_000;
+export const HEARTBEAT_PREFIX = `${KEY_PREFIX}:alive:`;
+
+export function heartbeatKey(vantage: string, worker: string): string {
+  return `${HEARTBEAT_PREFIX}${vantage}:${worker}`;
+}
+
+/** The vantage point in a heartbeat key (names have no `:`), or undefined for a key that isn't one. */
+export function vantageOfHeartbeat(key: string): string | undefined {
+  if (!key.startsWith(HEARTBEAT_PREFIX)) return undefined;
+  const rest = key.slice(HEARTBEAT_PREFIX.length);
+  const end = rest.indexOf(":");
+  return end > 0 ? rest.slice(0, end) : undefined;
+}
 
 /**
  * How long a job's lock lasts without renewal (the worker renews it every half of that while the test runs), and how
@@ -48,6 +76,11 @@ export const MAX_STARTS = 2;
 export interface TestJobData {
   input: TestInput;
   client?: string;
+  /**
+   * One vantage point's run of a test asked for from several: the worker answers the result on the job's channel
+   * instead of storing it, and the web process stores one result of all the runs (lib/vantages/run.ts).
+   */
+  part?: boolean;
 }
 
 /** What a finished job answers through BullMQ (kept in Redis's event stream): no delete token, no input. */
@@ -62,7 +95,9 @@ export type JobMessage =
   | { type: "attempt"; attempt: number; worker: string }
   | { type: "event"; event: RunEvent }
   /** The stored run, delete token included: over pub/sub only, never kept in Redis. */
-  | { type: "saved"; saved: SavedRun };
+  | { type: "saved"; saved: SavedRun }
+  /** A part's result, not stored (see TestJobData.part). */
+  | { type: "result"; result: TestResult };
 
 /** The pub/sub channel of one job's steps. */
 export function channelOf(jobId: string): string {

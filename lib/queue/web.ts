@@ -1,25 +1,28 @@
 import "server-only";
+import { once } from "node:events";
 import { Queue, QueueEvents, type Job } from "bullmq";
-import { publicInput, type TestInput } from "@/lib/analyzers/catalog";
-import { newResultId, type SavedRun } from "@/lib/analyzers/run";
-import { targetOf } from "@/lib/api/limits";
+import type { TestInput } from "@/lib/analyzers/catalog";
+import { newResultId, saveRun, unrunResult, type SavedRun } from "@/lib/analyzers/run";
 import { redisLabel } from "@/lib/api/rate-limit-redis";
 import { QueueLeftError } from "@/lib/api/run-queue";
 import { testDeadlineMs } from "@/lib/config/env";
-import { permalinkPath } from "@/lib/constants";
 import type { EmitEvent } from "@/lib/engine/runner";
-import { RESULT_SCHEMA_VERSION, type Step, type TestResult } from "@/lib/engine/types";
-import { logger, logTestFinished } from "@/lib/log/logger";
-import { getResult, hashDeleteToken, saveResult } from "@/lib/store";
+import { text, type LocalizedText } from "@/lib/engine/text";
+import type { TestResult } from "@/lib/engine/types";
+import { logger } from "@/lib/log/logger";
+import { getResult } from "@/lib/store";
 import {
   channelOf,
   redisConnection,
+  vantageOfHeartbeat,
+  HEARTBEAT_PREFIX,
   JOB_NAME,
   JOB_OPTIONS,
   KEY_PREFIX,
   QUEUE_NAME,
   QUEUE_WAIT_MS,
   RECOVERY_MS,
+  vantageQueueName,
   type JobMessage,
   type TestJobData,
   type TestJobReturn,
@@ -38,82 +41,114 @@ const finishMarginMs = () => testDeadlineMs() + RECOVERY_MS + 5_000;
 export const NO_WORKER_GRACE_MS = 10_000;
 /** After BullMQ says "completed", how long the saved run (sent on the channel just before) may take to arrive. */
 const SAVED_GRACE_MS = 2_000;
+/** How often a waiting job's place in the queue is looked up, for the stream's `queue` events. */
+const POSITION_POLL_MS = 1_000;
 
-interface Connections {
+interface QueueHandle {
   queue: Queue<TestJobData, TestJobReturn>;
-  producer: Redis;
   eventsClient: Redis;
   events: QueueEvents;
-  subscriber: Redis;
-  /** Handlers of the channels this process listens to, by channel. */
-  listeners: Map<string, (message: JobMessage) => void>;
-  /** What to do when BullMQ says a job ended, by job id. */
-  endings: Map<string, { failed(reason: string): void; completed(value: unknown): void }>;
   ready: Promise<void>;
 }
 
-let shared: { url: string; connections: Connections } | undefined;
+interface Connections {
+  url: string;
+  producer: Redis;
+  subscriber: Redis;
+  /** The queue for any worker, and one per vantage point asked for, made when first needed. */
+  queues: Map<string, QueueHandle>;
+  /** Handlers of the channels this process listens to, by channel. */
+  listeners: Map<string, (message: JobMessage) => void>;
+  /** What to do when BullMQ says a job ended, by job id (ids are random: one map serves every queue). */
+  endings: Map<string, { failed(reason: string): void; completed(value: unknown): void }>;
+  outage(error: Error): void;
+}
+
+let shared: Connections | undefined;
 
 function connections(url: string): Connections {
-  if (shared?.url === url) return shared.connections;
+  if (shared?.url === url) return shared;
   const producer = redisConnection(url, "rca-web-queue", "producer");
-  const queue = new Queue<TestJobData, TestJobReturn>(QUEUE_NAME, { prefix: KEY_PREFIX, connection: producer });
-  // BullMQ reads events on a duplicate of this one; both instances are ours to close (closeWebQueue).
-  const eventsClient = redisConnection(url, "rca-web-events", "blocking");
-  const events = new QueueEvents(QUEUE_NAME, { prefix: KEY_PREFIX, connection: eventsClient });
   const subscriber = redisConnection(url, "rca-web-steps", "blocking");
   const listeners = new Map<string, (message: JobMessage) => void>();
-  const endings: Connections["endings"] = new Map();
-  events.on("failed", ({ jobId, failedReason }) => endings.get(jobId)?.failed(failedReason));
-  events.on("completed", ({ jobId, returnvalue }) => endings.get(jobId)?.completed(returnvalue));
   let down = false;
   const outage = (error: Error) => {
     if (down) return;
     down = true;
     logger().warn({ event: "queue.web.redis", redis: redisLabel(url), reason: (error as { code?: string }).code ?? error.name }, "job queue unreachable");
   };
-  queue.on("error", outage);
-  events.on("error", outage);
   subscriber.on("error", outage);
   subscriber.on("ready", () => {
     down = false;
   });
-  subscriber.on("message", (channel: string, text: string) => {
+  subscriber.on("message", (channel: string, body: string) => {
     const listener = listeners.get(channel);
     if (!listener) return;
     try {
-      listener(JSON.parse(text) as JobMessage);
+      listener(JSON.parse(body) as JobMessage);
     } catch (error) {
       logger().warn({ event: "queue.web.message", reason: error instanceof Error ? error.name : "unknown" }, "unreadable job message");
     }
   });
+  shared = { url, producer, subscriber, queues: new Map(), listeners, endings: new Map(), outage };
+  return shared;
+}
+
+function queueNamed(connection: Connections, name: string): QueueHandle {
+  const existing = connection.queues.get(name);
+  if (existing) return existing;
+  const queue = new Queue<TestJobData, TestJobReturn>(name, { prefix: KEY_PREFIX, connection: connection.producer });
+  // BullMQ reads events on a duplicate of this one; both instances are ours to close (closeWebQueue).
+  const eventsClient = redisConnection(connection.url, `rca-web-events:${name}`, "blocking");
+  const events = new QueueEvents(name, { prefix: KEY_PREFIX, connection: eventsClient });
+  events.on("failed", ({ jobId, failedReason }) => connection.endings.get(jobId)?.failed(failedReason));
+  events.on("completed", ({ jobId, returnvalue }) => connection.endings.get(jobId)?.completed(returnvalue));
+  queue.on("error", connection.outage);
+  events.on("error", connection.outage);
   const ready = Promise.all([queue.waitUntilReady(), events.waitUntilReady()]).then(() => {});
   ready.catch(() => {});
-  shared = { url, connections: { queue, producer, eventsClient, events, subscriber, listeners, endings, ready } };
-  return shared.connections;
+  const handle = { queue, eventsClient, events, ready };
+  connection.queues.set(name, handle);
+  return handle;
 }
 
 export interface RunOnWorkerOptions {
   onEvent?: EmitEvent;
+  /** While the job waits for a worker: how many jobs are ahead of it, whenever that changes. */
+  onWait?: (ahead: number) => void;
   /** Aborting before a worker took the job takes it off the queue (QueueLeftError); later, the run completes anyway. */
   signal?: AbortSignal;
   client?: string;
 }
 
-/** Enqueues the test and answers its stored run (or an error result saying why no worker completed it). */
-export async function runOnWorker(redisUrl: string, input: TestInput, options: RunOnWorkerOptions = {}): Promise<SavedRun> {
-  const { queue, subscriber, listeners, endings, ready } = connections(redisUrl);
+type JobEnd = { saved: SavedRun } | { result: TestResult } | { failure: LocalizedText; reason: string } | { left: true };
+
+interface JobOutcome {
+  end: JobEnd;
+  /** What BullMQ answered for a completed job, when the channel's last message didn't arrive. */
+  completed?: TestJobReturn;
+}
+
+/**
+ * Enqueues one job on `queueName` and follows it to its end: the worker's messages on the job's channel (its steps,
+ * then its saved run or result), BullMQ's "failed", a timeout (no worker took it, or it didn't finish), or the client
+ * leaving while it waits.
+ */
+async function followJob(redisUrl: string, queueName: string, data: TestJobData, options: RunOnWorkerOptions): Promise<JobOutcome> {
+  const connection = connections(redisUrl);
+  const { subscriber, listeners, endings, producer } = connection;
+  const { queue, ready } = queueNamed(connection, queueName);
   await withTimeout(ready, 5_000, "the job queue's Redis didn't answer");
   const jobId = newResultId();
   const channel = channelOf(jobId);
-  const started = new Date();
   let job: Job<TestJobData, TestJobReturn> | undefined;
-  let settle!: (outcome: { saved: SavedRun } | { failure: string; reason: string } | { left: true }) => void;
-  const outcome = new Promise<Parameters<typeof settle>[0]>((resolve) => (settle = resolve));
+  let settle!: (end: JobEnd) => void;
+  const ended = new Promise<JobEnd>((resolve) => (settle = resolve));
   let attempts = 0;
   let completed: TestJobReturn | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const arm = (ms: number, failure: string, reason: string) => {
+  let poll: NodeJS.Timeout | undefined;
+  const arm = (ms: number, failure: LocalizedText, reason: string) => {
     clearTimeout(timer);
     timer = setTimeout(() => settle({ failure, reason }), ms);
   };
@@ -122,12 +157,13 @@ export async function runOnWorker(redisUrl: string, input: TestInput, options: R
   listeners.set(channel, (message) => {
     if (message.type === "attempt") {
       attempts = message.attempt;
-      arm(finishMarginMs(), "The test did not finish on its worker in time.", "finish timeout");
+      clearInterval(poll);
+      arm(finishMarginMs(), text("engine.queue.finishTimeout"), "finish timeout");
     } else if (message.type === "event") options.onEvent?.(message.event);
     else if (message.type === "saved") settle({ saved: message.saved });
+    else if (message.type === "result") settle({ result: message.result });
   });
-  const onFailed = (failedReason: string) =>
-    settle({ failure: "The worker running this test stopped or failed, and so did the retry: the test was not completed.", reason: failedReason });
+  const onFailed = (failedReason: string) => settle({ failure: text("engine.queue.failed"), reason: failedReason });
   const onCompleted = (returnvalue: unknown) => {
     // The saved run normally arrives on the channel first; if not soon, the stored result answers (without its delete token).
     try {
@@ -135,7 +171,7 @@ export async function runOnWorker(redisUrl: string, input: TestInput, options: R
     } catch {
       completed = undefined;
     }
-    arm(SAVED_GRACE_MS, "", "saved run not received");
+    arm(SAVED_GRACE_MS, text("engine.queue.failed"), "saved run not received");
   };
   const leave = () => {
     void job
@@ -145,29 +181,39 @@ export async function runOnWorker(redisUrl: string, input: TestInput, options: R
         // Already taken by a worker: it runs to the end and is stored, as in-process runs are.
       });
   };
+  let lastAhead: number | undefined;
+  const reportPosition = async () => {
+    // BullMQ pushes new jobs on the left of the wait list and workers take from the right.
+    const waitKey = queue.keys.wait ?? `${KEY_PREFIX}:${queueName}:wait`;
+    const [position, length] = await Promise.all([producer.lpos(waitKey, jobId), producer.llen(waitKey)]);
+    if (position === null) return;
+    const ahead = Math.max(0, length - 1 - position);
+    if (ahead !== lastAhead) options.onWait?.(ahead);
+    lastAhead = ahead;
+  };
   try {
     await withTimeout(subscriber.subscribe(channel), 5_000, "the job queue's Redis didn't answer");
     endings.set(jobId, { failed: onFailed, completed: onCompleted });
     if (options.signal?.aborted) throw new QueueLeftError();
-    job = await withTimeout(queue.add(JOB_NAME, { input, client: options.client }, { ...JOB_OPTIONS, jobId }), 5_000, "the job queue's Redis didn't answer");
+    job = await withTimeout(queue.add(JOB_NAME, data, { ...JOB_OPTIONS, jobId }), 5_000, "the job queue's Redis didn't answer");
     options.signal?.addEventListener("abort", leave, { once: true });
-    arm(QUEUE_WAIT_MS, "No worker took this test in time: all workers were busy.", "queue wait timeout");
+    arm(QUEUE_WAIT_MS, text("engine.queue.waitTimeout"), "queue wait timeout");
     // No worker at all (BullMQ names their connections): a short grace for one that is starting, not the whole wait.
-    if ((await queue.getWorkersCount().catch(() => 1)) === 0) arm(NO_WORKER_GRACE_MS, "No worker is running to take this test.", "no worker");
-
-    const result = await outcome;
-    if ("left" in result) throw new QueueLeftError();
-    if ("saved" in result) return result.saved;
-    if (completed) {
-      const stored = await getResult(completed.id);
-      if (stored) return { id: stored.id, url: completed.url, deleteToken: "", result: stored };
+    if ((await queue.getWorkersCount().catch(() => 1)) === 0) arm(NO_WORKER_GRACE_MS, text("engine.queue.noWorker"), "no worker");
+    if (options.onWait && attempts === 0) {
+      await reportPosition().catch(() => {});
+      poll = setInterval(() => void reportPosition().catch(() => {}), POSITION_POLL_MS);
     }
-    // Off the queue if it is still waiting (its credentials with it); a job a worker holds ends by itself.
-    await job.remove().catch(() => {});
-    logger().warn({ event: "queue.job.unfinished", job: jobId, attempts, reason: result.reason }, "queued test not completed");
-    return saveFailure(input, result.failure, started, options);
+    const end = await ended;
+    if ("failure" in end) {
+      // Off the queue if it is still waiting (its credentials with it); a job a worker holds ends by itself.
+      await job.remove().catch(() => {});
+      logger().warn({ event: "queue.job.unfinished", job: jobId, queue: queueName, attempts, reason: end.reason }, "queued test not completed");
+    }
+    return { end, completed };
   } finally {
     clearTimeout(timer);
+    clearInterval(poll);
     options.signal?.removeEventListener("abort", leave);
     endings.delete(jobId);
     listeners.delete(channel);
@@ -175,34 +221,54 @@ export async function runOnWorker(redisUrl: string, input: TestInput, options: R
   }
 }
 
-/** An error result for a test no worker completed: stored, logged and answered like any other. */
-async function saveFailure(input: TestInput, message: string, started: Date, options: RunOnWorkerOptions): Promise<SavedRun> {
-  const elapsedMs = Date.now() - started.getTime();
-  const step: Step = {
-    code: "queue.worker",
-    title: "Running the test on a worker.",
-    status: "error",
-    message,
-    problem: "INTERNAL_ERROR",
-    elapsedMs,
-    startMs: 0,
-    children: [],
-  };
-  options.onEvent?.({ type: "step", path: [0], step });
-  const result: TestResult = {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    id: newResultId(),
-    test: input.test,
-    input: publicInput(input),
-    startedAt: started.toISOString(),
-    elapsedMs,
-    verdict: "error",
-    steps: [step],
-  };
-  const deleteToken = newResultId();
-  await saveResult(result, hashDeleteToken(deleteToken));
-  logTestFinished({ id: result.id, test: result.test, target: targetOf(input), verdict: result.verdict, ms: elapsedMs, client: options.client });
-  return { id: result.id, url: permalinkPath(result.id), deleteToken, result };
+/** Enqueues the test for any worker and answers its stored run (or an error result saying why no worker completed it). */
+export async function runOnWorker(redisUrl: string, input: TestInput, options: RunOnWorkerOptions = {}): Promise<SavedRun> {
+  const started = new Date();
+  const { end, completed } = await followJob(redisUrl, QUEUE_NAME, { input, client: options.client }, options);
+  if ("left" in end) throw new QueueLeftError();
+  if ("saved" in end) return end.saved;
+  if ("result" in end) return saveRun(input, end.result, { client: options.client });
+  if (completed) {
+    const stored = await getResult(completed.id);
+    if (stored) return { id: stored.id, url: completed.url, deleteToken: "", result: stored };
+  }
+  const failed = unrunResult(input, started, { code: "queue.worker", title: text("engine.queue.title"), message: end.failure });
+  options.onEvent?.({ type: "step", path: [0], step: failed.steps[0]! });
+  return saveRun(input, failed, { client: options.client });
+}
+
+/**
+ * Enqueues one vantage point's run of a test (on that vantage point's queue) and answers its result, unstored: an
+ * error result when no worker there completed it.
+ */
+export async function runPartOnWorker(redisUrl: string, vantage: string, input: TestInput, options: RunOnWorkerOptions = {}): Promise<TestResult> {
+  const started = new Date();
+  const { end } = await followJob(redisUrl, vantageQueueName(vantage), { input, client: options.client, part: true }, options);
+  if ("result" in end) return end.result;
+  if ("saved" in end) return end.saved.result;
+  const failure = "failure" in end ? end.failure : text("engine.queue.failed");
+  const failed = unrunResult(input, started, { code: "queue.worker", title: text("engine.queue.title"), message: failure });
+  options.onEvent?.({ type: "step", path: [0], step: failed.steps[0]! });
+  return failed;
+}
+
+/** The workers alive now, by vantage point (their heartbeat keys, lib/queue/worker.ts). */
+export async function workersByVantage(redisUrl: string): Promise<Map<string, number>> {
+  const { producer } = connections(redisUrl);
+  // The producer sends nothing before it is connected (no offline queue): the first request of a process waits for it.
+  if (producer.status !== "ready") await withTimeout(once(producer, "ready"), 2_000, "the job queue's Redis didn't answer");
+  const counts = new Map<string, number>();
+  let cursor = "0";
+  const deadline = Date.now() + 2_000;
+  do {
+    const [next, keys] = await withTimeout(producer.scan(cursor, "MATCH", `${HEARTBEAT_PREFIX}*`, "COUNT", 500), 2_000, "the job queue's Redis didn't answer");
+    for (const key of keys) {
+      const vantage = vantageOfHeartbeat(key);
+      if (vantage) counts.set(vantage, (counts.get(vantage) ?? 0) + 1);
+    }
+    cursor = next;
+  } while (cursor !== "0" && Date.now() < deadline);
+  return counts;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
@@ -215,9 +281,10 @@ function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<
 
 /** Closes this process's queue connections (tests; a web process keeps them for its lifetime). */
 export async function closeWebQueue(): Promise<void> {
-  const current = shared?.connections;
+  const current = shared;
   shared = undefined;
   if (!current) return;
-  await Promise.allSettled([current.queue.close(), current.events.close(), current.subscriber.quit()]);
-  await Promise.allSettled([current.producer.quit(), current.eventsClient.quit()]);
+  const handles = [...current.queues.values()];
+  await Promise.allSettled([...handles.flatMap(({ queue, events }) => [queue.close(), events.close()]), current.subscriber.quit()]);
+  await Promise.allSettled([current.producer.quit(), ...handles.map(({ eventsClient }) => eventsClient.quit())]);
 }

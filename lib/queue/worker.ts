@@ -2,12 +2,20 @@ import "server-only";
 import { hostname } from "node:os";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import { TestInputSchema } from "@/lib/analyzers/catalog";
-import { runAndSave } from "@/lib/analyzers/run";
+import { runAndSave, runTest } from "@/lib/analyzers/run";
 import { redisLabel } from "@/lib/api/rate-limit-redis";
+import { RunQueue } from "@/lib/api/run-queue";
+import type { RunEvent } from "@/lib/engine/types";
 import { logger } from "@/lib/log/logger";
+import { capResultBytes } from "@/lib/store/result-cap";
+import { DEFAULT_VANTAGE } from "@/lib/vantages/names";
 import {
   channelOf,
+  heartbeatKey,
   redisConnection,
+  vantageQueueName,
+  HEARTBEAT_MS,
+  HEARTBEAT_TTL_MS,
   KEY_PREFIX,
   LOCK_DURATION_MS,
   MAX_STARTS,
@@ -18,12 +26,13 @@ import {
   type TestJobData,
   type TestJobReturn,
 } from "./jobs";
+import type { Redis } from "ioredis";
 
 export interface TestWorkerOptions {
   redisUrl: string;
-  /** Tests this worker runs at once (RCA_MAX_CONCURRENT_TESTS). */
+  /** Tests this worker runs at once (RCA_MAX_CONCURRENT_TESTS), from both its queues together. */
   concurrency: number;
-  /** Where it probes from (RCA_VANTAGE): part of its name, for the vantage points to come. */
+  /** Where it probes from (RCA_VANTAGE, already validated): it takes that vantage point's tests, and names itself after it. */
   vantage?: string;
 }
 
@@ -39,13 +48,16 @@ export interface TestWorker {
 /**
  * Runs queued tests: each with the same runAndSave as a web request (so the result lands in the same store and the
  * same log line is written), every RunEvent published on the job's channel as it happens, then the saved run.
+ * A vantage point's part of a test is run the same way but answered unstored (the web process stores all parts as one).
  * The payload (with credentials) is read, validated and never logged; BullMQ deletes the job when it ends.
+ *
+ * It takes tests from two queues: the one for any worker, and its vantage point's own. One budget of slots serves
+ * both, so the worker never runs more than `concurrency` tests at once.
  */
 export function startTestWorker(options: TestWorkerOptions): TestWorker {
-  const vantage = options.vantage?.trim() || "default";
+  const vantage = options.vantage || DEFAULT_VANTAGE;
   const name = `${vantage}@${hostname()}:${process.pid}`;
   const publisher = redisConnection(options.redisUrl, `rca-worker-pub:${name}`, "blocking");
-  const connection = redisConnection(options.redisUrl, `rca-worker:${name}`, "blocking");
   const publish = (jobId: string, message: JobMessage) => publisher.publish(channelOf(jobId), JSON.stringify(message));
 
   const processor = async (job: Job<TestJobData, TestJobReturn>): Promise<TestJobReturn> => {
@@ -59,59 +71,83 @@ export function startTestWorker(options: TestWorkerOptions): TestWorker {
     if (!parsed.success) throw new UnrecoverableError("the job's input is not a valid test input");
     const input = parsed.data;
     const attempt = job.attemptsStarted;
-    logger().info({ event: "queue.job.started", job: jobId, test: input.test, attempt, worker: name }, "queued test started");
-    void publish(jobId, { type: "attempt", attempt, worker: name }).catch(() => {});
-    const saved = await runAndSave(
-      input,
-      (event) => {
-        // Commands on one connection go out in order: the steps arrive in the order they happened.
-        void publish(jobId, { type: "event", event }).catch(() => {});
-      },
-      { client: job.data.client, queuedMs: Math.max(0, (job.processedOn ?? Date.now()) - job.timestamp) },
-    );
-    await publish(jobId, { type: "saved", saved });
-    return { id: saved.id, url: saved.url };
+    return slots.run(async () => {
+      logger().info({ event: "queue.job.started", job: jobId, test: input.test, attempt, worker: name, part: job.data.part ?? false }, "queued test started");
+      void publish(jobId, { type: "attempt", attempt, worker: name }).catch(() => {});
+      // Commands on one connection go out in order: the steps arrive in the order they happened.
+      const onEvent = (event: RunEvent) => void publish(jobId, { type: "event", event }).catch(() => {});
+      if (job.data.part) {
+        const result = capResultBytes(await runTest(input, onEvent));
+        await publish(jobId, { type: "result", result });
+        return { id: result.id, url: "" };
+      }
+      const saved = await runAndSave(input, onEvent, { client: job.data.client, queuedMs: Math.max(0, (job.processedOn ?? Date.now()) - job.timestamp) });
+      await publish(jobId, { type: "saved", saved });
+      return { id: saved.id, url: saved.url };
+    });
   };
 
-  const worker = new Worker<TestJobData, TestJobReturn>(QUEUE_NAME, processor, {
-    name,
-    prefix: KEY_PREFIX,
-    connection,
-    concurrency: options.concurrency,
-    lockDuration: LOCK_DURATION_MS,
-    stalledInterval: STALLED_INTERVAL_MS,
-    maxStalledCount: 1,
-    maxStartedAttempts: MAX_STARTS,
-    autorun: true,
-  });
-  let down = false;
-  worker.on("error", (error: Error) => {
-    // One line per outage, without the URL's password (the message is ioredis's: a code or a host, never the URL).
-    if (down) return;
-    down = true;
-    logger().warn(
-      { event: "queue.worker.redis", redis: redisLabel(options.redisUrl), reason: (error as { code?: string }).code ?? error.name },
-      "queue worker lost Redis",
-    );
-  });
-  worker.on("ready", () => {
-    down = false;
-  });
-  worker.on("failed", (job, error) => {
-    // The reason is ours (a thrown Error's message); the job's data is never part of the line.
-    logger().warn({ event: "queue.job.failed", job: job?.id, attempt: job?.attemptsStarted, worker: name, reason: error.message }, "queued test failed");
-  });
+  const slots = new RunQueue(options.concurrency);
+  // Handed to BullMQ as instances, so closed here.
+  const connections: Redis[] = [publisher];
+  const consume = (queueName: string, connectionName: string) => {
+    const connection = redisConnection(options.redisUrl, connectionName, "blocking");
+    connections.push(connection);
+    return new Worker<TestJobData, TestJobReturn>(queueName, processor, {
+      name,
+      prefix: KEY_PREFIX,
+      connection,
+      concurrency: options.concurrency,
+      lockDuration: LOCK_DURATION_MS,
+      stalledInterval: STALLED_INTERVAL_MS,
+      maxStalledCount: 1,
+      maxStartedAttempts: MAX_STARTS,
+      autorun: true,
+    });
+  };
+  const workers = [consume(QUEUE_NAME, `rca-worker:${name}`), consume(vantageQueueName(vantage), `rca-worker-vantage:${name}`)];
 
-  const ready = worker.waitUntilReady().then(() => {
-    logger().info({ event: "queue.worker.ready", worker: name, redis: redisLabel(options.redisUrl), concurrency: options.concurrency }, "queue worker ready");
+  // Alive while this process runs: GET /api/vantages counts the keys.
+  const beat = () => void publisher.set(heartbeatKey(vantage, name), String(process.pid), "PX", HEARTBEAT_TTL_MS).catch(() => {});
+  beat();
+  const heartbeat = setInterval(beat, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  for (const worker of workers) watch(worker);
+  function watch(worker: Worker<TestJobData, TestJobReturn>) {
+    let down = false;
+    worker.on("error", (error: Error) => {
+      // One line per outage, without the URL's password (the message is ioredis's: a code or a host, never the URL).
+      if (down) return;
+      down = true;
+      logger().warn(
+        { event: "queue.worker.redis", redis: redisLabel(options.redisUrl), reason: (error as { code?: string }).code ?? error.name },
+        "queue worker lost Redis",
+      );
+    });
+    worker.on("ready", () => {
+      down = false;
+    });
+    worker.on("failed", (job, error) => {
+      // The reason is ours (a thrown Error's message); the job's data is never part of the line.
+      logger().warn({ event: "queue.job.failed", job: job?.id, attempt: job?.attemptsStarted, worker: name, reason: error.message }, "queued test failed");
+    });
+  }
+
+  const ready = Promise.all(workers.map((worker) => worker.waitUntilReady())).then(() => {
+    logger().info(
+      { event: "queue.worker.ready", worker: name, vantage, redis: redisLabel(options.redisUrl), concurrency: options.concurrency },
+      "queue worker ready",
+    );
   });
   return {
     name,
     ready,
     async close() {
-      await worker.close();
-      // Handed to BullMQ as instances, so closed here.
-      await Promise.allSettled([publisher.quit(), connection.quit()]);
+      clearInterval(heartbeat);
+      await Promise.all(workers.map((worker) => worker.close()));
+      await publisher.del(heartbeatKey(vantage, name)).catch(() => {});
+      await Promise.allSettled(connections.map((redis) => redis.quit()));
     },
   };
 }

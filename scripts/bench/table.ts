@@ -1,5 +1,5 @@
-/** Plain-text, column-aligned tables. First column left-aligned, the others right-aligned. */
-export function table(header: string[], rows: string[][], indent = "  "): string {
+/** Plain-text, column-aligned tables: the first `leftColumns` columns left-aligned (text), the others right-aligned (numbers). */
+export function table(header: string[], rows: string[][], indent = "  ", leftColumns = 1): string {
   const all = [header, ...rows];
   const cols = Math.max(...all.map((r) => r.length));
   const widths = Array.from({ length: cols }, (_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
@@ -8,7 +8,7 @@ export function table(header: string[], rows: string[][], indent = "  "): string
     widths
       .map((w, c) => {
         const cell = r[c] ?? "";
-        return c === 0 ? cell.padEnd(w) : cell.padStart(w);
+        return c < leftColumns ? cell.padEnd(w) : cell.padStart(w);
       })
       .join("  ")
       .trimEnd();

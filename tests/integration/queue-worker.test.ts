@@ -14,6 +14,7 @@ import { setLogDestinationForTests } from "@/lib/log/logger";
 import { RECOVERY_MS } from "@/lib/queue/jobs";
 import { closeWebQueue, NO_WORKER_GRACE_MS } from "@/lib/queue/web";
 import { getResult, replaceStoreForTests } from "@/lib/store";
+import { killWorkers, runningWorkers, sleep, sseEvents, startWorkerProcess, until, type SseEvent, type WorkerProcess } from "../support/workers";
 
 /**
  * RCA_ROLE=web and RCA_ROLE=worker: this process is the web side (POST /api/tests with RCA_ROLE=web), the workers are
@@ -36,7 +37,6 @@ let redisProcess: ChildProcess | undefined;
 let target: net.Server;
 let targetPort = 0;
 const held: net.Socket[] = [];
-const workers: Worker[] = [];
 
 function freePort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,16 +47,6 @@ function freePort(host: string): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
 }
 
 /** The configuration web and workers share. */
@@ -72,60 +62,9 @@ function sharedEnv(): Record<string, string> {
   };
 }
 
-interface Worker {
-  pid: number;
-  child: ChildProcess;
-  lines: Record<string, unknown>[];
-  output: () => string;
-  /** The jobs it started, with the attempt number. */
-  started: () => Array<{ job: string; attempt: number }>;
-  kill(): void;
-}
-
-/** `npm run worker` as its own process group, as an operator would start it; resolves once it takes jobs. */
-async function startWorker(extra: Record<string, string> = {}): Promise<Worker> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(childEnv)) if (key.startsWith("RCA_")) delete childEnv[key];
-  const child = spawn("npm", ["run", "--silent", "worker"], {
-    cwd: ROOT,
-    env: { ...childEnv, ...sharedEnv(), RCA_MAX_CONCURRENT_TESTS: "1", ...extra },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let text = "";
-  const lines: Record<string, unknown>[] = [];
-  const read = (chunk: Buffer) => {
-    text += chunk.toString();
-    const parts = text.split("\n");
-    text = parts.pop() ?? "";
-    for (const part of parts) {
-      try {
-        lines.push(JSON.parse(part) as Record<string, unknown>);
-      } catch {
-        lines.push({ raw: part });
-      }
-    }
-  };
-  child.stdout?.on("data", read);
-  child.stderr?.on("data", read);
-  const worker: Worker = {
-    pid: child.pid!,
-    child,
-    lines,
-    output: () => lines.map((line) => JSON.stringify(line)).join("\n"),
-    started: () => lines.filter((line) => line.event === "queue.job.started").map((line) => ({ job: String(line.job), attempt: Number(line.attempt) })),
-    kill: () => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        /* already gone */
-      }
-    },
-  };
-  workers.push(worker);
-  await until("the worker to be ready", () => lines.some((line) => line.event === "queue.worker.ready") || child.exitCode !== null, 30_000).catch(() => {});
-  if (!lines.some((line) => line.event === "queue.worker.ready")) throw new Error(`worker did not start:\n${worker.output()}`);
-  return worker;
+/** A worker on this file's Redis and store, one test at a time unless told otherwise. */
+function startWorker(extra: Record<string, string> = {}): Promise<WorkerProcess> {
+  return startWorkerProcess({ ...sharedEnv(), RCA_MAX_CONCURRENT_TESTS: "1", ...extra });
 }
 
 function post(body: unknown, stream: boolean): Promise<Response> {
@@ -136,28 +75,6 @@ function post(body: unknown, stream: boolean): Promise<Response> {
       body: JSON.stringify(body),
     }),
   );
-}
-
-interface SseEvent {
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/** The events of an SSE answer, as they arrive. */
-async function* events(response: Response): AsyncGenerator<SseEvent> {
-  const decoder = new TextDecoder();
-  let buffer = "";
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf("\n\n")) !== -1) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1] ?? "message";
-      const data = /^data: (.*)$/m.exec(block)?.[1] ?? "null";
-      yield { event, data: JSON.parse(data) as Record<string, unknown> };
-    }
-  }
 }
 
 const tlsInput = () => ({ test: "tls-certificate", host: TARGET_HOST, port: targetPort });
@@ -204,22 +121,7 @@ beforeAll(async () => {
   replaceStoreForTests(undefined);
 }, 60_000);
 
-/** Kills every worker, and waits until they are gone: a dying worker could still take the next test's job. */
-async function killWorkers(): Promise<void> {
-  const dying = workers.splice(0);
-  for (const worker of dying) worker.kill();
-  const alive = (pid: number) => {
-    try {
-      process.kill(-pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  await until("killed workers to exit", () => dying.every((worker) => !alive(worker.pid)), 10_000);
-}
-
-afterEach(killWorkers);
+afterEach(() => killWorkers());
 
 afterAll(async () => {
   await killWorkers();
@@ -246,7 +148,7 @@ describe("RCA_ROLE=web with `npm run worker` processes", () => {
     const response = await post(tlsInput(), true);
     expect(response.status).toBe(200);
     const seen: SseEvent[] = [];
-    for await (const event of events(response)) seen.push(event);
+    for await (const event of sseEvents(response)) seen.push(event);
 
     // Then the worker ran it, every finished top-level step arrived in the result's order, and the result is stored
     const result = seen.at(-1)!;
@@ -318,9 +220,9 @@ describe("RCA_ROLE=web with `npm run worker` processes", () => {
     const response = await post(tlsInput(), true);
     const began = Date.now();
     let killedAt = 0;
-    let victim: Worker | undefined;
+    let victim: WorkerProcess | undefined;
     const seen: SseEvent[] = [];
-    for await (const event of events(response)) {
+    for await (const event of sseEvents(response)) {
       seen.push(event);
       if (event.event === "start" && !victim) {
         await until("a worker to report the job", () => pair.some((worker) => worker.started().length > 0), 5_000);
@@ -352,9 +254,9 @@ describe("RCA_ROLE=web with `npm run worker` processes", () => {
     const first = await startWorker();
     const response = await post(tlsInput(), true);
     const seen: SseEvent[] = [];
-    let second: Worker | undefined;
-    let third: Worker | undefined;
-    for await (const event of events(response)) {
+    let second: WorkerProcess | undefined;
+    let third: WorkerProcess | undefined;
+    for await (const event of sseEvents(response)) {
       seen.push(event);
       if (event.event !== "start") continue;
       if (!second) {
@@ -384,7 +286,7 @@ describe("RCA_ROLE=web with `npm run worker` processes", () => {
 describe("RCA_ROLE=web without a worker", () => {
   it("answers an error result saying no worker is running, instead of waiting", async () => {
     // Given no worker at all
-    expect(workers).toEqual([]);
+    expect(runningWorkers()).toEqual([]);
 
     // When a test is posted
     const began = Date.now();

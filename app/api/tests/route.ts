@@ -7,6 +7,7 @@ import { runQueued } from "@/lib/api/queued-run";
 import { isFormPost, readTestInput } from "@/lib/api/run-request";
 import { streamTestRun } from "@/lib/api/stream";
 import { env } from "@/lib/config/env";
+import { assertLiveVantages } from "@/lib/vantages/live";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,6 +17,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     refuseCrossSite(request);
     const input = await readTestInput(request);
+    await assertLiveVantages(input);
     await takeRateLimits(request, input);
     const client = clientKey(request.headers, env().RCA_TRUST_PROXY);
     if (request.headers.get("accept")?.includes("text/event-stream")) return streamTestRun(input, request.signal, client);

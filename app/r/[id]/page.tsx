@@ -12,6 +12,7 @@ import { StepTree } from "@/components/step-tree";
 import { hasTiming, TimingWaterfall } from "@/components/timing-waterfall";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ButtonLink } from "@/components/ui/button";
+import { VantageComparison } from "@/components/vantage-comparison";
 import { VerdictBanner } from "@/components/verdict-banner";
 import { analyzerOf } from "@/lib/analyzers/catalog";
 import type { AnalyzerDefinition } from "@/lib/analyzers/definition";
@@ -126,6 +127,18 @@ export default async function ResultPage({ params }: ResultPageProps) {
             <TimingWaterfall steps={result.steps} elapsedMs={result.elapsedMs} />
           </div>
         </details>
+      ) : null}
+
+      {result.vantages && result.vantages.length > 0 ? (
+        <section aria-labelledby="vantages-heading" className="space-y-3" data-testid="vantages">
+          <div>
+            <h2 id="vantages-heading" className="text-lg font-semibold text-ink">
+              {t("vantagesHeading")}
+            </h2>
+            <p className="text-sm text-ink-muted">{t("vantagesIntro")}</p>
+          </div>
+          <VantageComparison vantages={result.vantages} />
+        </section>
       ) : null}
 
       <section aria-labelledby="steps-heading" className="space-y-3">

@@ -18,6 +18,7 @@ import { mailboxStepsEn } from "./steps/mailbox";
 import { pathValidationStepsEn } from "./steps/path-validation";
 import { textExportEn } from "./text-export";
 import { validationEn } from "./validation";
+import { vantagesEn } from "./vantages";
 
 /**
  * The English catalogue: every string of the interface, and the templates of step texts (lib/engine/text.ts renders
@@ -70,6 +71,11 @@ export const en = {
     sections: { connection: "Connection", security: "Security", credentials: "Credentials" },
     credentialsNote:
       "Used for this run only, never stored, logged or put in the permalink, and sent only over a connection Outlook itself would accept. Without them, the sign-in step is skipped.",
+    vantages: {
+      heading: "Vantage points",
+      hint: "Run the test from each place you choose, at once, and compare what each one saw side by side. None chosen: any worker runs it.",
+      workers: "({count, plural, one {# worker} other {# workers}})",
+    },
     submit: "Perform test",
     idle: "The analyzer connects from this host, as a remote client would.",
     testing: "Testing… {elapsed}",
@@ -116,6 +122,8 @@ export const en = {
     runAgain: "Run again",
     timing: "Timing",
     timingNote: "where the {ms} ms went",
+    vantagesHeading: "Side by side",
+    vantagesIntro: "The same test, run at once from each vantage point. Steps that saw something different are highlighted.",
     stepsHeading: "Test steps",
     stepsIntro: "Select a step to see what was tested, what was found, and how to fix problems.",
     startedAt: "Started at",
@@ -438,6 +446,19 @@ export const en = {
     skipped: { because: "Skipped because {reason}." },
     deadline: { running: "The test's time limit ({seconds} s) passed while this step was running; the rest of the test was skipped." },
     internalError: "The analyzer hit an internal error while running this step. This is not a verdict about the server.",
+    queue: {
+      title: "Running the test on a worker.",
+      waitTimeout: "No worker took this test in time: all workers were busy.",
+      noWorker: "No worker is running to take this test.",
+      finishTimeout: "The test did not finish on its worker in time.",
+      failed: "The worker running this test stopped or failed, and so did the retry: the test was not completed.",
+    },
+    vantage: {
+      title: "From the vantage point {name}",
+      success: "Every step passed from {name}.",
+      warning: "Passed with warnings from {name}.",
+      error: "Failed from {name}.",
+    },
     default: { success: "Test passed.", warning: "Test passed with warnings.", error: "Test failed." },
     ignoredTrust: {
       sentence: '{message}. (Ignored: "Ignore trust for SSL" is selected.)',
@@ -600,6 +621,7 @@ export const en = {
   },
   chainPicture: chainPictureEn,
   validation: validationEn,
+  vantages: vantagesEn,
   choiceLabels: choiceLabelsEn,
   textExport: textExportEn,
 } as const;

@@ -18,6 +18,7 @@ import { mailboxStepsIt } from "./steps/mailbox";
 import { pathValidationStepsIt } from "./steps/path-validation";
 import { textExportIt } from "./text-export";
 import { validationIt } from "./validation";
+import { vantagesIt } from "./vantages";
 import type { EnglishMessages } from "./en";
 import type { CatalogueShape } from "./types";
 
@@ -71,6 +72,11 @@ export const it: CatalogueShape<EnglishMessages> = {
     sections: { connection: "Connessione", security: "Sicurezza", credentials: "Credenziali" },
     credentialsNote:
       "Usate solo per questa esecuzione: mai salvate, registrate nei log o inserite nel permalink, e inviate solo su una connessione che Outlook stesso accetterebbe. Senza credenziali, il passaggio di accesso viene saltato.",
+    vantages: {
+      heading: "Punti di osservazione",
+      hint: "Esegui il test contemporaneamente da ogni luogo scelto e confronta fianco a fianco ciò che ciascuno ha visto. Nessuna scelta: lo esegue un worker qualsiasi.",
+      workers: "({count, plural, one {# worker} other {# worker}})",
+    },
     submit: "Esegui il test",
     idle: "L'analizzatore si connette da questo host, come farebbe un client remoto.",
     testing: "Test in corso… {elapsed}",
@@ -117,6 +123,9 @@ export const it: CatalogueShape<EnglishMessages> = {
     runAgain: "Esegui di nuovo",
     timing: "Tempi",
     timingNote: "tempo totale {ms} ms, passaggio per passaggio",
+    vantagesHeading: "Fianco a fianco",
+    vantagesIntro:
+      "Lo stesso test, eseguito contemporaneamente da ogni punto di osservazione. I passaggi che hanno visto qualcosa di diverso sono evidenziati.",
     stepsHeading: "Passaggi del test",
     stepsIntro: "Seleziona un passaggio per vedere cosa è stato verificato, cosa è emerso e come risolvere i problemi.",
     startedAt: "Avviato il",
@@ -447,6 +456,19 @@ export const it: CatalogueShape<EnglishMessages> = {
       running: "Il tempo massimo del test ({seconds} s) è scaduto mentre questo passaggio era in esecuzione; il resto del test è stato saltato.",
     },
     internalError: "L'analizzatore ha incontrato un errore interno durante l'esecuzione di questo passaggio. Non si tratta di un giudizio sul server.",
+    queue: {
+      title: "Esecuzione del test su un worker.",
+      waitTimeout: "Nessun worker ha preso questo test in tempo: erano tutti occupati.",
+      noWorker: "Nessun worker è in esecuzione per prendere questo test.",
+      finishTimeout: "Il test non è terminato in tempo sul suo worker.",
+      failed: "Il worker che eseguiva questo test si è fermato o ha fallito, e così il nuovo tentativo: il test non è stato completato.",
+    },
+    vantage: {
+      title: "Dal punto di osservazione {name}",
+      success: "Tutti i passaggi superati da {name}.",
+      warning: "Superato con avvisi da {name}.",
+      error: "Non superato da {name}.",
+    },
     default: { success: "Test superato.", warning: "Test superato con avvisi.", error: "Test non superato." },
     ignoredTrust: {
       sentence: '{message}. (Ignorato: è selezionato "Ignora l\'attendibilità SSL".)',
@@ -609,6 +631,7 @@ export const it: CatalogueShape<EnglishMessages> = {
   },
   chainPicture: chainPictureIt,
   validation: validationIt,
+  vantages: vantagesIt,
   choiceLabels: choiceLabelsIt,
   textExport: textExportIt,
 };

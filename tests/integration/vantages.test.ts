@@ -1,0 +1,250 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/tests/route";
+import { GET as getVantages } from "@/app/api/vantages/route";
+import { resetLimitsForTests } from "@/lib/api/limits";
+import { resetRunQueueForTests } from "@/lib/api/queued-run";
+import { resetEnvForTests } from "@/lib/config/env";
+import type { Step, TestResult } from "@/lib/engine/types";
+import { setLogDestinationForTests } from "@/lib/log/logger";
+import { HEARTBEAT_TTL_MS } from "@/lib/queue/jobs";
+import { closeWebQueue } from "@/lib/queue/web";
+import { compareVantages } from "@/lib/results/vantage-compare";
+import { getResult, replaceStoreForTests } from "@/lib/store";
+import { startDnsmasq, type RunningDnsmasq } from "../support/dnsmasq";
+import { createTestPki, chainPem, type TestPki } from "../support/pki";
+import { startRedis, type RedisServer } from "../support/redis";
+import { startHttpsServer, startSilentServer, type RunningServer } from "../support/servers";
+import { killWorkers, sleep, sseEvents, startWorkerProcess, type SseEvent, type WorkerProcess } from "../support/workers";
+
+/**
+ * Vantage points: two `npm run worker` processes named "inside" and "outside", each with its own DNS server (split
+ * horizon, as behind a firewall): mail.contoso.test is a server with a valid certificate from inside and one with an
+ * expired certificate from outside. This process is the web side (RCA_ROLE=web); all share one redis-server.
+ */
+
+/** This file's own loopback addresses (127.0.170.21-30). */
+const DNS_INSIDE = "127.0.170.21";
+const DNS_OUTSIDE = "127.0.170.22";
+const SERVER_INSIDE = "127.0.170.23";
+const SERVER_OUTSIDE = "127.0.170.24";
+const SILENT = "127.0.170.25";
+const NAME = "mail.contoso.test";
+
+let dir = "";
+let pki: TestPki;
+let redis: RedisServer;
+let dnsInside: RunningDnsmasq;
+let dnsOutside: RunningDnsmasq;
+const servers: RunningServer[] = [];
+let port = 0;
+let silentPort = 0;
+
+function sharedEnv(): Record<string, string> {
+  return {
+    RCA_REDIS_URL: redis.url,
+    RCA_DATABASE_URL: `file:${join(dir, "rca.sqlite")}`,
+    RCA_ALLOW_PRIVATE_TARGETS: "true",
+    RCA_ALLOWED_PORTS: `${port},${silentPort}`,
+    RCA_TIMEOUT_MS: "2500",
+    RCA_TEST_DEADLINE_MS: "8000",
+    RCA_RATE_LIMIT: "0",
+    RCA_DNSBL_ZONES: "",
+  };
+}
+
+function startWorker(vantage: string, dns: RunningDnsmasq, concurrency = 2): Promise<WorkerProcess> {
+  return startWorkerProcess({
+    ...sharedEnv(),
+    RCA_VANTAGE: vantage,
+    RCA_DNS_SERVERS: dns.server,
+    RCA_MAX_CONCURRENT_TESTS: String(concurrency),
+    NODE_EXTRA_CA_CERTS: pki.trustFile,
+  });
+}
+
+function post(body: unknown, stream: boolean): Promise<Response> {
+  return POST(
+    new Request("http://localhost/api/tests", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...(stream ? { Accept: "text/event-stream" } : {}) },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+async function live(): Promise<Array<{ name: string; workers: number }>> {
+  const response = await getVantages();
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { vantages: Array<{ name: string; workers: number }> }).vantages;
+}
+
+function find(steps: readonly Step[], code: string): Step | undefined {
+  for (const step of steps) {
+    if (step.code === code) return step;
+    const inner = find(step.children, code);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+beforeAll(async () => {
+  setLogDestinationForTests({ write: () => {} });
+  dir = mkdtempSync(join(tmpdir(), "rca-vantages-"));
+  pki = await createTestPki();
+  const good = await pki.issueLeaf({ commonName: NAME, dnsNames: [NAME] });
+  const expired = await pki.issueLeaf({
+    commonName: NAME,
+    dnsNames: [NAME],
+    notBefore: new Date(Date.now() - 400 * 86_400_000),
+    notAfter: new Date(Date.now() - 5 * 86_400_000),
+  });
+  const inside = await startHttpsServer({ host: SERVER_INSIDE, chain: chainPem(good, pki.intermediate), key: good.keyPem });
+  port = inside.port;
+  servers.push(inside, await startHttpsServer({ host: SERVER_OUTSIDE, port, chain: chainPem(expired, pki.intermediate), key: expired.keyPem }));
+  const silent = await startSilentServer({ host: SILENT });
+  silentPort = silent.port;
+  servers.push(silent);
+  [dnsInside, dnsOutside, redis] = await Promise.all([
+    startDnsmasq({ listen: DNS_INSIDE, records: { [NAME]: [SERVER_INSIDE] } }),
+    startDnsmasq({ listen: DNS_OUTSIDE, records: { [NAME]: [SERVER_OUTSIDE] } }),
+    startRedis(),
+  ]);
+  Object.assign(process.env, sharedEnv(), { RCA_ROLE: "web" });
+  resetEnvForTests();
+  resetLimitsForTests();
+  resetRunQueueForTests();
+  replaceStoreForTests(undefined);
+}, 60_000);
+
+afterEach(() => killWorkers());
+
+afterAll(async () => {
+  await killWorkers();
+  await closeWebQueue();
+  for (const key of [...Object.keys(sharedEnv()), "RCA_ROLE"]) delete process.env[key];
+  resetEnvForTests();
+  resetLimitsForTests();
+  resetRunQueueForTests();
+  replaceStoreForTests(undefined);
+  setLogDestinationForTests();
+  await Promise.allSettled([...servers.map((server) => server.close()), dnsInside?.stop(), dnsOutside?.stop(), redis?.stop(), pki?.cleanup()]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("vantage points", () => {
+  it("lists the live vantage points, and drops a killed worker's once its heartbeat expires", async () => {
+    // Given a worker at each of two vantage points, and a second one inside
+    const outside = await startWorker("outside", dnsOutside);
+    await Promise.all([startWorker("inside", dnsInside), startWorker("inside", dnsInside)]);
+
+    // Then GET /api/vantages lists both, with their workers
+    expect(await live()).toEqual([
+      { name: "inside", workers: 2 },
+      { name: "outside", workers: 1 },
+    ]);
+
+    // When the outside worker is killed (no goodbye), it drops out within the heartbeat's lifetime
+    await killWorkers([outside]);
+    const killed = Date.now();
+    let now = await live();
+    while (now.some((vantage) => vantage.name === "outside") && Date.now() - killed < HEARTBEAT_TTL_MS + 3_000) {
+      await sleep(250);
+      now = await live();
+    }
+    expect(now).toEqual([{ name: "inside", workers: 2 }]);
+  }, 60_000);
+
+  it("runs the test from each vantage point and shows where they differ: the certificate outside has expired", async () => {
+    // Given a worker inside and one outside, each resolving mail.contoso.test through its own DNS
+    const [inside, outside] = await Promise.all([startWorker("inside", dnsInside), startWorker("outside", dnsOutside)]);
+
+    // When the test is asked for from both, streamed
+    const response = await post({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "outside"] }, true);
+    expect(response.status).toBe(200);
+    const seen: SseEvent[] = [];
+    for await (const event of sseEvents(response)) seen.push(event);
+
+    // Then each vantage point's worker ran its part
+    expect(inside.started()).toEqual([expect.objectContaining({ part: true })]);
+    expect(outside.started()).toEqual([expect.objectContaining({ part: true })]);
+
+    // And the steps streamed under each vantage point's step
+    const starts = seen.filter((event) => event.event === "start").map((event) => event.data.path as number[]);
+    expect(starts.slice(0, 2)).toEqual([[0], [1]]);
+    expect(starts.some((path) => path[0] === 0 && path.length === 2)).toBe(true);
+    expect(starts.some((path) => path[0] === 1 && path.length === 2)).toBe(true);
+
+    // And one stored result holds both, side by side, its verdict the worse
+    const last = seen.at(-1)!;
+    expect(last.event).toBe("result");
+    const saved = last.data as { id: string; result: TestResult };
+    const result = (await getResult(saved.id))!;
+    expect(result.input).toMatchObject({ host: NAME, vantages: ["inside", "outside"] });
+    expect(result.verdict).toBe("error");
+    expect(result.steps.map((step) => [step.code, step.status])).toEqual([
+      ["vantage.inside", "success"],
+      ["vantage.outside", "error"],
+    ]);
+    expect(result.vantages?.map((vantage) => [vantage.name, vantage.verdict])).toEqual([
+      ["inside", "success"],
+      ["outside", "error"],
+    ]);
+    expect(find(result.vantages![0]!.steps, "tls.certificate.dates")?.status).toBe("success");
+    expect(find(result.vantages![1]!.steps, "tls.certificate.dates")?.problem).toBe("CERT_EXPIRED");
+    // Each part resolved the name through its own DNS server
+    expect(JSON.stringify(find(result.vantages![0]!.steps, "dns")?.details ?? find(result.vantages![0]!.steps, "dns.resolve")?.details)).toContain(
+      SERVER_INSIDE,
+    );
+
+    // And the comparison marks the dates step as differing, and not a step that is the same
+    const rows = compareVantages(result.vantages!).rows;
+    const dates = rows.find((row) => row.key.endsWith("tls.certificate.dates"));
+    expect(dates?.differs).toBe(true);
+    expect(dates?.reasons).toContain("status");
+    expect(rows.some((row) => !row.differs)).toBe(true);
+  }, 90_000);
+
+  it("refuses a vantage point with no live worker, naming the field, before anything runs", async () => {
+    // Given only an inside worker
+    const inside = await startWorker("inside", dnsInside);
+
+    // When a test is asked for from inside and from somewhere nobody runs
+    const response = await post({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "dmz"] }, false);
+
+    // Then it is a 400 naming `vantages` and the missing place, and nothing ran
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { issues: Array<{ path: string; message: string }> } };
+    expect(body.error.issues).toEqual([{ path: "vantages", message: expect.stringContaining('"dmz"') as string }]);
+    await sleep(500);
+    expect(inside.started()).toEqual([]);
+  }, 60_000);
+
+  it("reports a waiting test's place in the queue while the worker is busy", async () => {
+    // Given one worker that runs one test at a time, busy with two tests against a server that never answers
+    await startWorker("inside", dnsInside, 1);
+    const busy = [
+      post({ test: "tls-certificate", host: SILENT, port: silentPort }, false),
+      post({ test: "tls-certificate", host: SILENT, port: silentPort }, false),
+    ];
+    await sleep(300);
+
+    // When a third is streamed
+    const response = await post({ test: "tls-certificate", host: SILENT, port: silentPort }, true);
+    const positions: number[] = [];
+    let result: SseEvent | undefined;
+    for await (const event of sseEvents(response)) {
+      if (event.event === "queue") positions.push(event.data.ahead as number);
+      if (event.event === "result") result = event;
+    }
+
+    // Then it was told how many were ahead of it, counting down, before it ran
+    expect(positions.length).toBeGreaterThan(0);
+    expect(positions[0]).toBeGreaterThanOrEqual(1);
+    expect(positions).toEqual([...positions].sort((a, b) => b - a));
+    expect(result).toBeDefined();
+    await Promise.all(busy);
+  }, 90_000);
+});
