@@ -52,8 +52,6 @@ export interface TlsOptions {
   servername: string;
   timeoutMs: number;
   alpn?: string[];
-  /** Probing one protocol version: offer that one alone. */
-  only?: SecureVersion;
   trust?: TrustAnchors;
   /**
    * Connect as Outlook would before it sends a password: TLS 1.2 or later, default ciphers at security level 2,
@@ -80,15 +78,52 @@ const contexts = new Map<string, SecureContext>();
 function secureContext(options: TlsOptions): SecureContext | undefined {
   if (!options.trust) return undefined;
   const profile = options.strict ? STRICT : PERMISSIVE;
-  const versions = options.only ? { minVersion: options.only, maxVersion: options.only } : {};
-  const key = `${options.trust.id}|${options.strict ? "strict" : "permissive"}|${options.only ?? "all"}`;
+  const key = `${options.trust.id}|${options.strict ? "strict" : "permissive"}`;
   let context = contexts.get(key);
   if (!context) {
-    context = createSecureContext({ ...profile, ...versions, ca: [...options.trust.pems] });
+    context = createSecureContext({ ...profile, ca: [...options.trust.pems] });
     if (contexts.size > LIMITS.tlsContextCache) contexts.clear();
     contexts.set(key, context);
   }
   return context;
+}
+
+/**
+ * One context per probed version, built once. No roots (`ca: []`): a probe asks only which version the server speaks,
+ * so OpenSSL has nothing to verify against, and Node, seeing the chain unverified, skips building the peer's
+ * certificate objects for a name check nobody reads.
+ */
+const probeContexts = new Map<SecureVersion, SecureContext>();
+
+/**
+ * Whether the server completes a handshake offering `version` alone: the TLS version probes. Lighter than
+ * tlsHandshake (no transcript, no verification, no stapling request), since nothing but the outcome is used.
+ * A refusal, a reset or silence until `timeoutMs` all answer false.
+ */
+export function acceptsVersion(raw: Socket, options: { servername: string; version: SecureVersion; timeoutMs: number }): Promise<boolean> {
+  let context = probeContexts.get(options.version);
+  if (!context) {
+    context = createSecureContext({ ...PERMISSIVE, minVersion: options.version, maxVersion: options.version, ca: [] });
+    probeContexts.set(options.version, context);
+  }
+  const socket = tlsConnect({
+    secureContext: context,
+    rejectUnauthorized: false,
+    checkServerIdentity: () => undefined,
+    socket: raw,
+    servername: isIP(options.servername) ? undefined : options.servername,
+  });
+  return new Promise<boolean>((resolve) => {
+    const done = (accepted: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(accepted);
+    };
+    const timer = setTimeout(() => done(false), options.timeoutMs);
+    socket.once("secureConnect", () => done(true));
+    // Stays attached: a late reset after the answer must not go uncaught.
+    socket.on("error", () => done(false));
+  });
 }
 
 /** Runs a TLS handshake over an open TCP socket, recording what the server sends. */
@@ -117,8 +152,6 @@ export function tlsHandshake(raw: Socket, options: TlsOptions): Promise<TlsSessi
     servername: isIP(options.servername) ? undefined : options.servername,
     ALPNProtocols: options.alpn,
     ...REQUEST_OCSP,
-    // Probing one protocol version: offer that one alone.
-    ...(options.only ? { minVersion: options.only, maxVersion: options.only } : {}),
   });
   socket.on("keylog", (line) => tap.addKeylog(line));
   // Arrives during the handshake, before 'secureConnect'; a server that staples nothing sends no status (or an empty one).

@@ -2,11 +2,10 @@ import "server-only";
 import { env } from "@/lib/config/env";
 import { MODERN_TLS_VERSIONS, OBSOLETE_TLS_VERSIONS, tlsVersionLabel } from "@/lib/constants";
 import { error, ok, warning, type Finding } from "@/lib/engine/finding";
-import { ProblemError } from "@/lib/engine/problem-error";
 import { text } from "@/lib/engine/text";
 import type { ResolvedAddress } from "@/lib/net/dns";
 import { connectAddress } from "@/lib/net/tcp";
-import { tlsHandshake } from "@/lib/net/tls";
+import { acceptsVersion } from "@/lib/net/tls";
 import type { SecureVersion } from "node:tls";
 
 const VERSIONS: SecureVersion[] = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
@@ -25,12 +24,7 @@ export async function probeProtocols(host: string, address: ResolvedAddress, por
         return "untested" as const;
       }
       try {
-        const session = await tlsHandshake(raw, { servername: host, timeoutMs, only: version });
-        session.socket.destroy();
-        return "accepted" as const;
-      } catch (error) {
-        if (error instanceof ProblemError) return "refused" as const;
-        throw error;
+        return (await acceptsVersion(raw, { servername: host, version, timeoutMs })) ? ("accepted" as const) : ("refused" as const);
       } finally {
         raw.destroy();
       }
