@@ -69,15 +69,21 @@ export function targetOf(input: TestInput): string | undefined {
  */
 export async function takeRateLimits(request: Request, input: TestInput, now = Date.now()): Promise<void> {
   const { perClient, perTarget } = configured();
+  // A test asked for from several vantage points is that many runs against the target: each one counts.
+  const runs = input.vantages?.length ?? 1;
   if (perClient) {
-    const decision = await perClient.limiter.take(`client:${clientKey(request.headers, env().RCA_TRUST_PROXY)}`, now);
-    if (!decision.allowed) throw refused(`Too many tests started (at most ${describeRateRule(perClient.rule)}).`, decision.retryAfterS);
+    for (let run = 0; run < runs; run++) {
+      const decision = await perClient.limiter.take(`client:${clientKey(request.headers, env().RCA_TRUST_PROXY)}`, now);
+      if (!decision.allowed) throw refused(`Too many tests started (at most ${describeRateRule(perClient.rule)}).`, decision.retryAfterS);
+    }
   }
   const target = targetOf(input);
   if (perTarget && target) {
-    const decision = await perTarget.limiter.take(`target:${target}`, now);
-    if (!decision.allowed) {
-      throw refused(`Too many tests of ${target} right now (at most ${describeRateRule(perTarget.rule)}, from everyone together).`, decision.retryAfterS);
+    for (let run = 0; run < runs; run++) {
+      const decision = await perTarget.limiter.take(`target:${target}`, now);
+      if (!decision.allowed) {
+        throw refused(`Too many tests of ${target} right now (at most ${describeRateRule(perTarget.rule)}, from everyone together).`, decision.retryAfterS);
+      }
     }
   }
 }

@@ -43,6 +43,7 @@ const COMMON_OPTIONS = {
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   server: { type: "string" },
+  vantages: { type: "string" },
   lang: { type: "string" },
 } as const;
 
@@ -85,6 +86,15 @@ export function parseCommandLine(argv: readonly string[]): CliRequest {
   const server = typeof values.server === "string" ? values.server : undefined;
   if (server !== undefined && !/^https?:\/\/[^/]/i.test(server)) {
     return { kind: "usage-error", message: `--server takes an instance's URL, like https://rca.contoso.com (got "${server}").` };
+  }
+  if (typeof values.vantages === "string") {
+    // The vantage points are an instance's workers: this machine, running the test itself, is only one place.
+    if (server === undefined)
+      return { kind: "usage-error", message: "--vantages needs --server: the instance's workers run the test from each vantage point." };
+    input.vantages = values.vantages
+      .split(",")
+      .map((name) => name.trim())
+      .filter(Boolean);
   }
   const lang = typeof values.lang === "string" ? values.lang : undefined;
   if (lang !== undefined && !isLocale(lang)) {
@@ -160,6 +170,7 @@ export function testHelp(analyzer: AnalyzerDefinition): string {
     "Options:",
     `  ${"--json".padEnd(34)} Print the result JSON instead of the steps`,
     `  ${"--server <url>".padEnd(34)} Run the test on that instance (POST /api/tests) and print the permalink`,
+    `  ${"--vantages <name,name>".padEnd(34)} With --server: run it from each of these vantage points (GET /api/vantages lists them)`,
     `  ${"--lang <en|it>".padEnd(34)} The language of the printed steps (default en; the JSON stays English)`,
     "",
     ...EXIT_HELP,

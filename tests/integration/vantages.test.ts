@@ -222,6 +222,23 @@ describe("vantage points", () => {
     expect(inside.started()).toEqual([]);
   }, 60_000);
 
+  it("counts a test from two vantage points as two tests of the client's rate limit", async () => {
+    // Given both places live, and a budget of two tests
+    await Promise.all([startWorker("inside", dnsInside), startWorker("outside", dnsOutside)]);
+    process.env.RCA_RATE_LIMIT = "2/600s";
+    resetEnvForTests();
+    resetLimitsForTests();
+    try {
+      // When one test runs from both places, the budget is spent
+      expect((await post({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "outside"] }, false)).status).toBe(201);
+      expect((await post({ test: "tls-certificate", host: NAME, port }, false)).status).toBe(429);
+    } finally {
+      process.env.RCA_RATE_LIMIT = "0";
+      resetEnvForTests();
+      resetLimitsForTests();
+    }
+  }, 60_000);
+
   it("reports a waiting test's place in the queue while the worker is busy", async () => {
     // Given one worker that runs one test at a time, busy with two tests against a server that never answers
     await startWorker("inside", dnsInside, 1);

@@ -170,6 +170,28 @@ describe("POST /api/tests: per-client rate limit", () => {
     expect(html).toContain('href="/tests/tls-certificate"');
   });
 
+  it("counts a test asked for from several vantage points once per vantage point", async () => {
+    // This process runs tests itself: its one vantage point is RCA_VANTAGE ("default").
+    configure({ RCA_RATE_LIMIT: "2/600s" });
+    const response = await post({ ...forbiddenTarget(), vantages: ["default"] });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { result: { vantages: Array<{ name: string }>; steps: Array<{ code: string }> } };
+    expect(body.result.vantages.map((vantage) => vantage.name)).toEqual(["default"]);
+    expect(body.result.steps.map((step) => step.code)).toEqual(["vantage.default"]);
+    expect((await post(forbiddenTarget())).status).toBe(201);
+    expect((await post(forbiddenTarget())).status).toBe(429);
+
+    // A place nobody runs is refused (400) before anything counts
+    configure({ RCA_RATE_LIMIT: "2/600s" });
+    const nowhere = await post({ ...forbiddenTarget(), vantages: ["default", "outside"] });
+    expect(nowhere.status).toBe(400);
+    expect(((await nowhere.json()) as { error: { issues: Array<{ path: string; message: string }> } }).error.issues).toEqual([
+      { path: "vantages", message: 'No worker is running at the vantage point "outside" (live now: default).' },
+    ]);
+    expect((await post(forbiddenTarget())).status).toBe(201);
+    expect((await post(forbiddenTarget())).status).toBe(201);
+  });
+
   it("is off with RCA_RATE_LIMIT=0", async () => {
     configure({ RCA_RATE_LIMIT: "0" });
     for (let i = 0; i < 5; i += 1) expect((await post(forbiddenTarget())).status).toBe(201);

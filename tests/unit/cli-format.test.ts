@@ -62,6 +62,17 @@ describe("parseCommandLine", () => {
     });
   });
 
+  it("takes --vantages with --server, as the API's list, and refuses it without", () => {
+    const request = parseCommandLine(["tls-certificate", "--host", "mail.contoso.com", "--vantages", "inside, outside", "--server", "https://rca.contoso.com"]);
+    expect(request).toMatchObject({ kind: "run", input: { test: "tls-certificate", host: "mail.contoso.com", vantages: ["inside", "outside"] } });
+    if (request.kind !== "run") throw new Error("not a run");
+    expect(TestInputSchema.parse(request.input)).toMatchObject({ vantages: ["inside", "outside"] });
+    expect(parseCommandLine(["tls-certificate", "--host", "mail.contoso.com", "--vantages", "inside"])).toMatchObject({
+      kind: "usage-error",
+      message: expect.stringContaining("--server"),
+    });
+  });
+
   it("answers help for rca --help and rca <test> --help", () => {
     expect(parseCommandLine(["--help"])).toEqual({ kind: "help" });
     expect(parseCommandLine(["-h"])).toEqual({ kind: "help" });
