@@ -4,7 +4,7 @@ import { targetOf } from "@/lib/api/limits";
 import { testDeadlineMs } from "@/lib/config/env";
 import { permalinkPath } from "@/lib/constants";
 import { TestRun, type EmitEvent } from "@/lib/engine/runner";
-import type { LocalizedText } from "@/lib/engine/text";
+import { stepTextFields, type LocalizedText } from "@/lib/engine/text";
 import { RESULT_SCHEMA_VERSION, type Step, type TestResult } from "@/lib/engine/types";
 import { verdictOf } from "@/lib/engine/verdict";
 import { logTestFinished } from "@/lib/log/logger";
@@ -29,15 +29,21 @@ export async function runTest(input: TestInput, onEvent: EmitEvent = () => {}): 
   } finally {
     run.close();
   }
+  return resultOf(input, startedAt, Math.round(performance.now() - started), run.steps);
+}
+
+/** A new result of `input` made of `steps`: its verdict the worst of them; credentials never reach it. */
+export function resultOf(input: TestInput, startedAt: Date, elapsedMs: number, steps: Step[], extra: Pick<TestResult, "vantages"> = {}): TestResult {
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     id: newResultId(),
     test: input.test,
     input: publicInput(input),
     startedAt: startedAt.toISOString(),
-    elapsedMs: Math.round(performance.now() - started),
-    verdict: verdictOf(run.steps),
-    steps: run.steps,
+    elapsedMs,
+    verdict: verdictOf(steps),
+    steps,
+    ...extra,
   };
 }
 
@@ -90,26 +96,12 @@ export function unrunResult(input: TestInput, startedAt: Date, why: { code: stri
   const elapsedMs = Date.now() - startedAt.getTime();
   const step: Step = {
     code: why.code,
-    title: why.title.english,
-    titleKey: why.title.key,
-    titleParams: why.title.params,
+    ...stepTextFields(why.title, why.message),
     status: "error",
-    message: why.message.english,
-    messageKey: why.message.key,
-    messageParams: why.message.params,
     problem: "INTERNAL_ERROR",
     elapsedMs,
     startMs: 0,
     children: [],
   };
-  return {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    id: newResultId(),
-    test: input.test,
-    input: publicInput(input),
-    startedAt: startedAt.toISOString(),
-    elapsedMs,
-    verdict: "error",
-    steps: [step],
-  };
+  return resultOf(input, startedAt, elapsedMs, [step]);
 }

@@ -28,9 +28,9 @@ export async function runQueued(input: TestInput, options: WaitOptions & { onEve
     // Loaded only then: with RCA_ROLE=all nothing of the queue is even imported.
     const { runOnWorker, runPartOnWorker } = await import("@/lib/queue/web");
     if (!input.vantages) return runOnWorker(RCA_REDIS_URL, input, { onEvent, client, onWait: wait.onWait, signal: wait.signal });
-    // Once sent to several places the parts run to the end, like a started test: the client leaving doesn't stop them.
+    // A client that leaves takes the places no worker has started off the queue; started ones run to the end.
     const remote: PartRunner = (vantage, part, partOptions) => runPartOnWorker(RCA_REDIS_URL, vantage, part, { ...partOptions, client });
-    return runAtVantages(input, remote, { onEvent, onWait: wait.onWait, client });
+    return runAtVantages(input, remote, { onEvent, onWait: wait.onWait, signal: wait.signal, client });
   }
   const queued = performance.now();
   return testRunQueue().run(() => {

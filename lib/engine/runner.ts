@@ -3,7 +3,7 @@ import type { ProblemCode } from "@/lib/problems";
 import { capDetails } from "./caps";
 import { findingText, type Finding } from "./finding";
 import { ProblemError } from "./problem-error";
-import { englishOf, isLocalized, text, type LocalizedText, type Text } from "./text";
+import { englishOf, isLocalized, stepTextFields, text, type LocalizedText, type Text } from "./text";
 import { worseStatus } from "./verdict";
 import type { Details, RunEvent, Step, StepStatus } from "./types";
 
@@ -219,14 +219,10 @@ function asWarning(step: Step): Step {
 }
 
 function skippedStep(code: string, title: Text, reason: Text, startMs: number): Step {
-  const message = skippedMessage(reason);
   return {
     code,
-    title: englishOf(title),
+    ...stepTextFields(title, skippedMessage(reason)),
     status: "skipped",
-    message: englishOf(message),
-    ...(isLocalized(title) ? { titleKey: title.key, titleParams: title.params } : {}),
-    ...(isLocalized(message) ? { messageKey: message.key, messageParams: message.params } : {}),
     elapsedMs: 0,
     startMs,
     children: [],

@@ -1,6 +1,7 @@
 import { REF_KEY, renderTemplate, type TextParams } from "@/lib/i18n/format";
 import { en } from "@/lib/i18n/messages/en";
 import type { Leaves } from "@/lib/i18n/messages/types";
+import type { Step } from "./types";
 
 /**
  * Step texts that can be shown in the reader's language. A step stores its English text as always (the command
@@ -55,6 +56,16 @@ export function text(key: TextKey, params: Readonly<Record<string, TextParamValu
   const english = renderTemplate(en, key, flat);
   if (english === undefined) throw new Error(`step text ${key}: a placeholder has no value`);
   return { key, params: flat, english };
+}
+
+/** A step's title and message fields: the English of each, and the key and params of a localized one. */
+export function stepTextFields(title: Text, message: Text): Pick<Step, "title" | "titleKey" | "titleParams" | "message" | "messageKey" | "messageParams"> {
+  return {
+    title: englishOf(title),
+    ...(isLocalized(title) ? { titleKey: title.key, titleParams: title.params } : {}),
+    message: englishOf(message),
+    ...(isLocalized(message) ? { messageKey: message.key, messageParams: message.params } : {}),
+  };
 }
 
 /** The English of a text, whichever form it has. */

@@ -91,6 +91,8 @@ export interface TestJobReturn {
 
 /** Messages on a job's channel, in the order the worker sends them. */
 export type JobMessage =
+  /** A worker took the job while its slots were all busy: this many of its jobs are ahead. */
+  | { type: "waiting"; ahead: number }
   /** A worker took the job (attempt 1, or 2 after a retry). */
   | { type: "attempt"; attempt: number; worker: string }
   | { type: "event"; event: RunEvent }

@@ -10,6 +10,7 @@ import type { EmitEvent } from "@/lib/engine/runner";
 import { text, type LocalizedText } from "@/lib/engine/text";
 import type { TestResult } from "@/lib/engine/types";
 import { logger } from "@/lib/log/logger";
+import { withTimeout as boundedBy } from "@/lib/net/timeout";
 import { getResult } from "@/lib/store";
 import {
   channelOf,
@@ -100,7 +101,8 @@ function queueNamed(connection: Connections, name: string): QueueHandle {
   const queue = new Queue<TestJobData, TestJobReturn>(name, { prefix: KEY_PREFIX, connection: connection.producer });
   // BullMQ reads events on a duplicate of this one; both instances are ours to close (closeWebQueue).
   const eventsClient = redisConnection(connection.url, `rca-web-events:${name}`, "blocking");
-  const events = new QueueEvents(name, { prefix: KEY_PREFIX, connection: eventsClient });
+  // From a moment ago, not from "now": the first job of a queue made on demand may end before the first read.
+  const events = new QueueEvents(name, { prefix: KEY_PREFIX, connection: eventsClient, lastEventId: `${Date.now() - 5_000}-0` });
   events.on("failed", ({ jobId, failedReason }) => connection.endings.get(jobId)?.failed(failedReason));
   events.on("completed", ({ jobId, returnvalue }) => connection.endings.get(jobId)?.completed(returnvalue));
   queue.on("error", connection.outage);
@@ -145,6 +147,8 @@ async function followJob(redisUrl: string, queueName: string, data: TestJobData,
   let settle!: (end: JobEnd) => void;
   const ended = new Promise<JobEnd>((resolve) => (settle = resolve));
   let attempts = 0;
+  /** A worker holds the job (it started it, or waits for a slot for it): the waiting timers no longer apply. */
+  let taken = false;
   let completed: TestJobReturn | undefined;
   let timer: NodeJS.Timeout | undefined;
   let poll: NodeJS.Timeout | undefined;
@@ -157,8 +161,14 @@ async function followJob(redisUrl: string, queueName: string, data: TestJobData,
   listeners.set(channel, (message) => {
     if (message.type === "attempt") {
       attempts = message.attempt;
+      taken = true;
       clearInterval(poll);
       arm(finishMarginMs(), text("engine.queue.finishTimeout"), "finish timeout");
+    } else if (message.type === "waiting") {
+      // Taken by a worker whose slots are all busy: its own count replaces the queue's.
+      taken = true;
+      clearInterval(poll);
+      options.onWait?.(message.ahead);
     } else if (message.type === "event") options.onEvent?.(message.event);
     else if (message.type === "saved") settle({ saved: message.saved });
     else if (message.type === "result") settle({ result: message.result });
@@ -171,6 +181,7 @@ async function followJob(redisUrl: string, queueName: string, data: TestJobData,
     } catch {
       completed = undefined;
     }
+    taken = true;
     arm(SAVED_GRACE_MS, text("engine.queue.failed"), "saved run not received");
   };
   const leave = () => {
@@ -182,11 +193,15 @@ async function followJob(redisUrl: string, queueName: string, data: TestJobData,
       });
   };
   let lastAhead: number | undefined;
+  const waitKey = queue.keys.wait ?? `${KEY_PREFIX}:${queueName}:wait`;
   const reportPosition = async () => {
-    // BullMQ pushes new jobs on the left of the wait list and workers take from the right.
-    const waitKey = queue.keys.wait ?? `${KEY_PREFIX}:${queueName}:wait`;
-    const [position, length] = await Promise.all([producer.lpos(waitKey, jobId), producer.llen(waitKey)]);
-    if (position === null) return;
+    // BullMQ pushes new jobs on the left of the wait list and workers take from the right. One transaction, so the
+    // position and the length are of the same list. (LPOS walks the list: fine for the hundreds a queue holds.)
+    const answers = await producer.multi().lpos(waitKey, jobId).llen(waitKey).exec();
+    const position = answers?.[0]?.[1] as number | null | undefined;
+    const length = answers?.[1]?.[1] as number | undefined;
+    // A worker may have taken it while the question was out: then its messages say the rest.
+    if (taken || position === null || position === undefined || length === undefined) return;
     const ahead = Math.max(0, length - 1 - position);
     if (ahead !== lastAhead) options.onWait?.(ahead);
     lastAhead = ahead;
@@ -197,10 +212,12 @@ async function followJob(redisUrl: string, queueName: string, data: TestJobData,
     if (options.signal?.aborted) throw new QueueLeftError();
     job = await withTimeout(queue.add(JOB_NAME, data, { ...JOB_OPTIONS, jobId }), 5_000, "the job queue's Redis didn't answer");
     options.signal?.addEventListener("abort", leave, { once: true });
-    arm(QUEUE_WAIT_MS, text("engine.queue.waitTimeout"), "queue wait timeout");
+    // A worker may already hold it (its first message can beat add's answer): then its own timer stands.
+    if (!taken) arm(QUEUE_WAIT_MS, text("engine.queue.waitTimeout"), "queue wait timeout");
     // No worker at all (BullMQ names their connections): a short grace for one that is starting, not the whole wait.
-    if ((await queue.getWorkersCount().catch(() => 1)) === 0) arm(NO_WORKER_GRACE_MS, text("engine.queue.noWorker"), "no worker");
-    if (options.onWait && attempts === 0) {
+    const noWorker = (await queue.getWorkersCount().catch(() => 1)) === 0;
+    if (noWorker && !taken) arm(NO_WORKER_GRACE_MS, text("engine.queue.noWorker"), "no worker");
+    if (options.onWait && !taken) {
       await reportPosition().catch(() => {});
       poll = setInterval(() => void reportPosition().catch(() => {}), POSITION_POLL_MS);
     }
@@ -244,10 +261,10 @@ export async function runOnWorker(redisUrl: string, input: TestInput, options: R
 export async function runPartOnWorker(redisUrl: string, vantage: string, input: TestInput, options: RunOnWorkerOptions = {}): Promise<TestResult> {
   const started = new Date();
   const { end } = await followJob(redisUrl, vantageQueueName(vantage), { input, client: options.client, part: true }, options);
+  if ("left" in end) throw new QueueLeftError();
   if ("result" in end) return end.result;
   if ("saved" in end) return end.saved.result;
-  const failure = "failure" in end ? end.failure : text("engine.queue.failed");
-  const failed = unrunResult(input, started, { code: "queue.worker", title: text("engine.queue.title"), message: failure });
+  const failed = unrunResult(input, started, { code: "queue.worker", title: text("engine.queue.title"), message: end.failure });
   options.onEvent?.({ type: "step", path: [0], step: failed.steps[0]! });
   return failed;
 }
@@ -256,7 +273,11 @@ export async function runPartOnWorker(redisUrl: string, vantage: string, input: 
 export async function workersByVantage(redisUrl: string): Promise<Map<string, number>> {
   const { producer } = connections(redisUrl);
   // The producer sends nothing before it is connected (no offline queue): the first request of a process waits for it.
-  if (producer.status !== "ready") await withTimeout(once(producer, "ready"), 2_000, "the job queue's Redis didn't answer");
+  if (producer.status !== "ready") {
+    await once(producer, "ready", { signal: AbortSignal.timeout(2_000) }).catch(() => {
+      throw new Error("the job queue's Redis didn't answer within 2000 ms");
+    });
+  }
   const counts = new Map<string, number>();
   let cursor = "0";
   const deadline = Date.now() + 2_000;
@@ -271,12 +292,9 @@ export async function workersByVantage(redisUrl: string): Promise<Map<string, nu
   return counts;
 }
 
+/** The queue's Redis operations: bounded, like every network operation (lib/net/timeout.ts). */
 function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return boundedBy(work, ms, () => new Error(`${message} within ${ms} ms`));
 }
 
 /** Closes this process's queue connections (tests; a web process keeps them for its lifetime). */

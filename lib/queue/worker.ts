@@ -71,20 +71,27 @@ export function startTestWorker(options: TestWorkerOptions): TestWorker {
     if (!parsed.success) throw new UnrecoverableError("the job's input is not a valid test input");
     const input = parsed.data;
     const attempt = job.attemptsStarted;
-    return slots.run(async () => {
-      logger().info({ event: "queue.job.started", job: jobId, test: input.test, attempt, worker: name, part: job.data.part ?? false }, "queued test started");
-      void publish(jobId, { type: "attempt", attempt, worker: name }).catch(() => {});
-      // Commands on one connection go out in order: the steps arrive in the order they happened.
-      const onEvent = (event: RunEvent) => void publish(jobId, { type: "event", event }).catch(() => {});
-      if (job.data.part) {
-        const result = capResultBytes(await runTest(input, onEvent));
-        await publish(jobId, { type: "result", result });
-        return { id: result.id, url: "" };
-      }
-      const saved = await runAndSave(input, onEvent, { client: job.data.client, queuedMs: Math.max(0, (job.processedOn ?? Date.now()) - job.timestamp) });
-      await publish(jobId, { type: "saved", saved });
-      return { id: saved.id, url: saved.url };
-    });
+    // Both queues' jobs share this process's slots: one taken while all are busy waits here, and says so.
+    const waiting = (ahead: number) => void publish(jobId, { type: "waiting", ahead }).catch(() => {});
+    return slots.run(
+      async () => {
+        if (job.attemptsStarted <= 1 && Date.now() - job.timestamp > QUEUE_WAIT_MS)
+          throw new UnrecoverableError("waited for a free slot longer than anyone waits for it");
+        logger().info({ event: "queue.job.started", job: jobId, test: input.test, attempt, worker: name, part: job.data.part ?? false }, "queued test started");
+        void publish(jobId, { type: "attempt", attempt, worker: name }).catch(() => {});
+        // Commands on one connection go out in order: the steps arrive in the order they happened.
+        const onEvent = (event: RunEvent) => void publish(jobId, { type: "event", event }).catch(() => {});
+        if (job.data.part) {
+          const result = capResultBytes(await runTest(input, onEvent));
+          await publish(jobId, { type: "result", result });
+          return { id: result.id, url: "" };
+        }
+        const saved = await runAndSave(input, onEvent, { client: job.data.client, queuedMs: Math.max(0, (job.processedOn ?? Date.now()) - job.timestamp) });
+        await publish(jobId, { type: "saved", saved });
+        return { id: saved.id, url: saved.url };
+      },
+      { onWait: waiting },
+    );
   };
 
   const slots = new RunQueue(options.concurrency);

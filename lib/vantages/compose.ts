@@ -1,7 +1,7 @@
-import { publicInput, type TestInput } from "@/lib/analyzers/catalog";
-import { text } from "@/lib/engine/text";
-import { RESULT_SCHEMA_VERSION, type RunEvent, type Step, type TestResult, type VantageRun } from "@/lib/engine/types";
-import { worseStatus } from "@/lib/engine/verdict";
+import type { TestInput } from "@/lib/analyzers/catalog";
+import { resultOf } from "@/lib/analyzers/run";
+import { stepTextFields, text } from "@/lib/engine/text";
+import type { RunEvent, Step, TestResult, VantageRun } from "@/lib/engine/types";
 
 /**
  * A test asked for from several vantage points is one run per vantage point; these pure functions make one result of
@@ -10,17 +10,10 @@ import { worseStatus } from "@/lib/engine/verdict";
 
 /** The step that stands for one vantage point's run: `vantage.<name>`, its run's steps as children. */
 export function vantageStep(name: string, run: Pick<TestResult, "verdict" | "steps" | "elapsedMs">, startMs: number): Step {
-  const title = text("engine.vantage.title", { name });
-  const message = text(`engine.vantage.${run.verdict}`, { name });
   return {
     code: vantageStepCode(name),
-    title: title.english,
-    titleKey: title.key,
-    titleParams: title.params,
+    ...stepTextFields(text("engine.vantage.title", { name }), text(`engine.vantage.${run.verdict}`, { name })),
     status: run.verdict,
-    message: message.english,
-    messageKey: message.key,
-    messageParams: message.params,
     elapsedMs: run.elapsedMs,
     startMs,
     children: run.steps,
@@ -51,18 +44,8 @@ export interface VantagePart {
 }
 
 /** One result from every vantage point's run: verdict the worst of theirs, the runs side by side in `vantages`. */
-export function composeVantageResult(input: TestInput, parts: readonly VantagePart[], startedAt: Date, elapsedMs: number, id: string): TestResult {
+export function composeVantageResult(input: TestInput, parts: readonly VantagePart[], startedAt: Date, elapsedMs: number): TestResult {
   const vantages: VantageRun[] = parts.map(({ name, result }) => ({ name, verdict: result.verdict, steps: result.steps }));
-  const verdict = parts.reduce<TestResult["verdict"]>((worst, { result }) => worseStatus(worst, result.verdict) as TestResult["verdict"], "success");
-  return {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    id,
-    test: input.test,
-    input: publicInput(input),
-    startedAt: startedAt.toISOString(),
-    elapsedMs,
-    verdict,
-    steps: parts.map(({ name, result, startMs }) => vantageStep(name, result, startMs)),
-    vantages,
-  };
+  const steps = parts.map(({ name, result, startMs }) => vantageStep(name, result, startMs));
+  return resultOf(input, startedAt, elapsedMs, steps, { vantages });
 }

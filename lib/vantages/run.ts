@@ -1,6 +1,9 @@
 import "server-only";
 import type { TestInput } from "@/lib/analyzers/catalog";
-import { newResultId, saveRun, type RunContext, type SavedRun } from "@/lib/analyzers/run";
+import { saveRun, unrunResult, type RunContext, type SavedRun } from "@/lib/analyzers/run";
+import { QueueLeftError } from "@/lib/api/run-queue";
+import { text } from "@/lib/engine/text";
+import { logError } from "@/lib/log/logger";
 import type { EmitEvent } from "@/lib/engine/runner";
 import type { TestResult } from "@/lib/engine/types";
 import { LIMITS } from "@/lib/net/limits";
@@ -11,6 +14,8 @@ export interface PartOptions {
   onEvent: EmitEvent;
   /** While the part waits for a worker: how many tests are ahead of it. */
   onWait: (ahead: number) => void;
+  /** The client left: a part no worker has taken yet is taken off the queue (QueueLeftError). */
+  signal?: AbortSignal;
 }
 
 /** Runs a test's inputs from one vantage point and answers its result, unstored (an error result when it couldn't). */
@@ -19,6 +24,7 @@ export type PartRunner = (vantage: string, input: TestInput, options: PartOption
 export interface VantageRunOptions extends RunContext {
   onEvent?: EmitEvent;
   onWait?: (ahead: number) => void;
+  signal?: AbortSignal;
 }
 
 /**
@@ -39,6 +45,7 @@ export async function runAtVantages(input: TestInput, runPart: PartRunner, optio
     if (waiting.size > 0) options.onWait?.(Math.max(...waiting.values()));
   };
 
+  let left = 0;
   vantages.forEach((name, index) => options.onEvent?.(vantageStartEvent(name, index)));
   const parts = await Promise.all(
     vantages.map(async (name, index): Promise<VantagePart> => {
@@ -49,6 +56,13 @@ export async function runAtVantages(input: TestInput, runPart: PartRunner, optio
           options.onEvent?.(eventUnderVantage(event, index));
         },
         onWait: (ahead) => reportWait(index, ahead),
+        signal: options.signal,
+      }).catch((error: unknown) => {
+        // One place that can't be run is that place's error step; the others keep their runs.
+        if (error instanceof QueueLeftError) left += 1;
+        else logError("vantage point run not sent", error);
+        const why = text(error instanceof QueueLeftError ? "engine.queue.left" : "engine.queue.unreachable");
+        return unrunResult(testInput as TestInput, new Date(), { code: "queue.worker", title: text("engine.queue.title"), message: why });
       });
       reportWait(index, undefined);
       const result = capResultBytes(run, partBytes);
@@ -56,5 +70,7 @@ export async function runAtVantages(input: TestInput, runPart: PartRunner, optio
       return { name, result, startMs };
     }),
   );
-  return saveRun(input, composeVantageResult(input, parts, startedAt, since(), newResultId()), options);
+  // Nobody waits for a test none of whose places started: nothing is stored, as for a plain test left in the queue.
+  if (left === vantages.length) throw new QueueLeftError();
+  return saveRun(input, composeVantageResult(input, parts, startedAt, since()), options);
 }

@@ -3,10 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { killGroup, startApp, type RunningApp } from "../../scripts/app-server";
-import { startDnsmasq, type RunningDnsmasq } from "../support/dnsmasq";
-import { chainPem, createTestPki, type TestPki } from "../support/pki";
 import { startRedis, type RedisServer } from "../support/redis";
-import { startHttpsServer, type RunningHttpsServer } from "../support/servers";
+import { startSplitHorizon, type SplitHorizon } from "../support/split-horizon";
 import { killWorkers, startWorkerProcess } from "../support/workers";
 
 /**
@@ -24,10 +22,8 @@ const APP_PORT = 3233;
 const SHOTS = "test-results/screenshots";
 
 let dir = "";
-let pki: TestPki | undefined;
+let lab: SplitHorizon | undefined;
 let redis: RedisServer | undefined;
-let dns: RunningDnsmasq[] = [];
-let servers: RunningHttpsServer[] = [];
 let app: RunningApp | undefined;
 const spawned = new Set<number>();
 
@@ -36,34 +32,23 @@ function sharedEnv(): Record<string, string> {
     RCA_REDIS_URL: redis!.url,
     RCA_DATABASE_URL: `file:${join(dir, "rca.sqlite")}`,
     RCA_ALLOW_PRIVATE_TARGETS: "true",
-    RCA_ALLOWED_PORTS: String(servers[0]!.port),
+    RCA_ALLOWED_PORTS: String(lab!.port),
     RCA_TIMEOUT_MS: "3000",
     RCA_RATE_LIMIT: "0",
-    NODE_EXTRA_CA_CERTS: pki!.trustFile,
+    NODE_EXTRA_CA_CERTS: lab!.pki.trustFile,
   };
 }
 
 test.describe("vantage points", () => {
   test.beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "rca-e2e-vantages-"));
-    pki = await createTestPki();
-    const good = await pki.issueLeaf({ commonName: NAME, dnsNames: [NAME] });
-    const expired = await pki.issueLeaf({
-      commonName: NAME,
-      dnsNames: [NAME],
-      notBefore: new Date(Date.now() - 400 * 86_400_000),
-      notAfter: new Date(Date.now() - 3 * 86_400_000),
-    });
-    const inside = await startHttpsServer({ host: SERVER_INSIDE, chain: chainPem(good, pki.intermediate), key: good.keyPem });
-    servers = [inside, await startHttpsServer({ host: SERVER_OUTSIDE, port: inside.port, chain: chainPem(expired, pki.intermediate), key: expired.keyPem })];
-    dns = await Promise.all([
-      startDnsmasq({ listen: DNS_INSIDE, records: { [NAME]: [SERVER_INSIDE] } }),
-      startDnsmasq({ listen: DNS_OUTSIDE, records: { [NAME]: [SERVER_OUTSIDE] } }),
+    [lab, redis] = await Promise.all([
+      startSplitHorizon(NAME, { dnsInside: DNS_INSIDE, dnsOutside: DNS_OUTSIDE, serverInside: SERVER_INSIDE, serverOutside: SERVER_OUTSIDE }),
+      startRedis(),
     ]);
-    redis = await startRedis();
     await Promise.all([
-      startWorkerProcess({ ...sharedEnv(), RCA_VANTAGE: "inside", RCA_DNS_SERVERS: dns[0]!.server }),
-      startWorkerProcess({ ...sharedEnv(), RCA_VANTAGE: "outside", RCA_DNS_SERVERS: dns[1]!.server }),
+      startWorkerProcess({ ...sharedEnv(), RCA_VANTAGE: "inside", RCA_DNS_SERVERS: lab.inside.dns.server }),
+      startWorkerProcess({ ...sharedEnv(), RCA_VANTAGE: "outside", RCA_DNS_SERVERS: lab.outside.dns.server }),
     ]);
     app = await startApp({
       cwd: process.cwd(),
@@ -77,7 +62,7 @@ test.describe("vantage points", () => {
   test.afterAll(async () => {
     await Promise.allSettled([...spawned].map((pid) => killGroup(pid)));
     await killWorkers();
-    await Promise.allSettled([...servers.map((server) => server.close()), ...dns.map((server) => server.stop()), redis?.stop(), pki?.cleanup()]);
+    await Promise.allSettled([lab?.stop(), redis?.stop()]);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -99,7 +84,7 @@ test.describe("vantage points", () => {
 
     // When the test runs from both
     await page.locator('input[name="host"]').fill(NAME);
-    await page.locator('input[name="port"]').fill(String(servers[0]!.port));
+    await page.locator('input[name="port"]').fill(String(lab!.port));
     await picker.getByRole("checkbox", { name: /inside/ }).check();
     await picker.getByRole("checkbox", { name: /outside/ }).check();
     await page.getByTestId("submit").click();

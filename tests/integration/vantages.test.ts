@@ -13,10 +13,9 @@ import { HEARTBEAT_TTL_MS } from "@/lib/queue/jobs";
 import { closeWebQueue } from "@/lib/queue/web";
 import { compareVantages } from "@/lib/results/vantage-compare";
 import { getResult, replaceStoreForTests } from "@/lib/store";
-import { startDnsmasq, type RunningDnsmasq } from "../support/dnsmasq";
-import { createTestPki, chainPem, type TestPki } from "../support/pki";
 import { startRedis, type RedisServer } from "../support/redis";
-import { startHttpsServer, startSilentServer, type RunningServer } from "../support/servers";
+import { startSilentServer, type RunningServer } from "../support/servers";
+import { startSplitHorizon, type SplitHorizon } from "../support/split-horizon";
 import { killWorkers, sleep, sseEvents, startWorkerProcess, type SseEvent, type WorkerProcess } from "../support/workers";
 
 /**
@@ -34,11 +33,9 @@ const SILENT = "127.0.170.25";
 const NAME = "mail.contoso.test";
 
 let dir = "";
-let pki: TestPki;
+let lab: SplitHorizon;
 let redis: RedisServer;
-let dnsInside: RunningDnsmasq;
-let dnsOutside: RunningDnsmasq;
-const servers: RunningServer[] = [];
+let silent: RunningServer;
 let port = 0;
 let silentPort = 0;
 
@@ -55,13 +52,13 @@ function sharedEnv(): Record<string, string> {
   };
 }
 
-function startWorker(vantage: string, dns: RunningDnsmasq, concurrency = 2): Promise<WorkerProcess> {
+function startWorker(vantage: "inside" | "outside", concurrency = 2): Promise<WorkerProcess> {
   return startWorkerProcess({
     ...sharedEnv(),
     RCA_VANTAGE: vantage,
-    RCA_DNS_SERVERS: dns.server,
+    RCA_DNS_SERVERS: lab[vantage].dns.server,
     RCA_MAX_CONCURRENT_TESTS: String(concurrency),
-    NODE_EXTRA_CA_CERTS: pki.trustFile,
+    NODE_EXTRA_CA_CERTS: lab.pki.trustFile,
   });
 }
 
@@ -93,25 +90,13 @@ function find(steps: readonly Step[], code: string): Step | undefined {
 beforeAll(async () => {
   setLogDestinationForTests({ write: () => {} });
   dir = mkdtempSync(join(tmpdir(), "rca-vantages-"));
-  pki = await createTestPki();
-  const good = await pki.issueLeaf({ commonName: NAME, dnsNames: [NAME] });
-  const expired = await pki.issueLeaf({
-    commonName: NAME,
-    dnsNames: [NAME],
-    notBefore: new Date(Date.now() - 400 * 86_400_000),
-    notAfter: new Date(Date.now() - 5 * 86_400_000),
-  });
-  const inside = await startHttpsServer({ host: SERVER_INSIDE, chain: chainPem(good, pki.intermediate), key: good.keyPem });
-  port = inside.port;
-  servers.push(inside, await startHttpsServer({ host: SERVER_OUTSIDE, port, chain: chainPem(expired, pki.intermediate), key: expired.keyPem }));
-  const silent = await startSilentServer({ host: SILENT });
-  silentPort = silent.port;
-  servers.push(silent);
-  [dnsInside, dnsOutside, redis] = await Promise.all([
-    startDnsmasq({ listen: DNS_INSIDE, records: { [NAME]: [SERVER_INSIDE] } }),
-    startDnsmasq({ listen: DNS_OUTSIDE, records: { [NAME]: [SERVER_OUTSIDE] } }),
+  [lab, redis, silent] = await Promise.all([
+    startSplitHorizon(NAME, { dnsInside: DNS_INSIDE, dnsOutside: DNS_OUTSIDE, serverInside: SERVER_INSIDE, serverOutside: SERVER_OUTSIDE }),
     startRedis(),
+    startSilentServer({ host: SILENT }),
   ]);
+  port = lab.port;
+  silentPort = silent.port;
   Object.assign(process.env, sharedEnv(), { RCA_ROLE: "web" });
   resetEnvForTests();
   resetLimitsForTests();
@@ -130,15 +115,15 @@ afterAll(async () => {
   resetRunQueueForTests();
   replaceStoreForTests(undefined);
   setLogDestinationForTests();
-  await Promise.allSettled([...servers.map((server) => server.close()), dnsInside?.stop(), dnsOutside?.stop(), redis?.stop(), pki?.cleanup()]);
+  await Promise.allSettled([lab?.stop(), silent?.close(), redis?.stop()]);
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe("vantage points", () => {
   it("lists the live vantage points, and drops a killed worker's once its heartbeat expires", async () => {
     // Given a worker at each of two vantage points, and a second one inside
-    const outside = await startWorker("outside", dnsOutside);
-    await Promise.all([startWorker("inside", dnsInside), startWorker("inside", dnsInside)]);
+    const outside = await startWorker("outside");
+    await Promise.all([startWorker("inside"), startWorker("inside")]);
 
     // Then GET /api/vantages lists both, with their workers
     expect(await live()).toEqual([
@@ -159,7 +144,7 @@ describe("vantage points", () => {
 
   it("runs the test from each vantage point and shows where they differ: the certificate outside has expired", async () => {
     // Given a worker inside and one outside, each resolving mail.contoso.test through its own DNS
-    const [inside, outside] = await Promise.all([startWorker("inside", dnsInside), startWorker("outside", dnsOutside)]);
+    const [inside, outside] = await Promise.all([startWorker("inside"), startWorker("outside")]);
 
     // When the test is asked for from both, streamed
     const response = await post({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "outside"] }, true);
@@ -207,9 +192,41 @@ describe("vantage points", () => {
     expect(rows.some((row) => !row.differs)).toBe(true);
   }, 90_000);
 
+  it("keeps one place's run when the other place's only worker dies in the middle: that column says why", async () => {
+    // Given one worker at each place, and a target that never answers (each run lasts until its handshake times out)
+    const [inside, outside] = await Promise.all([startWorker("inside"), startWorker("outside")]);
+
+    // When the outside worker is killed as soon as its part has started
+    const response = await post({ test: "tls-certificate", host: SILENT, port: silentPort, vantages: ["inside", "outside"] }, true);
+    const seen: SseEvent[] = [];
+    let killed = false;
+    for await (const event of sseEvents(response)) {
+      seen.push(event);
+      const path = event.data.path as number[] | undefined;
+      // A step under the outside place's step: its only worker is running it.
+      if (event.event === "start" && path?.[0] === 1 && path.length === 2 && !killed) {
+        killed = true;
+        await killWorkers([outside]);
+      }
+    }
+    expect(killed).toBe(true);
+
+    // Then the answer still comes: the inside run is whole, and the outside column is one error step saying why
+    const last = seen.at(-1)!;
+    expect(last.event, seen.map((event) => event.event).join(",")).toBe("result");
+    const result = (last.data as { result: TestResult }).result;
+    expect(inside.started()).toHaveLength(1);
+    expect(result.vantages?.map((vantage) => vantage.name)).toEqual(["inside", "outside"]);
+    expect(result.vantages![0]!.steps.some((step) => step.code === "tls.certificate")).toBe(true);
+    expect(result.vantages![1]!.steps.map((step) => [step.code, step.status, step.message])).toEqual([
+      ["queue.worker", "error", "The test did not finish on its worker in time."],
+    ]);
+    expect(result.steps.map((step) => step.code)).toEqual(["vantage.inside", "vantage.outside"]);
+  }, 90_000);
+
   it("refuses a vantage point with no live worker, naming the field, before anything runs", async () => {
     // Given only an inside worker
-    const inside = await startWorker("inside", dnsInside);
+    const inside = await startWorker("inside");
 
     // When a test is asked for from inside and from somewhere nobody runs
     const response = await post({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "dmz"] }, false);
@@ -224,7 +241,7 @@ describe("vantage points", () => {
 
   it("counts a test from two vantage points as two tests of the client's rate limit", async () => {
     // Given both places live, and a budget of two tests
-    await Promise.all([startWorker("inside", dnsInside), startWorker("outside", dnsOutside)]);
+    await Promise.all([startWorker("inside"), startWorker("outside")]);
     process.env.RCA_RATE_LIMIT = "2/600s";
     resetEnvForTests();
     resetLimitsForTests();
@@ -241,7 +258,7 @@ describe("vantage points", () => {
 
   it("reports a waiting test's place in the queue while the worker is busy", async () => {
     // Given one worker that runs one test at a time, busy with two tests against a server that never answers
-    await startWorker("inside", dnsInside, 1);
+    await startWorker("inside", 1);
     const busy = [
       post({ test: "tls-certificate", host: SILENT, port: silentPort }, false),
       post({ test: "tls-certificate", host: SILENT, port: silentPort }, false),

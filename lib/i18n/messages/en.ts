@@ -452,6 +452,8 @@ export const en = {
       noWorker: "No worker is running to take this test.",
       finishTimeout: "The test did not finish on its worker in time.",
       failed: "The worker running this test stopped or failed, and so did the retry: the test was not completed.",
+      left: "The client left before a worker took this test: it was taken off the queue.",
+      unreachable: "The job queue could not be reached: the test was not sent to a worker.",
     },
     vantage: {
       title: "From the vantage point {name}",

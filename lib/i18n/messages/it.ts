@@ -462,6 +462,8 @@ export const it: CatalogueShape<EnglishMessages> = {
       noWorker: "Nessun worker è in esecuzione per prendere questo test.",
       finishTimeout: "Il test non è terminato in tempo sul suo worker.",
       failed: "Il worker che eseguiva questo test si è fermato o ha fallito, e così il nuovo tentativo: il test non è stato completato.",
+      left: "Il client se n'è andato prima che un worker prendesse questo test: è stato tolto dalla coda.",
+      unreachable: "La coda dei lavori non era raggiungibile: il test non è stato inviato a un worker.",
     },
     vantage: {
       title: "Dal punto di osservazione {name}",
