@@ -1,9 +1,7 @@
+import "@/lib/validation/zod-jitless";
 import { z } from "zod";
 import { canonicalHost } from "@/lib/validation/host";
 import { AUTH_METHOD_NAMES, type AuthMethod } from "./fields";
-
-// No `new Function` probe: the page's Content-Security-Policy allows no eval, and zod then reports a violation.
-z.config({ jitless: true });
 
 /** Input pieces shared by the tests' schemas. Field names are the public contract (../shared/CONTRACT.md). */
 

@@ -1,3 +1,4 @@
+import "@/lib/validation/zod-jitless";
 import { z } from "zod";
 import { PROBLEM_CODES } from "@/lib/problems";
 
