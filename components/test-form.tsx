@@ -20,6 +20,7 @@ import {
 import type { ApiErrorBody } from "@/lib/api/errors";
 import type { Step } from "@/lib/engine/types";
 import { translateValidation } from "@/lib/i18n/validation";
+import type { LiveVantage } from "@/lib/vantages/names";
 import { rememberDeleteToken } from "./delete-token";
 import { FormFieldControl } from "./form-field";
 import { formatDuration } from "./format";
@@ -29,7 +30,7 @@ import { Button } from "./ui/button";
 import { useHydrated } from "./use-hydrated";
 import { useCatalogue, useStepText } from "./use-step-text";
 import { useStopwatch } from "./use-stopwatch";
-import { useLiveVantages, VantagePicker } from "./vantage-picker";
+import { VantagePicker } from "./vantage-picker";
 
 /** What the API sends for a finished run. */
 interface RunResponse {
@@ -46,7 +47,7 @@ type Phase = "idle" | "running" | "navigating" | "failed";
  * without JavaScript: the API answers 303 to the permalink), enhanced to validate with the API's own zod
  * schema, stream the steps live and then open the permalink.
  */
-export function TestForm({ testId }: { testId: TestId }) {
+export function TestForm({ testId, vantages: liveVantages = [] }: { testId: TestId; vantages?: readonly LiveVantage[] }) {
   const analyzer = requireAnalyzer(testId);
   const t = useTranslations("form");
   const queueText = useQueueText();
@@ -65,7 +66,6 @@ export function TestForm({ testId }: { testId: TestId }) {
   const [live, setLive] = useState<LiveSteps>(() => new Map());
   // Tests waiting ahead of this one while the analyzer runs others; undefined once it runs (or never queued).
   const [queueAhead, setQueueAhead] = useState<number | undefined>(undefined);
-  const liveVantages = useLiveVantages();
   // Vantage points chosen to run from; none: any worker runs it.
   const [vantages, setVantages] = useState<string[]>([]);
   const abortRef = useRef<AbortController | null>(null);
@@ -75,8 +75,8 @@ export function TestForm({ testId }: { testId: TestId }) {
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  // Prefill once from a "Run again" link: target fields only. The form page is static, so the query is known only
-  // in the browser, after hydration.
+  // Prefill once from a "Run again" link: target fields only, read in the browser after hydration (the server renders
+  // every form alike).
   useEffect(() => {
     const query = new URLSearchParams(window.location.search);
     if (query.size === 0) return;

@@ -1,26 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
 import type { LiveVantage } from "@/lib/vantages/names";
 
-/** The vantage points with live workers, read once the form is in the browser; none when the list can't be read. */
-export function useLiveVantages(): LiveVantage[] {
-  const [live, setLive] = useState<LiveVantage[]>([]);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch("/api/vantages", { signal: controller.signal, cache: "no-store" })
-      .then((response) => (response.ok ? (response.json() as Promise<{ vantages?: LiveVantage[] }>) : { vantages: [] }))
-      .then((body) => setLive(Array.isArray(body.vantages) ? body.vantages : []))
-      .catch(() => {});
-    return () => controller.abort();
-  }, []);
-  return live;
-}
-
 /**
- * "Run from": one checkbox per live vantage point, offered only when there is more than one to choose from. Each
- * chosen place runs the whole test; none chosen leaves it to any worker.
+ * "Run from": one checkbox per live vantage point (read when the page was served), offered only when there is more
+ * than one to choose from. Each chosen place runs the whole test; none chosen leaves it to any worker. Plain
+ * checkboxes named `vantages`: a form posted without JavaScript carries them too.
  */
 export function VantagePicker({ live, chosen, onChange }: { live: readonly LiveVantage[]; chosen: readonly string[]; onChange: (names: string[]) => void }) {
   const t = useTranslations("form.vantages");

@@ -108,6 +108,26 @@ test.describe("vantage points", () => {
     await page.screenshot({ path: `${SHOTS}/vantages-side-by-side.png`, fullPage: true });
   });
 
+  test("without JavaScript the form posts the chosen vantage points and opens the side-by-side result", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${app!.baseUrl}/tests/tls-certificate`);
+      const picker = page.getByTestId("vantage-picker");
+      await expect(picker.getByRole("checkbox")).toHaveCount(2);
+      await page.locator('input[name="host"]').fill(NAME);
+      await page.locator('input[name="port"]').fill(String(lab!.port));
+      await picker.getByRole("checkbox", { name: /inside/ }).check();
+      await picker.getByRole("checkbox", { name: /outside/ }).check();
+      await page.getByTestId("submit").click();
+      await page.waitForURL(/\/r\/[A-Za-z0-9_-]+$/, { timeout: 30_000 });
+      await expect(page.getByTestId("vantage-comparison")).toBeVisible();
+      await expect(page.locator('[data-testid="vantage-row"][data-code$="tls.certificate.dates"]')).toHaveAttribute("data-differs", "true");
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a worker started as the web server (RCA_ROLE=worker with npm start) refuses to serve", async () => {
     const attempt = startApp({
       cwd: process.cwd(),

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { getMessages, getTranslations } from "next-intl/server";
 import { TestAbout } from "@/components/test-about";
 import { TestForm } from "@/components/test-form";
@@ -6,13 +7,15 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { analyzerOf, TEST_IDS, type TestId } from "@/lib/analyzers/catalog";
 import { TEST_GROUP_KEYS, testSummary, testTitle } from "@/lib/i18n/definitions";
 import type { MessageTree } from "@/lib/i18n/format";
+import { liveVantages } from "@/lib/vantages/live";
+import type { LiveVantage } from "@/lib/vantages/names";
 import type { Metadata } from "next";
 
 interface TestPageProps {
   params: Promise<{ testId: string }>;
 }
 
-/** One static page per built test; any other id is a plain 404 (served as HTML even without JavaScript). */
+/** One page per built test; any other id is a plain 404 (served as HTML even without JavaScript). */
 export const dynamicParams = false;
 
 export function generateStaticParams() {
@@ -24,6 +27,17 @@ export async function generateMetadata({ params }: TestPageProps): Promise<Metad
   const info = analyzerOf(testId);
   const messages = (await getMessages()) as MessageTree;
   return info ? { title: testTitle(messages, info), description: testSummary(messages, info) } : { title: (await getTranslations("testPage"))("notFound") };
+}
+
+/** The places a test can run from now (the form offers them when there are several); none when they can't be read. */
+async function offeredVantages(): Promise<LiveVantage[]> {
+  // Read per request (workers come and go), never when the page is built.
+  await connection();
+  try {
+    return await liveVantages();
+  } catch {
+    return [];
+  }
 }
 
 export default async function TestPage({ params }: TestPageProps) {
@@ -42,7 +56,7 @@ export default async function TestPage({ params }: TestPageProps) {
         <p className="mt-2 max-w-3xl text-[0.9375rem] text-ink-muted">{testSummary(messages, info)}</p>
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <TestForm key={id} testId={id} />
+        <TestForm key={id} testId={id} vantages={await offeredVantages()} />
         <TestAbout testId={id} />
       </div>
     </div>
