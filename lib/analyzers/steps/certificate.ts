@@ -29,6 +29,8 @@ export interface CertificateOutcome {
   trusted: boolean;
   /** With `keepOpen`: the TLS connection, for a dialog that goes on over it (SMTP, IMAP, POP after STARTTLS). */
   socket?: TLSSocket;
+  /** The protocol version the handshake settled on, e.g. "TLSv1.3": the server accepts it (the version probes need not ask). */
+  protocol: string;
 }
 
 /** What the handshake established, as facts; the pure functions below judge them. */
@@ -136,6 +138,7 @@ export function certificateSteps(
       return {
         leaf: handshake.sent[0]!,
         trusted: checked.chainAccepted && !anyError,
+        protocol: handshake.protocol,
         ...(options.keepOpen ? { socket: handshake.session.socket } : {}),
       };
     },

@@ -12,11 +12,15 @@ const VERSIONS: SecureVersion[] = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
 
 export type ProtocolSupport = Record<SecureVersion, "accepted" | "refused" | "untested">;
 
-/** Offers each protocol version alone, on its own connection to the checked address, in parallel. */
-export async function probeProtocols(host: string, address: ResolvedAddress, port: number): Promise<ProtocolSupport> {
+/**
+ * Offers each protocol version alone, on its own connection to the checked address, in parallel. The version an
+ * earlier handshake with the same server settled on (`negotiated`) is accepted: it isn't asked again.
+ */
+export async function probeProtocols(host: string, address: ResolvedAddress, port: number, negotiated?: string): Promise<ProtocolSupport> {
   const timeoutMs = env().RCA_TIMEOUT_MS;
   const outcomes = await Promise.all(
     VERSIONS.map(async (version) => {
+      if (version === negotiated) return "accepted" as const;
       let raw;
       try {
         raw = await connectAddress(address, port, timeoutMs);

@@ -12,11 +12,11 @@ export default async function runTlsCertificate(input: TlsCertificateInput, run:
   const target = await resolveStep(run, input.host);
   const connection = await tcpStep(run, input.host, target, input.port);
   // No ALPN: a server that isn't HTTP may refuse "http/1.1" with no_application_protocol.
-  await certificateSteps(run, { host: input.host, port: input.port, connection, ignoreTrust: input.ignoreTrust, blocking: false });
+  const certificate = await certificateSteps(run, { host: input.host, port: input.port, connection, ignoreTrust: input.ignoreTrust, blocking: false });
   await run.step(
     "tls.protocols",
     text("steps.protocols.title"),
-    async (step) => step.report(judgeProtocols(await probeProtocols(input.host, required(connection).address, input.port))),
+    async (step) => step.report(judgeProtocols(await probeProtocols(input.host, required(connection).address, input.port, certificate?.protocol))),
     { blocking: false },
   );
 }
