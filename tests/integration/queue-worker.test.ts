@@ -1,20 +1,19 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/tests/route";
-import { resetLimitsForTests } from "@/lib/api/limits";
-import { resetRunQueueForTests } from "@/lib/api/queued-run";
 import { env, resetEnvForTests } from "@/lib/config/env";
 import type { TestResult } from "@/lib/engine/types";
-import { setLogDestinationForTests } from "@/lib/log/logger";
 import { RECOVERY_MS } from "@/lib/queue/jobs";
-import { closeWebQueue, NO_WORKER_GRACE_MS } from "@/lib/queue/web";
-import { getResult, replaceStoreForTests } from "@/lib/store";
-import { killWorkers, runningWorkers, sleep, sseEvents, startWorkerProcess, until, type SseEvent, type WorkerProcess } from "../support/workers";
+import { NO_WORKER_GRACE_MS } from "@/lib/queue/web";
+import { getResult } from "@/lib/store";
+import { startRedis, type RedisServer } from "../support/redis";
+import { startSilentServer, type RunningServer } from "../support/servers";
+import { becomeWebProcess, leaveWebProcess } from "../support/web-role";
+import { killWorkers, runningWorkers, sseEvents, startWorkerProcess, until, type SseEvent, type WorkerProcess } from "../support/workers";
 
 /**
  * RCA_ROLE=web and RCA_ROLE=worker: this process is the web side (POST /api/tests with RCA_ROLE=web), the workers are
@@ -24,30 +23,17 @@ import { killWorkers, runningWorkers, sleep, sseEvents, startWorkerProcess, unti
  */
 
 const ROOT = join(import.meta.dirname, "..", "..");
-/** This file's own loopback addresses (127.0.170.11-20), apart from the other Redis tests'. */
-const REDIS_HOST = `127.0.170.${11 + Math.floor(Math.random() * 5)}`;
+/** This file's own loopback addresses (127.0.170.16-20) for the target; Redis is on the fixture's (127.0.170.1-10). */
 const TARGET_HOST = `127.0.170.${16 + Math.floor(Math.random() * 5)}`;
 const TIMEOUT_MS = 2_500;
 const DEADLINE_MS = 6_000;
 const PASSWORD = "queue-secret-Pw-91";
 
 let dir = "";
+let redis: RedisServer;
 let redisUrl = "";
-let redisProcess: ChildProcess | undefined;
-let target: net.Server;
+let target: RunningServer;
 let targetPort = 0;
-const held: net.Socket[] = [];
-
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, host, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The configuration web and workers share. */
 function sharedEnv(): Record<string, string> {
@@ -80,61 +66,19 @@ function post(body: unknown, stream: boolean): Promise<Response> {
 const tlsInput = () => ({ test: "tls-certificate", host: TARGET_HOST, port: targetPort });
 
 beforeAll(async () => {
-  setLogDestinationForTests({ write: () => {} });
   dir = mkdtempSync(join(tmpdir(), "rca-queue-"));
-  const redisPort = await freePort(REDIS_HOST);
-  redisProcess = spawn(
-    "redis-server",
-    ["--port", String(redisPort), "--bind", REDIS_HOST, "--save", "", "--appendonly", "no", "--dir", dir, "--protected-mode", "no"],
-    {
-      cwd: dir,
-      stdio: "ignore",
-    },
-  );
-  redisUrl = `redis://${REDIS_HOST}:${redisPort}`;
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => 50 });
-  probe.on("error", () => {});
-  await until("redis-server", () => probe.status === "ready", 10_000).catch(() => {});
-  const deadline = Date.now() + 10_000;
-  while (
-    (await probe.connect().then(
-      () => probe.ping(),
-      () => "",
-    )) !== "PONG" &&
-    Date.now() < deadline
-  )
-    await sleep(50);
-  probe.disconnect();
-
-  // Accepts and never says a word: a TLS handshake with it lasts until RCA_TIMEOUT_MS.
-  target = net.createServer((socket) => {
-    held.push(socket);
-    socket.on("error", () => {});
-  });
-  targetPort = await freePort(TARGET_HOST);
-  await new Promise<void>((resolve) => target.listen(targetPort, TARGET_HOST, resolve));
-
-  Object.assign(process.env, sharedEnv(), { RCA_ROLE: "web" });
-  resetEnvForTests();
-  resetLimitsForTests();
-  resetRunQueueForTests();
-  replaceStoreForTests(undefined);
+  // The target accepts and never says a word: a TLS handshake with it lasts until RCA_TIMEOUT_MS.
+  [redis, target] = await Promise.all([startRedis(), startSilentServer({ host: TARGET_HOST })]);
+  redisUrl = redis.url;
+  targetPort = target.port;
+  becomeWebProcess(sharedEnv());
 }, 60_000);
 
 afterEach(() => killWorkers());
 
 afterAll(async () => {
-  await killWorkers();
-  await closeWebQueue();
-  for (const key of [...Object.keys(sharedEnv()), "RCA_ROLE"]) delete process.env[key];
-  resetEnvForTests();
-  resetLimitsForTests();
-  resetRunQueueForTests();
-  replaceStoreForTests(undefined);
-  setLogDestinationForTests();
-  for (const socket of held) socket.destroy();
-  await new Promise<void>((resolve) => target?.close(() => resolve()));
-  redisProcess?.kill("SIGKILL");
+  await leaveWebProcess(sharedEnv());
+  await Promise.allSettled([target?.close(), redis?.stop()]);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,18 +4,14 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/tests/route";
 import { GET as getVantages } from "@/app/api/vantages/route";
-import { resetLimitsForTests } from "@/lib/api/limits";
-import { resetRunQueueForTests } from "@/lib/api/queued-run";
-import { resetEnvForTests } from "@/lib/config/env";
 import type { Step, TestResult } from "@/lib/engine/types";
-import { setLogDestinationForTests } from "@/lib/log/logger";
 import { HEARTBEAT_TTL_MS } from "@/lib/queue/jobs";
-import { closeWebQueue } from "@/lib/queue/web";
 import { compareVantages } from "@/lib/results/vantage-compare";
-import { getResult, replaceStoreForTests } from "@/lib/store";
+import { getResult } from "@/lib/store";
 import { startRedis, type RedisServer } from "../support/redis";
 import { startSilentServer, type RunningServer } from "../support/servers";
 import { startSplitHorizon, type SplitHorizon } from "../support/split-horizon";
+import { becomeWebProcess, leaveWebProcess, resetProcessState } from "../support/web-role";
 import { killWorkers, sleep, sseEvents, startWorkerProcess, type SseEvent, type WorkerProcess } from "../support/workers";
 
 /**
@@ -88,7 +84,6 @@ function find(steps: readonly Step[], code: string): Step | undefined {
 }
 
 beforeAll(async () => {
-  setLogDestinationForTests({ write: () => {} });
   dir = mkdtempSync(join(tmpdir(), "rca-vantages-"));
   [lab, redis, silent] = await Promise.all([
     startSplitHorizon(NAME, { dnsInside: DNS_INSIDE, dnsOutside: DNS_OUTSIDE, serverInside: SERVER_INSIDE, serverOutside: SERVER_OUTSIDE }),
@@ -97,24 +92,13 @@ beforeAll(async () => {
   ]);
   port = lab.port;
   silentPort = silent.port;
-  Object.assign(process.env, sharedEnv(), { RCA_ROLE: "web" });
-  resetEnvForTests();
-  resetLimitsForTests();
-  resetRunQueueForTests();
-  replaceStoreForTests(undefined);
+  becomeWebProcess(sharedEnv());
 }, 60_000);
 
 afterEach(() => killWorkers());
 
 afterAll(async () => {
-  await killWorkers();
-  await closeWebQueue();
-  for (const key of [...Object.keys(sharedEnv()), "RCA_ROLE"]) delete process.env[key];
-  resetEnvForTests();
-  resetLimitsForTests();
-  resetRunQueueForTests();
-  replaceStoreForTests(undefined);
-  setLogDestinationForTests();
+  await leaveWebProcess(sharedEnv());
   await Promise.allSettled([lab?.stop(), silent?.close(), redis?.stop()]);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -243,16 +227,14 @@ describe("vantage points", () => {
     // Given both places live, and a budget of two tests
     await Promise.all([startWorker("inside"), startWorker("outside")]);
     process.env.RCA_RATE_LIMIT = "2/600s";
-    resetEnvForTests();
-    resetLimitsForTests();
+    resetProcessState();
     try {
       // When one test runs from both places, the budget is spent
       expect((await post({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "outside"] }, false)).status).toBe(201);
       expect((await post({ test: "tls-certificate", host: NAME, port }, false)).status).toBe(429);
     } finally {
       process.env.RCA_RATE_LIMIT = "0";
-      resetEnvForTests();
-      resetLimitsForTests();
+      resetProcessState();
     }
   }, 60_000);
 

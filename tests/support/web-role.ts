@@ -1,0 +1,34 @@
+import { resetLimitsForTests } from "@/lib/api/limits";
+import { resetRunQueueForTests } from "@/lib/api/queued-run";
+import { resetEnvForTests } from "@/lib/config/env";
+import { setLogDestinationForTests } from "@/lib/log/logger";
+import { closeWebQueue } from "@/lib/queue/web";
+import { replaceStoreForTests } from "@/lib/store";
+import { killWorkers } from "./workers";
+
+/**
+ * The test process as the web side of a queue (RCA_ROLE=web), for the integration tests whose workers are real
+ * `npm run worker` processes: the route handlers then read `env` as a web process would.
+ */
+export function becomeWebProcess(env: Record<string, string>): void {
+  setLogDestinationForTests({ write: () => {} });
+  Object.assign(process.env, env, { RCA_ROLE: "web" });
+  resetProcessState();
+}
+
+/** Kills the workers, closes the queue's connections, and forgets `env` and the role. */
+export async function leaveWebProcess(env: Record<string, string>): Promise<void> {
+  await killWorkers();
+  await closeWebQueue();
+  for (const key of [...Object.keys(env), "RCA_ROLE"]) delete process.env[key];
+  resetProcessState();
+  setLogDestinationForTests();
+}
+
+/** After a change of the environment: the cached configuration, limits, run queue and store are read again. */
+export function resetProcessState(): void {
+  resetEnvForTests();
+  resetLimitsForTests();
+  resetRunQueueForTests();
+  replaceStoreForTests(undefined);
+}
