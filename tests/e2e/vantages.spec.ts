@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { killGroup, startApp, type RunningApp } from "../../scripts/app-server";
 import { startRedis, type RedisServer } from "../support/redis";
 import { startSplitHorizon, type SplitHorizon } from "../support/split-horizon";
@@ -37,6 +37,19 @@ function sharedEnv(): Record<string, string> {
     RCA_RATE_LIMIT: "0",
     NODE_EXTRA_CA_CERTS: lab!.pki.trustFile,
   };
+}
+
+/** Fills the TLS certificate form, checks both vantage points (offered as two checkboxes), runs it and waits for the result. */
+async function runFromBothPlaces(page: Page): Promise<void> {
+  await page.goto(`${app!.baseUrl}/tests/tls-certificate`);
+  const picker = page.getByTestId("vantage-picker");
+  await expect(picker.getByRole("checkbox")).toHaveCount(2);
+  await page.locator('input[name="host"]').fill(NAME);
+  await page.locator('input[name="port"]').fill(String(lab!.port));
+  await picker.getByRole("checkbox", { name: /inside/ }).check();
+  await picker.getByRole("checkbox", { name: /outside/ }).check();
+  await page.getByTestId("submit").click();
+  await page.waitForURL(/\/r\/[A-Za-z0-9_-]+$/, { timeout: 30_000 });
 }
 
 test.describe("vantage points", () => {
@@ -76,19 +89,8 @@ test.describe("vantage points", () => {
       ],
     });
 
-    // Given the form, which offers both places
-    await page.goto(`${base}/tests/tls-certificate`);
-    const picker = page.getByTestId("vantage-picker");
-    await expect(picker).toBeVisible();
-    await expect(picker.getByRole("checkbox")).toHaveCount(2);
-
-    // When the test runs from both
-    await page.locator('input[name="host"]').fill(NAME);
-    await page.locator('input[name="port"]').fill(String(lab!.port));
-    await picker.getByRole("checkbox", { name: /inside/ }).check();
-    await picker.getByRole("checkbox", { name: /outside/ }).check();
-    await page.getByTestId("submit").click();
-    await page.waitForURL(/\/r\/[A-Za-z0-9_-]+$/, { timeout: 30_000 });
+    // Given the form, which offers both places, when the test runs from both
+    await runFromBothPlaces(page);
 
     // Then the result is an error (the worse of the two), and the side-by-side table highlights the dates step
     await expect(page.getByTestId("result")).toBeVisible();
@@ -112,15 +114,7 @@ test.describe("vantage points", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(`${app!.baseUrl}/tests/tls-certificate`);
-      const picker = page.getByTestId("vantage-picker");
-      await expect(picker.getByRole("checkbox")).toHaveCount(2);
-      await page.locator('input[name="host"]').fill(NAME);
-      await page.locator('input[name="port"]').fill(String(lab!.port));
-      await picker.getByRole("checkbox", { name: /inside/ }).check();
-      await picker.getByRole("checkbox", { name: /outside/ }).check();
-      await page.getByTestId("submit").click();
-      await page.waitForURL(/\/r\/[A-Za-z0-9_-]+$/, { timeout: 30_000 });
+      await runFromBothPlaces(page);
       await expect(page.getByTestId("vantage-comparison")).toBeVisible();
       await expect(page.locator('[data-testid="vantage-row"][data-code$="tls.certificate.dates"]')).toHaveAttribute("data-differs", "true");
     } finally {

@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/tests/route";
 import { env, resetEnvForTests } from "@/lib/config/env";
 import type { TestResult } from "@/lib/engine/types";
 import { RECOVERY_MS } from "@/lib/queue/jobs";
@@ -12,7 +11,7 @@ import { NO_WORKER_GRACE_MS } from "@/lib/queue/web";
 import { getResult } from "@/lib/store";
 import { startRedis, type RedisServer } from "../support/redis";
 import { startSilentServer, type RunningServer } from "../support/servers";
-import { becomeWebProcess, leaveWebProcess } from "../support/web-role";
+import { becomeWebProcess, leaveWebProcess, postTest } from "../support/web-role";
 import { killWorkers, runningWorkers, sseEvents, startWorkerProcess, until, type SseEvent, type WorkerProcess } from "../support/workers";
 
 /**
@@ -53,16 +52,6 @@ function startWorker(extra: Record<string, string> = {}): Promise<WorkerProcess>
   return startWorkerProcess({ ...sharedEnv(), RCA_MAX_CONCURRENT_TESTS: "1", ...extra });
 }
 
-function post(body: unknown, stream: boolean): Promise<Response> {
-  return POST(
-    new Request("http://localhost/api/tests", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", ...(stream ? { Accept: "text/event-stream" } : {}) },
-      body: JSON.stringify(body),
-    }),
-  );
-}
-
 const tlsInput = () => ({ test: "tls-certificate", host: TARGET_HOST, port: targetPort });
 
 beforeAll(async () => {
@@ -89,7 +78,7 @@ describe("RCA_ROLE=web with `npm run worker` processes", () => {
     expect(env().RCA_ROLE).toBe("web");
 
     // When the web side is asked for a streamed test
-    const response = await post(tlsInput(), true);
+    const response = await postTest(tlsInput(), true);
     expect(response.status).toBe(200);
     const seen: SseEvent[] = [];
     for await (const event of sseEvents(response)) seen.push(event);
@@ -118,7 +107,7 @@ describe("RCA_ROLE=web with `npm run worker` processes", () => {
     const redis = new Redis(redisUrl);
 
     // When it is posted as JSON
-    const pending = post({ test: "imap", host: TARGET_HOST, port: targetPort, security: "tls", username: "alice", password: PASSWORD }, false);
+    const pending = postTest({ test: "imap", host: TARGET_HOST, port: targetPort, security: "tls", username: "alice", password: PASSWORD }, false);
     // Then once it is answered, no key in Redis holds the password (the job is gone)
     const response = await pending;
     expect(response.status).toBe(201);
@@ -146,7 +135,7 @@ describe("RCA_ROLE=web with `npm run worker` processes", () => {
     const [a, b] = [await startWorker(), await startWorker()];
 
     // When four tests are posted at once
-    const responses = await Promise.all(Array.from({ length: 4 }, () => post(tlsInput(), false)));
+    const responses = await Promise.all(Array.from({ length: 4 }, () => postTest(tlsInput(), false)));
 
     // Then all four are answered, and both workers ran some
     expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201]);
@@ -161,7 +150,7 @@ describe("RCA_ROLE=web with `npm run worker` processes", () => {
     const pair = [await startWorker(), await startWorker()];
 
     // When the worker running a streamed test is killed (SIGKILL) after its first step has started
-    const response = await post(tlsInput(), true);
+    const response = await postTest(tlsInput(), true);
     const began = Date.now();
     let killedAt = 0;
     let victim: WorkerProcess | undefined;
@@ -196,7 +185,7 @@ describe("RCA_ROLE=web with `npm run worker` processes", () => {
   it("answers an error result saying so when the retry's worker is killed too", async () => {
     // Given two workers, both killed in turn while running the same test
     const first = await startWorker();
-    const response = await post(tlsInput(), true);
+    const response = await postTest(tlsInput(), true);
     const seen: SseEvent[] = [];
     let second: WorkerProcess | undefined;
     let third: WorkerProcess | undefined;
@@ -234,7 +223,7 @@ describe("RCA_ROLE=web without a worker", () => {
 
     // When a test is posted
     const began = Date.now();
-    const response = await post(tlsInput(), false);
+    const response = await postTest(tlsInput(), false);
 
     // Then after the short grace the answer is a stored error result saying so, and the job is off the queue
     expect(response.status).toBe(201);

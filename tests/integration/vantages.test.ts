@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/tests/route";
 import { GET as getVantages } from "@/app/api/vantages/route";
 import type { Step, TestResult } from "@/lib/engine/types";
 import { HEARTBEAT_TTL_MS } from "@/lib/queue/jobs";
@@ -11,7 +10,7 @@ import { getResult } from "@/lib/store";
 import { startRedis, type RedisServer } from "../support/redis";
 import { startSilentServer, type RunningServer } from "../support/servers";
 import { startSplitHorizon, type SplitHorizon } from "../support/split-horizon";
-import { becomeWebProcess, leaveWebProcess, resetProcessState } from "../support/web-role";
+import { becomeWebProcess, leaveWebProcess, postTest, resetProcessState } from "../support/web-role";
 import { killWorkers, sleep, sseEvents, startWorkerProcess, type SseEvent, type WorkerProcess } from "../support/workers";
 
 /**
@@ -56,16 +55,6 @@ function startWorker(vantage: "inside" | "outside", concurrency = 2): Promise<Wo
     RCA_MAX_CONCURRENT_TESTS: String(concurrency),
     NODE_EXTRA_CA_CERTS: lab.pki.trustFile,
   });
-}
-
-function post(body: unknown, stream: boolean): Promise<Response> {
-  return POST(
-    new Request("http://localhost/api/tests", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", ...(stream ? { Accept: "text/event-stream" } : {}) },
-      body: JSON.stringify(body),
-    }),
-  );
 }
 
 async function live(): Promise<Array<{ name: string; workers: number }>> {
@@ -131,7 +120,7 @@ describe("vantage points", () => {
     const [inside, outside] = await Promise.all([startWorker("inside"), startWorker("outside")]);
 
     // When the test is asked for from both, streamed
-    const response = await post({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "outside"] }, true);
+    const response = await postTest({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "outside"] }, true);
     expect(response.status).toBe(200);
     const seen: SseEvent[] = [];
     for await (const event of sseEvents(response)) seen.push(event);
@@ -181,7 +170,7 @@ describe("vantage points", () => {
     const [inside, outside] = await Promise.all([startWorker("inside"), startWorker("outside")]);
 
     // When the outside worker is killed as soon as its part has started
-    const response = await post({ test: "tls-certificate", host: SILENT, port: silentPort, vantages: ["inside", "outside"] }, true);
+    const response = await postTest({ test: "tls-certificate", host: SILENT, port: silentPort, vantages: ["inside", "outside"] }, true);
     const seen: SseEvent[] = [];
     let killed = false;
     for await (const event of sseEvents(response)) {
@@ -213,7 +202,7 @@ describe("vantage points", () => {
     const inside = await startWorker("inside");
 
     // When a test is asked for from inside and from somewhere nobody runs
-    const response = await post({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "dmz"] }, false);
+    const response = await postTest({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "dmz"] }, false);
 
     // Then it is a 400 naming `vantages` and the missing place, and nothing ran
     expect(response.status).toBe(400);
@@ -230,8 +219,8 @@ describe("vantage points", () => {
     resetProcessState();
     try {
       // When one test runs from both places, the budget is spent
-      expect((await post({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "outside"] }, false)).status).toBe(201);
-      expect((await post({ test: "tls-certificate", host: NAME, port }, false)).status).toBe(429);
+      expect((await postTest({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "outside"] }, false)).status).toBe(201);
+      expect((await postTest({ test: "tls-certificate", host: NAME, port }, false)).status).toBe(429);
     } finally {
       process.env.RCA_RATE_LIMIT = "0";
       resetProcessState();
@@ -242,13 +231,13 @@ describe("vantage points", () => {
     // Given one worker that runs one test at a time, busy with two tests against a server that never answers
     await startWorker("inside", 1);
     const busy = [
-      post({ test: "tls-certificate", host: SILENT, port: silentPort }, false),
-      post({ test: "tls-certificate", host: SILENT, port: silentPort }, false),
+      postTest({ test: "tls-certificate", host: SILENT, port: silentPort }, false),
+      postTest({ test: "tls-certificate", host: SILENT, port: silentPort }, false),
     ];
     await sleep(300);
 
     // When a third is streamed
-    const response = await post({ test: "tls-certificate", host: SILENT, port: silentPort }, true);
+    const response = await postTest({ test: "tls-certificate", host: SILENT, port: silentPort }, true);
     const positions: number[] = [];
     let result: SseEvent | undefined;
     for await (const event of sseEvents(response)) {

@@ -1,3 +1,4 @@
+import { POST } from "@/app/api/tests/route";
 import { resetLimitsForTests } from "@/lib/api/limits";
 import { resetRunQueueForTests } from "@/lib/api/queued-run";
 import { resetEnvForTests } from "@/lib/config/env";
@@ -31,4 +32,15 @@ export function resetProcessState(): void {
   resetLimitsForTests();
   resetRunQueueForTests();
   replaceStoreForTests(undefined);
+}
+
+/** POST /api/tests through the route handler itself: JSON, or the SSE stream of steps with `stream`. */
+export function postTest(body: unknown, stream: boolean): Promise<Response> {
+  return POST(
+    new Request("http://localhost/api/tests", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...(stream ? { Accept: "text/event-stream" } : {}) },
+      body: JSON.stringify(body),
+    }),
+  );
 }
