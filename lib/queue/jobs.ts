@@ -89,6 +89,16 @@ export interface TestJobReturn {
   url: string;
 }
 
+/**
+ * A part's result is also kept here for a minute (it holds no credential: publicInput): pub/sub drops what a
+ * disconnected subscriber misses, and a run that finished must not be reported as failed for that.
+ */
+export const PART_RESULT_TTL_MS = 60_000;
+
+export function partResultKey(jobId: string): string {
+  return `${KEY_PREFIX}:part:${jobId}`;
+}
+
 /** Messages on a job's channel, in the order the worker sends them. */
 export type JobMessage =
   /** A worker took the job while its slots were all busy: this many of its jobs are ahead. */

@@ -8,7 +8,7 @@ import { QueueLeftError } from "@/lib/api/run-queue";
 import { testDeadlineMs } from "@/lib/config/env";
 import type { EmitEvent } from "@/lib/engine/runner";
 import { text, type LocalizedText } from "@/lib/engine/text";
-import type { TestResult } from "@/lib/engine/types";
+import { TestResultSchema, type TestResult } from "@/lib/engine/types";
 import { logger } from "@/lib/log/logger";
 import { withTimeout as boundedBy } from "@/lib/net/timeout";
 import { getResult } from "@/lib/store";
@@ -20,6 +20,7 @@ import {
   JOB_NAME,
   JOB_OPTIONS,
   KEY_PREFIX,
+  partResultKey,
   QUEUE_NAME,
   QUEUE_WAIT_MS,
   RECOVERY_MS,
@@ -175,14 +176,30 @@ async function followJob(redisUrl: string, queueName: string, data: TestJobData,
   });
   const onFailed = (failedReason: string) => settle({ failure: text("engine.queue.failed"), reason: failedReason });
   const onCompleted = (returnvalue: unknown) => {
-    // The saved run normally arrives on the channel first; if not soon, the stored result answers (without its delete token).
+    // The saved run (or a part's result) normally arrives on the channel first. If not soon, the stored result
+    // answers (without its delete token), or the part's result kept beside the job.
     try {
       completed = (typeof returnvalue === "string" ? JSON.parse(returnvalue) : returnvalue) as TestJobReturn;
     } catch {
       completed = undefined;
     }
     taken = true;
-    arm(SAVED_GRACE_MS, text("engine.queue.failed"), "saved run not received");
+    clearTimeout(timer);
+    timer = setTimeout(
+      () => void keptResult().then((result) => settle(result ? { result } : { failure: text("engine.queue.failed"), reason: "result not received" })),
+      SAVED_GRACE_MS,
+    );
+  };
+  const keptResult = async (): Promise<TestResult | undefined> => {
+    if (!data.part) return undefined;
+    const kept = await producer.get(partResultKey(jobId)).catch(() => null);
+    if (!kept) return undefined;
+    try {
+      const parsed = TestResultSchema.safeParse(JSON.parse(kept));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
   };
   const leave = () => {
     void job
@@ -234,6 +251,7 @@ async function followJob(redisUrl: string, queueName: string, data: TestJobData,
     options.signal?.removeEventListener("abort", leave);
     endings.delete(jobId);
     listeners.delete(channel);
+    if (data.part) void producer.del(partResultKey(jobId)).catch(() => {});
     void subscriber.unsubscribe(channel).catch(() => {});
   }
 }

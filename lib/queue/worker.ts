@@ -12,6 +12,7 @@ import { DEFAULT_VANTAGE } from "@/lib/vantages/names";
 import {
   channelOf,
   heartbeatKey,
+  partResultKey,
   redisConnection,
   vantageQueueName,
   HEARTBEAT_MS,
@@ -19,6 +20,7 @@ import {
   KEY_PREFIX,
   LOCK_DURATION_MS,
   MAX_STARTS,
+  PART_RESULT_TTL_MS,
   QUEUE_NAME,
   QUEUE_WAIT_MS,
   STALLED_INTERVAL_MS,
@@ -83,6 +85,7 @@ export function startTestWorker(options: TestWorkerOptions): TestWorker {
         const onEvent = (event: RunEvent) => void publish(jobId, { type: "event", event }).catch(() => {});
         if (job.data.part) {
           const result = capResultBytes(await runTest(input, onEvent));
+          await publisher.set(partResultKey(jobId), JSON.stringify(result), "PX", PART_RESULT_TTL_MS);
           await publish(jobId, { type: "result", result });
           return { id: result.id, url: "" };
         }

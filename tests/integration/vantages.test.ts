@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "bullmq";
+import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as getVantages } from "@/app/api/vantages/route";
-import type { Step, TestResult } from "@/lib/engine/types";
-import { HEARTBEAT_TTL_MS } from "@/lib/queue/jobs";
+import { RESULT_SCHEMA_VERSION, type Step, type TestResult } from "@/lib/engine/types";
+import { heartbeatKey, HEARTBEAT_TTL_MS, KEY_PREFIX, partResultKey, vantageQueueName } from "@/lib/queue/jobs";
 import { compareVantages } from "@/lib/results/vantage-compare";
 import { getResult } from "@/lib/store";
 import { startRedis, type RedisServer } from "../support/redis";
@@ -196,6 +198,51 @@ describe("vantage points", () => {
     ]);
     expect(result.steps.map((step) => step.code)).toEqual(["vantage.inside", "vantage.outside"]);
   }, 90_000);
+
+  it("recovers a place's finished run whose result message was lost on the way", async () => {
+    // Given a place whose worker finishes its part, keeps the result beside the job and returns, but whose message
+    // never reaches the web process (as when its subscriber was reconnecting): a BullMQ worker of this test's own
+    const kept: TestResult = {
+      schemaVersion: RESULT_SCHEMA_VERSION,
+      id: "kept-result-0000001",
+      test: "tls-certificate",
+      input: { test: "tls-certificate", host: NAME, port },
+      startedAt: new Date().toISOString(),
+      elapsedMs: 5,
+      verdict: "success",
+      steps: [{ code: "tls.certificate", title: "Testing the SSL certificate.", status: "success", message: "Valid.", elapsedMs: 5, children: [] }],
+    };
+    const commands = new Redis(redis.url);
+    const lossy = new Worker(
+      vantageQueueName("lossy"),
+      async (job) => {
+        await commands.set(partResultKey(job.id!), JSON.stringify(kept), "PX", 60_000);
+        return { id: kept.id, url: "" };
+      },
+      { prefix: KEY_PREFIX, connection: new Redis(redis.url, { maxRetriesPerRequest: null }) },
+    );
+    await lossy.waitUntilReady();
+    await commands.set(heartbeatKey("lossy", "fake@test:1"), "1", "PX", 60_000);
+    try {
+      // When a test is asked for from there
+      const response = await postTest({ test: "tls-certificate", host: NAME, port, vantages: ["lossy"] }, false);
+
+      // Then the run it finished is the answer, not an error step, and the kept copy is gone
+      expect(response.status).toBe(201);
+      const body = (await response.json()) as { result: TestResult };
+      expect(body.result.vantages).toEqual([{ name: "lossy", verdict: "success", steps: kept.steps }]);
+      let left = await commands.keys(`${KEY_PREFIX}:part:*`);
+      for (let tries = 0; left.length > 0 && tries < 20; tries++) {
+        await sleep(100);
+        left = await commands.keys(`${KEY_PREFIX}:part:*`);
+      }
+      expect(left).toEqual([]);
+    } finally {
+      await lossy.close();
+      await commands.del(heartbeatKey("lossy", "fake@test:1"));
+      commands.disconnect();
+    }
+  }, 60_000);
 
   it("refuses a vantage point with no live worker, naming the field, before anything runs", async () => {
     // Given only an inside worker
