@@ -69,23 +69,27 @@ export function targetOf(input: TestInput): string | undefined {
  */
 export async function takeRateLimits(request: Request, input: TestInput, now = Date.now()): Promise<void> {
   const { perClient, perTarget } = configured();
-  // A test asked for from several vantage points is that many runs against the target: each one counts.
+  // A test asked for from several vantage points is that many runs against the target: each one counts, all or none.
   const runs = input.vantages?.length ?? 1;
   if (perClient) {
-    for (let run = 0; run < runs; run++) {
-      const decision = await perClient.limiter.take(`client:${clientKey(request.headers, env().RCA_TRUST_PROXY)}`, now);
-      if (!decision.allowed) throw refused(`Too many tests started (at most ${describeRateRule(perClient.rule)}).`, decision.retryAfterS);
-    }
+    const decision = await perClient.limiter.take(`client:${clientKey(request.headers, env().RCA_TRUST_PROXY)}`, now, runs);
+    if (!decision.allowed) throw refused(`Too many tests started (at most ${describeRateRule(perClient.rule)}${counted(runs)}).`, decision.retryAfterS);
   }
   const target = targetOf(input);
   if (perTarget && target) {
-    for (let run = 0; run < runs; run++) {
-      const decision = await perTarget.limiter.take(`target:${target}`, now);
-      if (!decision.allowed) {
-        throw refused(`Too many tests of ${target} right now (at most ${describeRateRule(perTarget.rule)}, from everyone together).`, decision.retryAfterS);
-      }
+    const decision = await perTarget.limiter.take(`target:${target}`, now, runs);
+    if (!decision.allowed) {
+      throw refused(
+        `Too many tests of ${target} right now (at most ${describeRateRule(perTarget.rule)}, from everyone together${counted(runs)}).`,
+        decision.retryAfterS,
+      );
     }
   }
+}
+
+/** How a test from several places was counted, said in the refusal. */
+function counted(runs: number): string {
+  return runs > 1 ? `; this one counts as ${runs}, one per vantage point` : "";
 }
 
 function refused(reason: string, retryAfterS: number): RateLimitedError {

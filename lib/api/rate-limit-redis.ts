@@ -26,7 +26,7 @@ const CONNECT_TIMEOUT_MS = 1_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
 
 /**
- * KEYS[1]: the key's hash. ARGV: now (ms), slotMs, windowSlots, limit, windowMs.
+ * KEYS[1]: the key's hash. ARGV: now (ms), slotMs, windowSlots, limit, windowMs, count.
  * Returns {1, 0} when counted, {0, retryAfterS} when refused — the arithmetic of MemoryRateLimiter.take/retryAfter.
  */
 const TAKE_SCRIPT = `
@@ -35,6 +35,7 @@ local slotMs = tonumber(ARGV[2])
 local windowSlots = tonumber(ARGV[3])
 local limit = tonumber(ARGV[4])
 local windowMs = tonumber(ARGV[5])
+local count = tonumber(ARGV[6])
 local slot = math.floor(now / slotMs)
 local fields = redis.call('HGETALL', KEYS[1])
 local slots, counts, stale, used = {}, {}, {}, 0
@@ -50,13 +51,13 @@ for i = 1, #fields, 2 do
   end
 end
 if #stale > 0 then redis.call('HDEL', KEYS[1], unpack(stale)) end
-if used < limit then
-  redis.call('HINCRBY', KEYS[1], string.format('%.0f', slot), 1)
+if used + count <= limit then
+  redis.call('HINCRBY', KEYS[1], string.format('%.0f', slot), count)
   redis.call('PEXPIRE', KEYS[1], windowMs + slotMs)
   return {1, 0}
 end
 table.sort(slots)
-local mustLeave = used - limit + 1
+local mustLeave = used - limit + count
 local left = 0
 local freeAt = now + windowMs
 for _, s in ipairs(slots) do
@@ -153,7 +154,7 @@ export class RedisRateLimits {
   /** A limiter for `rule` on this connection; keys are namespaced under KEY_PREFIX. */
   limiter(rule: RateRule): RateLimiter {
     const geometry = slotGeometry(rule, this.options.slotsPerWindow);
-    return { take: (key, now) => this.take(rule, geometry, key, now) };
+    return { take: (key, now, count = 1) => this.take(rule, geometry, key, now, count) };
   }
 
   /** Whether Redis answers a PING within the command timeout (for GET /api/health). */
@@ -174,7 +175,7 @@ export class RedisRateLimits {
     }
   }
 
-  private async take(rule: RateRule, { slotMs, windowSlots }: SlotGeometry, key: string, now: number): Promise<RateDecision> {
+  private async take(rule: RateRule, { slotMs, windowSlots }: SlotGeometry, key: string, now: number, count: number): Promise<RateDecision> {
     try {
       // While known to be down, don't wait: the request goes through at once (the client reconnects meanwhile).
       if (this.redis.status !== "ready") {
@@ -182,7 +183,7 @@ export class RedisRateLimits {
         if (BROKEN.has(this.redis.status)) throw this.lastError ?? new Error(`connection ${this.redis.status}`);
         await this.ready();
       }
-      const args = [now, slotMs, windowSlots, rule.limit, rule.windowMs].map((value) => String(Math.floor(value)));
+      const args = [now, slotMs, windowSlots, rule.limit, rule.windowMs, count].map((value) => String(Math.floor(value)));
       const [allowed, retryAfterS] = await this.redis.rcaRateTake(`${KEY_PREFIX}${key}`, ...args);
       if (this.down) {
         this.down = false;

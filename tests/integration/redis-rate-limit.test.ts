@@ -116,6 +116,18 @@ describe("two instances on one Redis", () => {
     expect((await b.take(key, t0 + 90_000)).allowed).toBe(true);
   });
 
+  it("takes several at once, all or none, with the in-memory limiter's arithmetic", async () => {
+    const rule: RateRule = { limit: 3, windowMs: MINUTE };
+    const [a, b] = [instance().limiter(rule), instance().limiter(rule)];
+    const key = freshKey("client");
+    const t0 = 1_700_000_040_000;
+    expect(await a.take(key, t0)).toEqual({ allowed: true, retryAfterS: 0 });
+    expect(await b.take(key, t0 + 10_000, 2)).toEqual({ allowed: true, retryAfterS: 0 });
+    expect(await a.take(key, t0 + 20_000, 2)).toEqual({ allowed: false, retryAfterS: 50 });
+    expect((await b.take(key, t0 + MINUTE, 2)).allowed).toBe(false);
+    expect(await a.take(key, t0 + MINUTE)).toEqual({ allowed: true, retryAfterS: 0 });
+  });
+
   it("expires with real time, and keeps each key under rca:rl: only as long as its window", async () => {
     const rule: RateRule = { limit: 1, windowMs: 1000 };
     const [a, b] = [instance().limiter(rule), instance().limiter(rule)];

@@ -259,14 +259,20 @@ describe("vantage points", () => {
     expect(inside.started()).toEqual([]);
   }, 60_000);
 
-  it("counts a test from two vantage points as two tests of the client's rate limit", async () => {
-    // Given both places live, and a budget of two tests
+  it("counts a test from two vantage points as two tests of the client's rate limit, all or none", async () => {
+    // Given both places live, and a budget of three tests
     await Promise.all([startWorker("inside"), startWorker("outside")]);
-    process.env.RCA_RATE_LIMIT = "2/600s";
+    process.env.RCA_RATE_LIMIT = "3/600s";
     resetProcessState();
+    const fromBoth = { test: "tls-certificate", host: NAME, port, vantages: ["inside", "outside"] };
     try {
-      // When one test runs from both places, the budget is spent
-      expect((await postTest({ test: "tls-certificate", host: NAME, port, vantages: ["inside", "outside"] }, false)).status).toBe(201);
+      // When one test runs from both places, two of the three are spent
+      expect((await postTest(fromBoth, false)).status).toBe(201);
+      // Then another from both doesn't fit, says why, and takes nothing: one plain test still fits
+      const refused = await postTest(fromBoth, false);
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("this one counts as 2, one per vantage point");
+      expect((await postTest({ test: "tls-certificate", host: NAME, port }, false)).status).toBe(201);
       expect((await postTest({ test: "tls-certificate", host: NAME, port }, false)).status).toBe(429);
     } finally {
       process.env.RCA_RATE_LIMIT = "0";

@@ -56,6 +56,20 @@ describe("MemoryRateLimiter", () => {
     expect(limiter.take("a", t0 + MINUTE).allowed).toBe(true);
   });
 
+  it("takes several at once, all or none, with the seconds until that many fit", () => {
+    const limiter = new MemoryRateLimiter({ limit: 3, windowMs: MINUTE });
+    const t0 = 1_700_000_040_000;
+    expect(limiter.take("a", t0)).toEqual({ allowed: true, retryAfterS: 0 });
+    expect(limiter.take("a", t0 + 10_000, 2)).toEqual({ allowed: true, retryAfterS: 0 });
+    // Full: two more fit only once the first and the pair taken at +10 s have left
+    expect(limiter.take("a", t0 + 20_000, 2)).toEqual({ allowed: false, retryAfterS: 50 });
+    // One fits once the first has left; a refused pair took nothing
+    expect(limiter.take("a", t0 + MINUTE, 2).allowed).toBe(false);
+    expect(limiter.take("a", t0 + MINUTE)).toEqual({ allowed: true, retryAfterS: 0 });
+    // More than the rule allows at all is never allowed
+    expect(limiter.take("b", t0, 4).allowed).toBe(false);
+  });
+
   it("keeps one budget per key", () => {
     const limiter = new MemoryRateLimiter({ limit: 1, windowMs: MINUTE });
     expect(limiter.take("a", 0).allowed).toBe(true);
