@@ -2,7 +2,7 @@ import type { CatalogueShape } from "@/lib/i18n/messages/types";
 
 /**
  * The catalogue texts of this test: its catalogue entry (title, summary, about), its form fields' labels and hints and its step texts.
- * lib/i18n/messages/en.ts and it.ts place them as `tests["smtp-inbound"]`, `fields["smtp-inbound"]` and `steps.smtpInbound`. Plain `{name}` templates (not ICU).
+ * The catalogues place them (through lib/analyzers/messages.ts) as `tests["smtp-inbound"]`, `fields["smtp-inbound"]` and `steps.smtpInbound`. Plain `{name}` templates (not ICU).
  */
 export const en = {
   test: {

@@ -2,7 +2,7 @@ import type { CatalogueShape } from "@/lib/i18n/messages/types";
 
 /**
  * The catalogue texts of this test: its catalogue entry (title, summary, about), its form fields' labels and hints.
- * lib/i18n/messages/en.ts and it.ts place them as `tests["tls-certificate"]`, `fields["tls-certificate"]`. Plain `{name}` templates (not ICU).
+ * The catalogues place them (through lib/analyzers/messages.ts) as `tests["tls-certificate"]`, `fields["tls-certificate"]`. Plain `{name}` templates (not ICU).
  */
 export const en = {
   test: {

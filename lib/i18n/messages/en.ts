@@ -1,14 +1,4 @@
-import { en as activesyncMessages } from "@/lib/analyzers/activesync/messages";
-import { en as autodiscoverMessages } from "@/lib/analyzers/autodiscover/messages";
-import { en as certificateFileMessages } from "@/lib/analyzers/certificate-file/messages";
-import { en as ewsMessages } from "@/lib/analyzers/ews/messages";
-import { en as imapMessages } from "@/lib/analyzers/imap/messages";
-import { en as mapiHttpMessages } from "@/lib/analyzers/mapi-http/messages";
-import { en as outlookAnywhereMessages } from "@/lib/analyzers/outlook-anywhere/messages";
-import { en as popMessages } from "@/lib/analyzers/pop/messages";
-import { en as smtpInboundMessages } from "@/lib/analyzers/smtp-inbound/messages";
-import { en as smtpOutboundMessages } from "@/lib/analyzers/smtp-outbound/messages";
-import { en as tlsCertificateMessages } from "@/lib/analyzers/tls-certificate/messages";
+import { testEntries, testFields, testSteps } from "@/lib/analyzers/messages";
 import { chainPictureEn } from "./chain-picture";
 import { choiceLabelsEn, detailLabelsEn } from "./detail-labels";
 import { autodiscoverStepsEn } from "./steps/autodiscover";
@@ -137,12 +127,7 @@ export const en = {
   steps: {
     autodiscover: autodiscoverStepsEn,
     http: httpStepsEn,
-    outlookAnywhere: outlookAnywhereMessages.steps,
-    ews: ewsMessages.steps,
-    activeSync: activesyncMessages.steps,
-    mapiHttp: mapiHttpMessages.steps,
-    smtpInbound: smtpInboundMessages.steps,
-    smtpOutbound: smtpOutboundMessages.steps,
+    ...testSteps("en"),
     mailbox: mailboxStepsEn,
     ctCaa: ctCaaStepsEn,
     pathValidation: pathValidationStepsEn,
@@ -575,19 +560,7 @@ export const en = {
       analyzer: "Analyzer",
     },
   },
-  tests: {
-    activesync: activesyncMessages.test,
-    autodiscover: autodiscoverMessages.test,
-    ews: ewsMessages.test,
-    "mapi-http": mapiHttpMessages.test,
-    "outlook-anywhere": outlookAnywhereMessages.test,
-    "tls-certificate": tlsCertificateMessages.test,
-    "smtp-inbound": smtpInboundMessages.test,
-    "smtp-outbound": smtpOutboundMessages.test,
-    imap: imapMessages.test,
-    pop: popMessages.test,
-    "certificate-file": certificateFileMessages.test,
-  },
+  tests: testEntries("en"),
   fields: {
     common: {
       security: { label: "Encryption" },
@@ -609,17 +582,7 @@ export const en = {
         hint: "Outlook's own way: Autodiscover names the Outlook Anywhere server and the principal name, then that server is tested. Needs the e-mail address and credentials.",
       },
     },
-    activesync: activesyncMessages.fields,
-    autodiscover: autodiscoverMessages.fields,
-    ews: ewsMessages.fields,
-    "mapi-http": mapiHttpMessages.fields,
-    "outlook-anywhere": outlookAnywhereMessages.fields,
-    "tls-certificate": tlsCertificateMessages.fields,
-    "smtp-inbound": smtpInboundMessages.fields,
-    "smtp-outbound": smtpOutboundMessages.fields,
-    imap: imapMessages.fields,
-    pop: popMessages.fields,
-    "certificate-file": certificateFileMessages.fields,
+    ...testFields("en"),
   },
   chainPicture: chainPictureEn,
   validation: validationEn,

@@ -1,14 +1,4 @@
-import { it as activesyncMessages } from "@/lib/analyzers/activesync/messages";
-import { it as autodiscoverMessages } from "@/lib/analyzers/autodiscover/messages";
-import { it as certificateFileMessages } from "@/lib/analyzers/certificate-file/messages";
-import { it as ewsMessages } from "@/lib/analyzers/ews/messages";
-import { it as imapMessages } from "@/lib/analyzers/imap/messages";
-import { it as mapiHttpMessages } from "@/lib/analyzers/mapi-http/messages";
-import { it as outlookAnywhereMessages } from "@/lib/analyzers/outlook-anywhere/messages";
-import { it as popMessages } from "@/lib/analyzers/pop/messages";
-import { it as smtpInboundMessages } from "@/lib/analyzers/smtp-inbound/messages";
-import { it as smtpOutboundMessages } from "@/lib/analyzers/smtp-outbound/messages";
-import { it as tlsCertificateMessages } from "@/lib/analyzers/tls-certificate/messages";
+import { testEntries, testFields, testSteps } from "@/lib/analyzers/messages";
 import { chainPictureIt } from "./chain-picture";
 import { choiceLabelsIt, detailLabelsIt } from "./detail-labels";
 import { autodiscoverStepsIt } from "./steps/autodiscover";
@@ -139,12 +129,7 @@ export const it: CatalogueShape<EnglishMessages> = {
   steps: {
     autodiscover: autodiscoverStepsIt,
     http: httpStepsIt,
-    outlookAnywhere: outlookAnywhereMessages.steps,
-    ews: ewsMessages.steps,
-    activeSync: activesyncMessages.steps,
-    mapiHttp: mapiHttpMessages.steps,
-    smtpInbound: smtpInboundMessages.steps,
-    smtpOutbound: smtpOutboundMessages.steps,
+    ...testSteps("it"),
     mailbox: mailboxStepsIt,
     ctCaa: ctCaaStepsIt,
     pathValidation: pathValidationStepsIt,
@@ -585,19 +570,7 @@ export const it: CatalogueShape<EnglishMessages> = {
       analyzer: "Analizzatore",
     },
   },
-  tests: {
-    activesync: activesyncMessages.test,
-    autodiscover: autodiscoverMessages.test,
-    ews: ewsMessages.test,
-    "mapi-http": mapiHttpMessages.test,
-    "outlook-anywhere": outlookAnywhereMessages.test,
-    "tls-certificate": tlsCertificateMessages.test,
-    "smtp-inbound": smtpInboundMessages.test,
-    "smtp-outbound": smtpOutboundMessages.test,
-    imap: imapMessages.test,
-    pop: popMessages.test,
-    "certificate-file": certificateFileMessages.test,
-  },
+  tests: testEntries("it"),
   fields: {
     common: {
       security: { label: "Crittografia" },
@@ -619,17 +592,7 @@ export const it: CatalogueShape<EnglishMessages> = {
         hint: "Il metodo di Outlook: Autodiscover indica il server Outlook Anywhere e il nome dell'entità, poi viene verificato quel server. Richiede l'indirizzo e-mail e le credenziali.",
       },
     },
-    activesync: activesyncMessages.fields,
-    autodiscover: autodiscoverMessages.fields,
-    ews: ewsMessages.fields,
-    "mapi-http": mapiHttpMessages.fields,
-    "outlook-anywhere": outlookAnywhereMessages.fields,
-    "tls-certificate": tlsCertificateMessages.fields,
-    "smtp-inbound": smtpInboundMessages.fields,
-    "smtp-outbound": smtpOutboundMessages.fields,
-    imap: imapMessages.fields,
-    pop: popMessages.fields,
-    "certificate-file": certificateFileMessages.fields,
+    ...testFields("it"),
   },
   chainPicture: chainPictureIt,
   validation: validationIt,
