@@ -19,6 +19,7 @@ import { resetEnvForTests } from "@/lib/config/env";
 import { TestRun } from "@/lib/engine/runner";
 import type { Step } from "@/lib/engine/types";
 import { probeSctExtension, type SctProbeResult } from "@/lib/net/tls/sct-probe";
+import { freePort } from "../../scripts/app-server";
 import { chainPem, createTestCtLog, createTestPki, x509SctList, type Issued, type TestCtLog, type TestPki } from "../support/pki";
 
 const TIMEOUT_MS = 1500;
@@ -44,15 +45,6 @@ function setEnv(values: Partial<Record<(typeof ENV)[number], string>>): void {
 
 const parsed = (issued: Issued): ParsedCertificate => parseCertificate(Buffer.from(issued.cert.rawData));
 const der = (issued: Issued): Buffer => Buffer.from(issued.cert.rawData);
-
-/** A port free on `address` right now (the 127.0.150.41–50 range is this file's alone). */
-async function freePort(address: string): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, address, resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Whether `address`:`port` takes a TCP connection (closed again at once). */
 function accepts(address: string, port: number): Promise<boolean> {

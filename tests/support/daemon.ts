@@ -31,7 +31,7 @@ export interface DaemonOptions {
   stopWith: "kill" | "term";
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** A fresh temp dir filled by `fill`; removed again if `fill` throws. */
 export async function makeTempDir(prefix: string, fill: (dir: string) => Promise<void>): Promise<string> {

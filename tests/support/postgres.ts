@@ -10,10 +10,11 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
+import { sleep } from "./daemon";
+import { freePort } from "../../scripts/app-server";
 
 /** Loopback addresses set aside for PostgreSQL test clusters. */
 const ADDRESSES = Array.from({ length: 20 }, (_, index) => `127.0.160.${index + 1}`);
@@ -54,22 +55,6 @@ function runAs(): { uid: number; gid: number } | undefined {
   if (!line) throw new Error("running as root and there is no postgres user: install Debian's postgresql (scripts/install-test-deps.sh)");
   const [, , uid, gid] = line.split(":");
   return { uid: Number(uid), gid: Number(gid) };
-}
-
-/** A free port on `host` (bound, read, released). */
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, host, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export async function startPostgres(options: { database?: string; host?: string } = {}): Promise<PostgresServer> {

@@ -11,6 +11,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sleep } from "./daemon";
+import { freePort } from "../../scripts/app-server";
 
 /** Loopback addresses set aside for Redis test servers. */
 const ADDRESSES = Array.from({ length: 10 }, (_, index) => `127.0.170.${index + 1}`);
@@ -25,22 +27,6 @@ export interface RedisServer {
   resume(): Promise<void>;
   stop(): Promise<void>;
   log(): string;
-}
-
-/** A free port on `host` (bound, read, released). */
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, host, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Sends one inline command and resolves with the first reply line (e.g. "+PONG", "-NOAUTH …"). */
