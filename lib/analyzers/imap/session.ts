@@ -1,5 +1,4 @@
 import "server-only";
-import { text } from "@/lib/engine/text";
 import { ImapClient, quotable } from "@/lib/net/mail/imap";
 import type { LineClient } from "@/lib/net/mail/line-client";
 import {
@@ -13,7 +12,7 @@ import {
   judgeStatus,
   loginMethod,
 } from "./judge";
-import type { MailboxProtocol, MailboxSession } from "../steps/mailbox";
+import { mailboxSteps, type MailboxProtocol, type MailboxSession } from "../steps/mailbox";
 
 /** IMAP's side of the shared mail dialog: the commands, and what the last CAPABILITY and the greeting said. */
 class ImapSession implements MailboxSession {
@@ -69,14 +68,14 @@ class ImapSession implements MailboxSession {
 export const IMAP_PROTOCOL: MailboxProtocol = {
   name: "IMAP",
   startTlsCommand: "STARTTLS",
-  steps: {
-    greeting: { code: "imap.greeting", title: text("steps.mailbox.imap.title.greeting") },
-    capabilities: { code: "imap.capabilities", title: text("steps.mailbox.imap.title.capabilities") },
-    startTls: { code: "imap.starttls", title: text("steps.mailbox.imap.title.startTls") },
-    capabilitiesTls: { code: "imap.capabilities-tls", title: text("steps.mailbox.imap.title.capabilitiesTls") },
-    login: { code: "imap.login", title: text("steps.mailbox.imap.title.login") },
-    mailbox: { code: "imap.status", title: text("steps.mailbox.imap.title.mailbox") },
-    logout: { code: "imap.logout", title: text("steps.mailbox.imap.title.logout") },
-  },
+  steps: mailboxSteps("imap", {
+    greeting: "imap.greeting",
+    capabilities: "imap.capabilities",
+    startTls: "imap.starttls",
+    capabilitiesTls: "imap.capabilities-tls",
+    login: "imap.login",
+    mailbox: "imap.status",
+    logout: "imap.logout",
+  }),
   open: (lines) => new ImapSession(lines),
 };

@@ -1,9 +1,8 @@
 import "server-only";
-import { text } from "@/lib/engine/text";
 import type { LineClient } from "@/lib/net/mail/line-client";
 import { PopClient } from "@/lib/net/mail/pop";
 import { judgeCapabilities, judgeGreeting, judgeLogin, judgeNoLoginMethod, judgeQuit, judgeStat, judgeStls, loginMethod } from "./judge";
-import type { MailboxProtocol, MailboxSession } from "../steps/mailbox";
+import { mailboxSteps, type MailboxProtocol, type MailboxSession } from "../steps/mailbox";
 
 /** POP3's side of the shared mail dialog: the commands, and what the last CAPA said. */
 class PopSession implements MailboxSession {
@@ -54,14 +53,14 @@ class PopSession implements MailboxSession {
 export const POP_PROTOCOL: MailboxProtocol = {
   name: "POP",
   startTlsCommand: "STLS",
-  steps: {
-    greeting: { code: "pop.greeting", title: text("steps.mailbox.pop.title.greeting") },
-    capabilities: { code: "pop.capabilities", title: text("steps.mailbox.pop.title.capabilities") },
-    startTls: { code: "pop.stls", title: text("steps.mailbox.pop.title.startTls") },
-    capabilitiesTls: { code: "pop.capabilities-tls", title: text("steps.mailbox.pop.title.capabilitiesTls") },
-    login: { code: "pop.login", title: text("steps.mailbox.pop.title.login") },
-    mailbox: { code: "pop.stat", title: text("steps.mailbox.pop.title.mailbox") },
-    logout: { code: "pop.quit", title: text("steps.mailbox.pop.title.logout") },
-  },
+  steps: mailboxSteps("pop", {
+    greeting: "pop.greeting",
+    capabilities: "pop.capabilities",
+    startTls: "pop.stls",
+    capabilitiesTls: "pop.capabilities-tls",
+    login: "pop.login",
+    mailbox: "pop.stat",
+    logout: "pop.quit",
+  }),
   open: (lines) => new PopSession(lines),
 };

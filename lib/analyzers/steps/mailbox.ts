@@ -47,8 +47,16 @@ export interface MailboxProtocol {
   name: string;
   startTlsCommand: string;
   /** Step codes and titles, in the order of the dialog. */
-  steps: Record<"greeting" | "capabilities" | "startTls" | "capabilitiesTls" | "login" | "mailbox" | "logout", { code: string; title: Text }>;
+  steps: Record<MailboxStepName, { code: string; title: Text }>;
   open(lines: LineClient): MailboxSession;
+}
+
+type MailboxStepName = "greeting" | "capabilities" | "startTls" | "capabilitiesTls" | "login" | "mailbox" | "logout";
+
+/** A protocol's steps: its codes, each titled by its catalogue text `steps.mailbox.<protocol>.title.<step>`. */
+export function mailboxSteps(protocol: "imap" | "pop", codes: Record<MailboxStepName, string>): MailboxProtocol["steps"] {
+  const entries = Object.entries(codes).map(([name, code]) => [name, { code, title: text(`steps.mailbox.${protocol}.title.${name as MailboxStepName}`) }]);
+  return Object.fromEntries(entries) as MailboxProtocol["steps"];
 }
 
 const nonBlocking = { blocking: false } as const;
