@@ -22,8 +22,14 @@ const config = [
       ],
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
       "@typescript-eslint/consistent-type-imports": ["warn", { fixStyle: "inline-type-imports" }],
+      // zod must be configured before any schema is built (lib/validation/zod.ts).
+      "no-restricted-imports": [
+        "warn",
+        { paths: [{ name: "zod", message: 'Import z from "@/lib/validation/zod" (configured for the pages\' CSP).', allowTypeImports: true }] },
+      ],
     },
   },
+  { files: ["lib/validation/zod.ts"], rules: { "no-restricted-imports": "off" } },
   prettier,
 ];
 

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { ProblemCode } from "@/lib/problems";
+import { z } from "@/lib/validation/zod";
 import { RunOptionsSchema } from "@/lib/vantages/names";
 import { activeSync } from "./activesync/definition";
 import { autodiscover } from "./autodiscover/definition";

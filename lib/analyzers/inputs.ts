@@ -1,6 +1,5 @@
-import "@/lib/validation/zod-jitless";
-import { z } from "zod";
 import { canonicalHost } from "@/lib/validation/host";
+import { z } from "@/lib/validation/zod";
 import { AUTH_METHOD_NAMES, type AuthMethod } from "./fields";
 
 /** Input pieces shared by the tests' schemas. Field names are the public contract (../shared/CONTRACT.md). */

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { parseRateRule, type RateRule } from "@/lib/api/rate-limit";
 import { DEFAULT_DATABASE_URL, DEFAULT_DNSBL_ZONES } from "@/lib/constants";
 import { DEFAULT_ALLOWED_PORTS, parsePortRule } from "@/lib/net/ports";
+import { z } from "@/lib/validation/zod";
 import { DEFAULT_VANTAGE, VantageNameSchema } from "@/lib/vantages/names";
 
 const booleanFlag = z

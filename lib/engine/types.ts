@@ -1,6 +1,5 @@
-import "@/lib/validation/zod-jitless";
-import { z } from "zod";
 import { PROBLEM_CODES } from "@/lib/problems";
+import { z } from "@/lib/validation/zod";
 
 /**
  * The result and step shapes, as zod schemas: the types below are inferred from them, and a stored result is

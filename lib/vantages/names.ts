@@ -1,5 +1,4 @@
-import "@/lib/validation/zod-jitless";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 /**
  * Vantage points: the places workers probe from (RCA_VANTAGE), named by the operator. Browser-safe: the form, the API's

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { pemInputProblem } from "@/lib/cert/pem-input";
+import { z } from "@/lib/validation/zod";
 import { defineAnalyzer } from "../definition";
 import { principalField } from "../fields";
 import { optional, principal } from "../inputs";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { defineAnalyzer } from "../definition";
 import { authMethodField, emailField, hostField, ignoreTrustField, passwordField, portField, usernameField } from "../fields";
 import { authMethod, checkbox, credentials, emailAddress, host, optional, port, requireBoth } from "../inputs";

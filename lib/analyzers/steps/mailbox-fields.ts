@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { defineAnalyzer, type ChoiceField, type TextField } from "../definition";
 import { hostField, ignoreTrustField, passwordField, usernameField } from "../fields";
 import { checkbox, credentials, host, portWithoutDefault, requireBoth } from "../inputs";
