@@ -72,6 +72,20 @@ function checkValue(kind: string, value: string, pattern = /^[^\r\n"]*$/): strin
   return value;
 }
 
+/** A protocol's login service: its STARTTLS listener and its implicit-TLS one (port 0: not listened on). */
+function loginService(protocol: "imap" | "pop3", port: number, implicitTlsPort: number): string {
+  return `service ${protocol}-login {
+  inet_listener ${protocol} {
+    port = ${port}
+  }
+  inet_listener ${protocol}s {
+    port = ${implicitTlsPort}
+    ssl = yes
+  }
+}
+`;
+}
+
 function dovecotConf(o: DovecotOptions, dir: string, ports: DovecotPorts): string {
   const ssl = o.tls !== undefined;
   const disablePlaintext = o.disablePlaintextAuth ?? ssl;
@@ -99,25 +113,7 @@ userdb {
   driver = static
   args = uid=nobody gid=nogroup home=${dir}/mail/%n
 }
-service imap-login {
-  inet_listener imap {
-    port = ${ports.imap}
-  }
-  inet_listener imaps {
-    port = ${ssl ? ports.imaps : 0}
-    ssl = yes
-  }
-}
-service pop3-login {
-  inet_listener pop3 {
-    port = ${ports.pop3}
-  }
-  inet_listener pop3s {
-    port = ${ssl ? ports.pop3s : 0}
-    ssl = yes
-  }
-}
-# Dovecot delays every login from an IP for 2-15 s after a failed one; all test clients share 127.0.0.1.
+${loginService("imap", ports.imap, ssl ? ports.imaps : 0)}${loginService("pop3", ports.pop3, ssl ? ports.pop3s : 0)}# Dovecot delays every login from an IP for 2-15 s after a failed one; all test clients share 127.0.0.1.
 # Without access to this socket the auth process skips that penalty.
 service anvil {
   unix_listener anvil-auth-penalty {
@@ -149,13 +145,14 @@ function readGreeting(address: string, port: number, secure: boolean): Promise<s
 }
 
 async function waitForGreetings(o: DovecotOptions, ports: DovecotPorts, dovecot: Daemon, deadlineMs: number): Promise<void> {
-  const listeners: [string, number, boolean][] = [
-    ["imap", ports.imap, false],
-    ["pop3", ports.pop3, false],
-    ...(o.tls ? [["imaps", ports.imaps, true] as [string, number, boolean], ["pop3s", ports.pop3s, true] as [string, number, boolean]] : []),
+  const listeners: [keyof DovecotPorts, boolean][] = [
+    ["imap", false],
+    ["pop3", false],
   ];
+  if (o.tls) listeners.push(["imaps", true], ["pop3s", true]);
   const until = Date.now() + deadlineMs;
-  for (const [name, port, secure] of listeners) {
+  for (const [name, secure] of listeners) {
+    const port = ports[name];
     await waitForAnswer(dovecot, () => readGreeting(o.address, port, secure), {
       until,
       exited: "dovecot exited",
