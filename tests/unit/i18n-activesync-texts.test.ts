@@ -4,37 +4,15 @@ import { judgeActiveSyncUrl, judgeAnonymousOptions, judgeAuthenticatedOptions, j
 import { encodeWbxml, type WbxmlNode } from "@/lib/analyzers/activesync/wbxml";
 import type { PoxSettings } from "@/lib/analyzers/steps/autodiscover/judge";
 import type { CredentialExchange } from "@/lib/analyzers/steps/credentials";
-import { findingText, type Finding } from "@/lib/engine/finding";
-import { isLocalized, text, type LocalizedText } from "@/lib/engine/text";
+import { text, type LocalizedText } from "@/lib/engine/text";
 import { en } from "@/lib/i18n/messages/en";
-import { it as italian } from "@/lib/i18n/messages/it";
-import { stepMessage } from "@/lib/i18n/step-text";
 import type { HttpResponse } from "@/lib/net/http";
+import { expectLocalized, expectText } from "../support/i18n-texts";
 
 /**
  * The Exchange ActiveSync step texts (lib/analyzers/activesync/*): each stores the English it stored before it became
  * a catalogue text, word for word, and reads in Italian.
  */
-
-function rendered(messages: typeof en | typeof italian, value: LocalizedText): string {
-  return stepMessage(messages, { message: value.english, messageKey: value.key, messageParams: value.params });
-}
-
-/** The text stores `english`, renders it from the English catalogue and reads in Italian, every placeholder filled. */
-function expectText(value: LocalizedText, english: string): void {
-  expect(value.english).toBe(english);
-  expect(rendered(en, value)).toBe(english);
-  const inItalian = rendered(italian, value);
-  expect(inItalian).not.toBe(english);
-  expect(inItalian).not.toMatch(/\{[A-Za-z_][A-Za-z0-9_.$]*\}/);
-}
-
-function expectLocalized(finding: Finding, english: string): void {
-  expect(finding.message).toBe(english);
-  const message = findingText(finding);
-  expect(isLocalized(message)).toBe(true);
-  if (isLocalized(message)) expectText(message, english);
-}
 
 const URL_TEXT = "https://mail.contoso.com/Microsoft-Server-ActiveSync";
 const response = (status: number, headers: Array<[string, string]> = [], body: Buffer | string = "", statusText = "", bodyTruncated = false): HttpResponse => ({

@@ -5,38 +5,17 @@ import { credentialGate } from "@/lib/analyzers/steps/credential-gate";
 import { judgeUnanswered } from "@/lib/analyzers/steps/credential-outcome";
 import { strictRefusalReason, strictRefusalSentence } from "@/lib/analyzers/steps/pinned-session";
 import type { CertificateFacts } from "@/lib/cert/parse";
-import { findingText, type Finding } from "@/lib/engine/finding";
-import { isLocalized, text, type LocalizedText } from "@/lib/engine/text";
-import { en } from "@/lib/i18n/messages/en";
+import { findingText } from "@/lib/engine/finding";
+import { text, type LocalizedText } from "@/lib/engine/text";
 import { it as italian } from "@/lib/i18n/messages/it";
-import { stepMessage } from "@/lib/i18n/step-text";
 import type { HttpResponse } from "@/lib/net/http";
+import { expectLocalized, expectText, rendered } from "../support/i18n-texts";
 
 /**
  * The Autodiscover search (lib/analyzers/steps/autodiscover/*, lib/analyzers/autodiscover/*) and the shared HTTP
  * credential steps (credential gate, strict refusal, unanswered NTLM, lib/net/http.ts): each text stores the English
  * it stored before it became a catalogue text, word for word, and reads in Italian.
  */
-
-function rendered(messages: typeof en | typeof italian, value: LocalizedText): string {
-  return stepMessage(messages, { message: value.english, messageKey: value.key, messageParams: value.params });
-}
-
-/** The text stores `english`, renders it from the English catalogue and reads in Italian, every placeholder filled. */
-function expectText(value: unknown, english: string): void {
-  expect(isLocalized(value as LocalizedText)).toBe(true);
-  const localized = value as LocalizedText;
-  expect(localized.english).toBe(english);
-  expect(rendered(en, localized)).toBe(english);
-  const inItalian = rendered(italian, localized);
-  expect(inItalian).not.toBe(english);
-  expect(inItalian).not.toMatch(/\{[A-Za-z_][A-Za-z0-9_]*\}/);
-}
-
-function expectLocalized(finding: Finding | undefined, english: string): void {
-  expect(finding?.message).toBe(english);
-  expectText(findingText(finding!), english);
-}
 
 const response = (status: number, headers: Array<[string, string]> = [], statusText = ""): HttpResponse => ({
   status,

@@ -4,7 +4,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { analyzerOf } from "@/lib/analyzers/catalog";
 import { TEST_GROUPS } from "@/lib/analyzers/definition";
-import { text } from "@/lib/engine/text";
+import { stepTextFields, text } from "@/lib/engine/text";
 import { HELP_GROUPS } from "@/lib/help/types";
 import { LOCALES } from "@/lib/i18n/config";
 import { fieldHint, fieldLabel, HELP_GROUP_KEYS, TEST_GROUP_KEYS, testAbout, testSummary, testTitle } from "@/lib/i18n/definitions";
@@ -13,6 +13,7 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { en } from "@/lib/i18n/messages/en";
 import { it as italian } from "@/lib/i18n/messages/it";
 import { stepMessage, stepTitle } from "@/lib/i18n/step-text";
+import { leaves } from "../support/i18n-texts";
 
 /**
  * The message catalogues (lib/i18n/messages): the same keys in every language, the same placeholders per key, no
@@ -36,16 +37,6 @@ const TRANSLATED_TESTS = [
   "pop",
   "certificate-file",
 ] as const;
-
-function leaves(tree: MessageTree, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = `${prefix}${key}`;
-    if (typeof value === "string") out.set(path, value);
-    else for (const [nested, text] of leaves(value, `${path}.`)) out.set(nested, text);
-  }
-  return out;
-}
 
 /** The argument names of a message: `{name}` and the `{name, plural, …}` of ICU; branch text (`{# checks}`) is not one. */
 function argumentsOf(message: string): string[] {
@@ -184,14 +175,7 @@ describe("step texts", () => {
     const reason = text("engine.reason.stepFailed", { step: title });
     const message = text("engine.skipped.because", { reason });
     expect(message.english).toBe('Skipped because the step "Attempting to resolve the host name mail.contoso.com in DNS" failed.');
-    const step = {
-      title: title.english,
-      titleKey: title.key,
-      titleParams: title.params,
-      message: message.english,
-      messageKey: message.key,
-      messageParams: message.params,
-    };
+    const step = stepTextFields(title, message);
     expect(stepTitle(italian, step)).toBe("Tentativo di risolvere il nome host mail.contoso.com nel DNS.");
     expect(stepMessage(italian, step)).toBe('Saltato perché il passaggio "Tentativo di risolvere il nome host mail.contoso.com nel DNS" non è riuscito.');
     expect(stepMessage(en, step)).toBe(message.english);

@@ -6,33 +6,16 @@ import { checkMutualAuth } from "@/lib/cert/mutual-auth";
 import type { CertificateFacts } from "@/lib/cert/parse";
 import { judgeRevocation, judgeStapling } from "@/lib/cert/revocation/judge";
 import type { CrlAnswer, OcspAnswer, RevocationCheck } from "@/lib/cert/revocation/types";
-import { demoteToWarning, error, findingText, ok, type Finding } from "@/lib/engine/finding";
-import { isLocalized, listText, text } from "@/lib/engine/text";
-import { en } from "@/lib/i18n/messages/en";
+import { demoteToWarning, error, findingText, ok } from "@/lib/engine/finding";
+import { listText, text } from "@/lib/engine/text";
 import { it as italian } from "@/lib/i18n/messages/it";
 import { stepMessage } from "@/lib/i18n/step-text";
+import { expectLocalized, rendered } from "../support/i18n-texts";
 
 /**
  * The certificate family of step texts (lib/cert/*, lib/analyzers/steps/certificate.ts, protocols.ts, revocation.ts):
  * each stores the English it stored before it became a catalogue text, word for word, and reads in Italian.
  */
-
-/** What a step stores for a finding, rendered back in a catalogue. */
-function rendered(messages: typeof en | typeof italian, finding: Finding): string {
-  const message = findingText(finding);
-  if (!isLocalized(message)) return message;
-  return stepMessage(messages, { message: message.english, messageKey: message.key, messageParams: message.params });
-}
-
-/** The finding is a catalogue text, stores `english`, renders it from the English catalogue and reads in Italian. */
-function expectLocalized(finding: Finding, english: string): void {
-  expect(finding.message).toBe(english);
-  expect(isLocalized(findingText(finding))).toBe(true);
-  expect(rendered(en, finding)).toBe(english);
-  const inItalian = rendered(italian, finding);
-  expect(inItalian).not.toBe(english);
-  expect(inItalian).not.toMatch(/\{[A-Za-z_][A-Za-z0-9_]*\}/);
-}
 
 const facts = (overrides: Partial<CertificateFacts> = {}): CertificateFacts => ({
   subject: "CN=mail.contoso.com",

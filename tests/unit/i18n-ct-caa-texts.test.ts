@@ -3,36 +3,15 @@ import { judgeCaa, type CaaFacts, type CaaRecord } from "@/lib/cert/caa";
 import type { CtLog } from "@/lib/cert/ct/logs";
 import { judgeCt, type CtFacts, type SctFinding } from "@/lib/cert/ct/policy";
 import type { Sct } from "@/lib/cert/ct/sct";
-import { findingText, type Finding } from "@/lib/engine/finding";
-import { isLocalized, text, type Text } from "@/lib/engine/text";
-import { en } from "@/lib/i18n/messages/en";
-import { it as italian } from "@/lib/i18n/messages/it";
-import { stepMessage } from "@/lib/i18n/step-text";
+import { findingText } from "@/lib/engine/finding";
+import { text } from "@/lib/engine/text";
+import { expectLocalized, expectText } from "../support/i18n-texts";
 
 /**
  * The Certificate Transparency and CAA step texts (lib/cert/ct/policy.ts, lib/cert/caa.ts,
  * lib/analyzers/steps/ct-caa.ts): each stores the English it stored before it became a catalogue text, word for word,
  * and reads in Italian, with names from the DNS and the log list left as they are.
  */
-
-function rendered(messages: typeof en | typeof italian, message: Text): string {
-  if (!isLocalized(message)) return message;
-  return stepMessage(messages, { message: message.english, messageKey: message.key, messageParams: message.params });
-}
-
-function expectText(message: Text, english: string): string {
-  expect(isLocalized(message)).toBe(true);
-  expect(rendered(en, message)).toBe(english);
-  const inItalian = rendered(italian, message);
-  expect(inItalian).not.toBe(english);
-  expect(inItalian).not.toMatch(/\{[A-Za-z_][A-Za-z0-9_.$]*\}/);
-  return inItalian;
-}
-
-function expectLocalized(finding: Finding, english: string): string {
-  expect(finding.message).toBe(english);
-  return expectText(findingText(finding), english);
-}
 
 const DAY = 24 * 60 * 60 * 1000;
 const START = Date.parse("2026-01-01T00:00:00Z");

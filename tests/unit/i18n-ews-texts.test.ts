@@ -3,39 +3,18 @@ import { judgeAuthMethods, judgeEwsUrl, judgeGetFolder, judgeNtlmIdentity } from
 import { en as ewsMessages } from "@/lib/analyzers/ews/messages";
 import type { Discovery } from "@/lib/analyzers/steps/autodiscover/discover";
 import type { PoxSettings } from "@/lib/analyzers/steps/autodiscover/judge";
-import { findingText, type Finding } from "@/lib/engine/finding";
+import { findingText } from "@/lib/engine/finding";
 import { isLocalized, text, type LocalizedText, type Text } from "@/lib/engine/text";
-import { en } from "@/lib/i18n/messages/en";
 import { it as italian } from "@/lib/i18n/messages/it";
-import { stepMessage } from "@/lib/i18n/step-text";
 import type { HttpResponse } from "@/lib/net/http";
 import { LIMITS } from "@/lib/net/limits";
 import { ewsErrorXml, getFolderResponseXml, soapFaultXml } from "../support/ews-server";
+import { expectLocalized, expectText, rendered } from "../support/i18n-texts";
 
 /**
  * The EWS step texts (lib/analyzers/ews/*): each stores the English it stored before it became a catalogue text,
  * word for word, and reads in Italian.
  */
-
-function rendered(messages: typeof en | typeof italian, value: LocalizedText): string {
-  return stepMessage(messages, { message: value.english, messageKey: value.key, messageParams: value.params });
-}
-
-/** The text stores `english`, renders it from the English catalogue and reads in Italian, every placeholder filled. */
-function expectText(value: Text, english: string): void {
-  expect(isLocalized(value)).toBe(true);
-  if (!isLocalized(value)) return;
-  expect(value.english).toBe(english);
-  expect(rendered(en, value)).toBe(english);
-  const inItalian = rendered(italian, value);
-  expect(inItalian).not.toBe(english);
-  expect(inItalian).not.toMatch(/\{[A-Za-z_][A-Za-z0-9_]*\}/);
-}
-
-function expectLocalized(finding: Finding, english: string): void {
-  expect(finding.message).toBe(english);
-  expectText(findingText(finding), english);
-}
 
 /** What a skipped step stores for a reason. */
 const skipped = (reason: Text) => (isLocalized(reason) ? text("engine.skipped.because", { reason }) : reason);

@@ -20,14 +20,11 @@ import {
   judgeStls,
 } from "@/lib/analyzers/pop/judge";
 import { credentialGate } from "@/lib/analyzers/steps/mailbox";
-import { findingText, type Finding } from "@/lib/engine/finding";
 import { ProblemError } from "@/lib/engine/problem-error";
-import { isLocalized, text, type Text } from "@/lib/engine/text";
-import { en } from "@/lib/i18n/messages/en";
-import { it as italian } from "@/lib/i18n/messages/it";
-import { stepMessage } from "@/lib/i18n/step-text";
+import { text } from "@/lib/engine/text";
 import type { ImapAnswer } from "@/lib/net/mail/imap";
 import { LineClient, Transcript } from "@/lib/net/mail/line-client";
+import { expectLocalized, expectText } from "../support/i18n-texts";
 import type { Socket } from "node:net";
 
 /**
@@ -35,26 +32,6 @@ import type { Socket } from "node:net";
  * lib/net/mail/*): each stores the English it stored before it became a catalogue text, word for word, and reads in
  * Italian, with the server's words left as they are.
  */
-
-function rendered(messages: typeof en | typeof italian, message: Text): string {
-  if (!isLocalized(message)) return message;
-  return stepMessage(messages, { message: message.english, messageKey: message.key, messageParams: message.params });
-}
-
-/** The text is a catalogue text, stores `english`, renders it from the English catalogue and reads in Italian. */
-function expectText(message: Text, english: string): string {
-  expect(isLocalized(message)).toBe(true);
-  expect(rendered(en, message)).toBe(english);
-  const inItalian = rendered(italian, message);
-  expect(inItalian).not.toBe(english);
-  expect(inItalian).not.toMatch(/\{[A-Za-z_][A-Za-z0-9_.$]*\}/);
-  return inItalian;
-}
-
-function expectLocalized(finding: Finding, english: string): string {
-  expect(finding.message).toBe(english);
-  return expectText(findingText(finding), english);
-}
 
 const answer = (status: ImapAnswer["status"], said: string): ImapAnswer => ({ status, text: said, untagged: [] });
 

@@ -5,30 +5,15 @@ import type { PathCertificate } from "@/lib/cert/path-certificate";
 import { validatePath, type PathViolation } from "@/lib/cert/path-validation";
 import { judgeTrust } from "@/lib/cert/trust";
 import { findingText } from "@/lib/engine/finding";
-import { isLocalized, text, type Text } from "@/lib/engine/text";
+import { isLocalized, text } from "@/lib/engine/text";
 import { en } from "@/lib/i18n/messages/en";
-import { it as italian } from "@/lib/i18n/messages/it";
-import { stepMessage } from "@/lib/i18n/step-text";
+import { expectText } from "../support/i18n-texts";
 
 /**
  * The RFC 5280 path validation rule texts (lib/cert/path-validation.ts, lib/cert/openssl-errors.ts): each stores the
  * English it stored before it became a catalogue text, word for word, reads in Italian, and makes the trust step's
  * refusal read in Italian too.
  */
-
-function rendered(messages: typeof en | typeof italian, message: Text): string {
-  if (!isLocalized(message)) return message;
-  return stepMessage(messages, { message: message.english, messageKey: message.key, messageParams: message.params });
-}
-
-function expectText(message: Text, english: string): string {
-  expect(isLocalized(message)).toBe(true);
-  expect(rendered(en, message)).toBe(english);
-  const inItalian = rendered(italian, message);
-  expect(inItalian).not.toBe(english);
-  expect(inItalian).not.toMatch(/\{[A-Za-z_][A-Za-z0-9_.$]*\}/);
-  return inItalian;
-}
 
 const NOW = new Date("2026-06-01T00:00:00.000Z");
 

@@ -12,38 +12,17 @@ import {
   judgeTlsRpt,
   type MtaStsFacts,
 } from "@/lib/analyzers/smtp-inbound/judge";
-import { findingText, type Finding } from "@/lib/engine/finding";
-import { isLocalized, text, type Text } from "@/lib/engine/text";
-import { en } from "@/lib/i18n/messages/en";
+import { findingText } from "@/lib/engine/finding";
+import { text } from "@/lib/engine/text";
 import { it as italian } from "@/lib/i18n/messages/it";
-import { stepMessage } from "@/lib/i18n/step-text";
 import { embed } from "@/lib/mail/texts";
 import { parseStsPolicy } from "@/lib/net/mail/mta-sts";
+import { expectLocalized, expectText, rendered } from "../support/i18n-texts";
 
 /**
  * The inbound SMTP step texts (lib/analyzers/smtp-inbound/*, lib/net/mail/*, lib/net/dns-records.ts): each stores the
  * English it stored before it became a catalogue text, word for word, and reads in Italian.
  */
-
-function rendered(messages: typeof en | typeof italian, message: Text): string {
-  if (!isLocalized(message)) return message;
-  return stepMessage(messages, { message: message.english, messageKey: message.key, messageParams: message.params });
-}
-
-/** The text stores `english`, renders it from the English catalogue and reads in Italian, every placeholder filled. */
-function expectText(message: Text, english: string): void {
-  expect(isLocalized(message)).toBe(true);
-  expect(rendered(en, message)).toBe(english);
-  if (isLocalized(message)) expect(message.english).toBe(english);
-  const inItalian = rendered(italian, message);
-  expect(inItalian).not.toBe(english);
-  expect(inItalian).not.toMatch(/\{[A-Za-z_][A-Za-z0-9_]*\}/);
-}
-
-function expectLocalized(finding: Finding, english: string): void {
-  expect(finding.message).toBe(english);
-  expectText(findingText(finding), english);
-}
 
 const reply = (code: number, ...lines: string[]) => ({ code, lines });
 

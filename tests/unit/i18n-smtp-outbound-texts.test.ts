@@ -1,36 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { judgeBlockList, judgeDmarc, judgePtr, judgeSenderAddress, judgeSpf } from "@/lib/analyzers/smtp-outbound/judge";
-import { findingText, type Finding } from "@/lib/engine/finding";
-import { isLocalized, text, type Text } from "@/lib/engine/text";
-import { en } from "@/lib/i18n/messages/en";
+import { findingText } from "@/lib/engine/finding";
+import { text } from "@/lib/engine/text";
 import { it as italian } from "@/lib/i18n/messages/it";
-import { stepMessage } from "@/lib/i18n/step-text";
 import { parseDmarcRecord } from "@/lib/mail/dmarc";
 import { evaluateSpf, parseSpfRecord, SpfSyntaxError, type SpfDns, type SpfEvaluation } from "@/lib/mail/spf";
+import { expectLocalized, expectText, rendered } from "../support/i18n-texts";
 
 /**
  * The outbound SMTP step texts (lib/analyzers/smtp-outbound/*, lib/mail/*): each stores the English it stored before
  * it became a catalogue text, word for word, and reads in Italian.
  */
-
-function rendered(messages: typeof en | typeof italian, message: Text): string {
-  if (!isLocalized(message)) return message;
-  return stepMessage(messages, { message: message.english, messageKey: message.key, messageParams: message.params });
-}
-
-function expectText(message: Text, english: string): void {
-  expect(isLocalized(message)).toBe(true);
-  expect(rendered(en, message)).toBe(english);
-  if (isLocalized(message)) expect(message.english).toBe(english);
-  const inItalian = rendered(italian, message);
-  expect(inItalian).not.toBe(english);
-  expect(inItalian).not.toMatch(/\{[A-Za-z_][A-Za-z0-9_]*\}/);
-}
-
-function expectLocalized(finding: Finding, english: string): void {
-  expect(finding.message).toBe(english);
-  expectText(findingText(finding), english);
-}
 
 function dns(txt: Record<string, string[]>, failing: string[] = []): SpfDns {
   return {

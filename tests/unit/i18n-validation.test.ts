@@ -9,6 +9,7 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import type * as Catalogues from "@/lib/i18n/messages";
 import { validationEn, validationIt } from "@/lib/i18n/messages/validation";
 import { translateValidation, validationKey } from "@/lib/i18n/validation";
+import { leaves } from "../support/i18n-texts";
 
 /**
  * Validation messages in the reader's language (lib/i18n/validation.ts, lib/i18n/messages/validation.ts): every
@@ -30,16 +31,6 @@ vi.mock("@/lib/i18n/messages", async (importOriginal) => {
 
 const EN: MessageTree = { validation: validationEn };
 const IT: MessageTree = { validation: validationIt };
-
-function leaves(tree: MessageTree, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = `${prefix}${key}`;
-    if (typeof value === "string") out.set(path, value);
-    else for (const [nested, text] of leaves(value, `${path}.`)) out.set(nested, text);
-  }
-  return out;
-}
 
 const EN_LEAVES = leaves(validationEn);
 const IT_LEAVES = leaves(validationIt);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatResult, parseCommandLine, textsFor } from "@/lib/cli/format";
-import { text, type LocalizedText } from "@/lib/engine/text";
+import { stepTextFields, text, type LocalizedText } from "@/lib/engine/text";
 import type { Step, TestResult } from "@/lib/engine/types";
 import { lookupTemplate } from "@/lib/i18n/format";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -19,12 +19,7 @@ function keyed(code: string, status: Step["status"], title: LocalizedText, messa
   return {
     code,
     status,
-    title: title.english,
-    titleKey: title.key,
-    titleParams: title.params,
-    message: message.english,
-    messageKey: message.key,
-    messageParams: message.params,
+    ...stepTextFields(title, message),
     elapsedMs: 1,
     children: [],
     ...overrides,
