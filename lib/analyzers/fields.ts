@@ -19,6 +19,22 @@ export function hostField(label: string, hint: string, options: { required?: boo
   };
 }
 
+/** A mail domain (the part after @): optional, since each mail test can also start from something else. */
+export function domainField(label: string, hint: string): TextField {
+  return {
+    name: "domain",
+    kind: "text",
+    label,
+    hint,
+    section: "connection",
+    target: true,
+    placeholder: "contoso.com",
+    verbatim: true,
+    required: false,
+    maxLength: 253,
+  };
+}
+
 export function portField(defaultPort: number): TextField {
   return {
     name: "port",

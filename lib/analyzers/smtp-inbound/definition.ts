@@ -1,6 +1,6 @@
 import { z } from "@/lib/validation/zod";
 import { defineAnalyzer } from "../definition";
-import { hostField, portField } from "../fields";
+import { domainField, hostField, portField } from "../fields";
 import { checkbox, domain, emailAddress, host, optional, port } from "../inputs";
 import { CERTIFICATE_PROBLEMS, CONNECTIVITY_PROBLEMS } from "../steps/declared";
 
@@ -32,18 +32,10 @@ export const smtpInbound = defineAnalyzer({
       }
     }),
   fields: [
-    {
-      name: "domain",
-      kind: "text",
-      label: "Domain",
-      hint: "The domain that receives the mail (the part after @): its MX records name the servers to test. Or leave it empty and name a mail server below.",
-      section: "connection",
-      target: true,
-      placeholder: "contoso.com",
-      verbatim: true,
-      required: false,
-      maxLength: 253,
-    },
+    domainField(
+      "Domain",
+      "The domain that receives the mail (the part after @): its MX records name the servers to test. Or leave it empty and name a mail server below.",
+    ),
     hostField("Mail server", "Or one mail server to test directly, without an MX lookup (MTA-STS, DANE and TLS-RPT are then not checked).", {
       required: false,
     }),

@@ -1,5 +1,6 @@
 import { z } from "@/lib/validation/zod";
 import { defineAnalyzer } from "../definition";
+import { domainField } from "../fields";
 import { domain, ipAddress, optional } from "../inputs";
 
 export const smtpOutbound = defineAnalyzer({
@@ -26,18 +27,10 @@ export const smtpOutbound = defineAnalyzer({
       required: true,
       maxLength: 64,
     },
-    {
-      name: "domain",
-      kind: "text",
-      label: "Sending domain",
-      hint: "Optional: the domain of your senders' addresses (contoso.com), to check that its SPF record permits this IP address and that it has a DMARC policy.",
-      section: "connection",
-      target: true,
-      placeholder: "contoso.com",
-      verbatim: true,
-      required: false,
-      maxLength: 253,
-    },
+    domainField(
+      "Sending domain",
+      "Optional: the domain of your senders' addresses (contoso.com), to check that its SPF record permits this IP address and that it has a DMARC policy.",
+    ),
   ],
   about: [
     "Only asks DNS about the address: nothing connects to it. A private address is refused, since other mail servers never see one.",
