@@ -205,20 +205,7 @@ function judgeMessage(message: GetFolderMessage, context: Record<string, unknown
   if (message.responseClass === "Error") {
     const code = message.responseCode ?? text("steps.ews.getFolder.noResponseCode");
     const said = message.messageText === undefined || message.messageText === "" ? undefined : sentence(message.messageText);
-    const more = moreAfter(hintFor(message.responseCode), version);
-    const params = { code, ...(said === undefined ? {} : { said }), ...(more === undefined ? {} : { more }) };
-    const key =
-      said === undefined
-        ? more
-          ? "steps.ews.getFolder.errorMore"
-          : "steps.ews.getFolder.error"
-        : more
-          ? "steps.ews.getFolder.errorSaidMore"
-          : "steps.ews.getFolder.errorSaid";
-    const answered = text(key, params);
-    return message.responseCode && ACCESS_DENIED.has(message.responseCode)
-      ? error("LOGIN_FAILED", answered, details)
-      : error("HTTP_UNEXPECTED_STATUS", answered, details);
+    return refusal("error", { code, said, more: moreAfter(hintFor(message.responseCode), version) }, message.responseCode, details);
   }
   const folder = message.folder;
   if (!folder) {
@@ -262,20 +249,22 @@ function judgeFault(fault: SoapFault, context: Record<string, unknown>): Finding
   const code = fault.responseCode ?? fault.faultCode ?? text("steps.ews.getFolder.noCode");
   const words = fault.message ?? fault.faultString;
   const said = words ? sentence(words) : undefined;
-  const more = hintFor(fault.responseCode);
+  return refusal("fault", { code, said, more: hintFor(fault.responseCode) }, fault.responseCode, details);
+}
+
+/**
+ * GetFolder refused (an error response, or a SOAP fault): its code, the server's words and a hint when there are
+ * any. An access-denied code is a failed logon; anything else an unexpected answer.
+ */
+function refusal(
+  kind: "error" | "fault",
+  { code, said, more }: { code: TextParamValue; said?: TextParamValue; more?: TextParamValue },
+  responseCode: string | undefined,
+  details: Record<string, unknown>,
+): Finding {
   const params = { code, ...(said === undefined ? {} : { said }), ...(more === undefined ? {} : { more }) };
-  const key =
-    said === undefined
-      ? more
-        ? "steps.ews.getFolder.faultMore"
-        : "steps.ews.getFolder.fault"
-      : more
-        ? "steps.ews.getFolder.faultSaidMore"
-        : "steps.ews.getFolder.faultSaid";
-  const message = text(key, params);
-  return fault.responseCode && ACCESS_DENIED.has(fault.responseCode)
-    ? error("LOGIN_FAILED", message, details)
-    : error("HTTP_UNEXPECTED_STATUS", message, details);
+  const message = text(`steps.ews.getFolder.${kind}${said === undefined ? "" : "Said"}${more ? "More" : ""}`, params);
+  return responseCode && ACCESS_DENIED.has(responseCode) ? error("LOGIN_FAILED", message, details) : error("HTTP_UNEXPECTED_STATUS", message, details);
 }
 
 function messageDetails(message: GetFolderMessage): Record<string, unknown> {
