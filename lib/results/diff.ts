@@ -1,4 +1,5 @@
 import type { Step, StepStatus, TestResult } from "@/lib/engine/types";
+import { siblingPaths } from "./step-paths";
 
 /** One side of a changed step: its status and problem code (null when it had none). */
 export interface StepState {
@@ -32,11 +33,7 @@ interface Flat {
  * twice under one parent) gets "#2", "#3"… so neither occurrence is lost.
  */
 function flatten(steps: Step[], prefix = "", into = new Map<string, Flat>()): Map<string, Flat> {
-  const seen = new Map<string, number>();
-  for (const step of steps) {
-    const count = (seen.get(step.code) ?? 0) + 1;
-    seen.set(step.code, count);
-    const path = `${prefix}${step.code}${count > 1 ? `#${count}` : ""}`;
+  for (const [path, step] of siblingPaths(steps, prefix, 2)) {
     into.set(path, { title: step.title, state: { status: step.status, problem: step.problem ?? null } });
     flatten(step.children, `${path}/`, into);
   }

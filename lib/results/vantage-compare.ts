@@ -1,4 +1,5 @@
 import type { Step, VantageRun } from "@/lib/engine/types";
+import { siblingPaths } from "./step-paths";
 
 /**
  * Side-by-side comparison of one test run from several vantage points (workers inside and outside a firewall…):
@@ -88,14 +89,7 @@ function alignLevel(levels: readonly (readonly Step[] | undefined)[], prefix: st
 
 /** Siblings by their key: path prefix, code, and "#n" (the occurrence index) from the second occurrence of a code on. */
 function keySiblings(siblings: readonly Step[], prefix: string): Map<string, Step> {
-  const seen = new Map<string, number>();
-  const keyed = new Map<string, Step>();
-  for (const step of siblings) {
-    const index = seen.get(step.code) ?? 0;
-    seen.set(step.code, index + 1);
-    keyed.set(`${prefix}${step.code}${index > 0 ? `#${index}` : ""}`, step);
-  }
-  return keyed;
+  return new Map(siblingPaths(siblings, prefix, 1));
 }
 
 /**
